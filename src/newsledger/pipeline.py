@@ -1,0 +1,92 @@
+"""The per-article pipeline: a parse, then a list of named stages.
+
+A stage is ``func(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle``: it reads what
+earlier stages assigned and returns a copy with its own annotations added. Extraction is pure:
+article in, annotations out; only ``store/`` writes and only ``reconcile/`` looks across
+articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from .context import Context
+from .model import AnnotatedArticle, Article, Entity, Span
+from .nlp import MAX_CHARS
+
+StageFunc = Callable[[AnnotatedArticle, Context], AnnotatedArticle]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    func: StageFunc
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+
+def default_stages() -> tuple[Stage, ...]:
+    """The stages of a full extraction, in order."""
+    from .stages import claims, commitments, dates, events, figures, places
+
+    return (dates.STAGE, places.STAGE, figures.STAGE, claims.STAGE, events.STAGE, commitments.STAGE)
+
+
+def select_stages(names: Sequence[str] | None) -> tuple[Stage, ...]:
+    stages = default_stages()
+    if not names:
+        return stages
+    by_name = {s.name: s for s in stages}
+    unknown = [n for n in names if n not in by_name]
+    if unknown:
+        from .errors import ConfigError
+
+        raise ConfigError(f"unknown stage {unknown[0]!r}", f"choose from: {', '.join(by_name)}")
+    wanted = set(names)
+    # keep the order of the full pipeline and pull in what the wanted stages require
+    for s in reversed(stages):
+        if s.name in wanted:
+            wanted.update(r for r in s.requires if r in by_name)
+    return tuple(s for s in stages if s.name in wanted)
+
+
+def parse(articles: Sequence[Article], ctx: Context, batch_size: int = 16) -> list[AnnotatedArticle]:
+    """Run the language model over a batch: sentences and entities, plus the Doc for stages."""
+    texts = []
+    warnings: list[tuple[str, ...]] = []
+    for a in articles:
+        if len(a.text) > MAX_CHARS:
+            texts.append(a.text[:MAX_CHARS])
+            warnings.append((f"text cut at {MAX_CHARS} characters for analysis",))
+        else:
+            texts.append(a.text)
+            warnings.append(())
+    out = []
+    for a, doc, warn in zip(articles, ctx.nlp.pipe(texts, batch_size=batch_size), warnings, strict=True):
+        sents = tuple(Span(a.id, s.start_char, s.end_char) for s in doc.sents)
+        ents = tuple(Entity(Span(a.id, e.start_char, e.end_char), e.text, e.label_) for e in doc.ents)
+        out.append(AnnotatedArticle(article=a, doc=doc, sentences=sents, entities=ents, warnings=warn))
+    return out
+
+
+def annotate(annotated: AnnotatedArticle, ctx: Context, stages: Iterable[Stage]) -> AnnotatedArticle:
+    for stage in stages:
+        annotated = stage.func(annotated, ctx)
+    return annotated
+
+
+def extract(
+    articles: Iterable[Article],
+    ctx: Context | None = None,
+    stages: Sequence[Stage] | None = None,
+    batch_size: int = 16,
+) -> Iterator[AnnotatedArticle]:
+    """Annotate articles one batch at a time (streaming); yields results without the Doc."""
+    ctx = ctx or Context()
+    stages = default_stages() if stages is None else tuple(stages)
+    it = iter(articles)
+    while batch := list(islice(it, batch_size)):
+        for parsed in parse(batch, ctx, batch_size=batch_size):
+            yield annotate(parsed, ctx, stages).without_doc()

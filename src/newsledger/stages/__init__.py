@@ -1,0 +1,1 @@
+"""Per-article stages: each module exposes one ``STAGE``."""

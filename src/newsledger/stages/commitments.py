@@ -1,0 +1,14 @@
+"""The `commitments` stage (placeholder: adds nothing yet)."""
+
+from __future__ import annotations
+
+from ..context import Context
+from ..model import AnnotatedArticle
+from ..pipeline import Stage
+
+
+def commitments(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
+    return article
+
+
+STAGE = Stage("commitments", commitments)
