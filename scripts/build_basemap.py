@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import struct
 import subprocess
@@ -123,7 +124,7 @@ def clean_ring(ring: Ring) -> list[list[float]] | None:
 
 
 def is_clockwise(ring: Ring) -> bool:
-    s = sum((x2 - x1) * (y2 + y1) for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False))
+    s = sum((x2 - x1) * (y2 + y1) for (x1, y1), (x2, y2) in itertools.pairwise(ring))
     return s > 0
 
 

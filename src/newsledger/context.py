@@ -35,3 +35,26 @@ class Context:
         from .gazetteer import load_gazetteer
 
         return load_gazetteer(self.gazetteer_dir)
+
+    @cached_property
+    def event_lexicon(self) -> Any:
+        """Trigger / actor lexicons of the events stage (``newsledger.coding.Lexicon``)."""
+        from .coding import load_lexicon
+
+        return load_lexicon()
+
+    def data(self, name: str) -> Any:
+        """A JSON resource from ``newsledger/data/<name>.json``, loaded once per Context."""
+        cache = self.__dict__.setdefault("_data", {})
+        if name not in cache:
+            import json
+            from importlib import resources
+
+            from .errors import ConfigError
+
+            try:
+                raw = resources.files("newsledger").joinpath("data", f"{name}.json").read_text("utf-8")
+            except FileNotFoundError as e:
+                raise ConfigError(f"data file {name}.json is missing", "reinstall newsledger") from e
+            cache[name] = json.loads(raw)
+        return cache[name]

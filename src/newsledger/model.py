@@ -108,6 +108,10 @@ class PlaceMention:
     country: str | None  # ISO 3166-1 alpha-2
     score: float = 0.0
     alternatives: tuple[str, ...] = ()  # gazetteer ids of the candidates it beat
+    # "place" (names a location), "demonym" (an adjective or people naming a country: "Russian"),
+    # "embedded" (a place inside an organisation's name: "Rapides Parish" in "... Fire District").
+    # Event locations should use role == "place".
+    role: str = "place"
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,8 @@ class Figure:
     kind: str  # one of FIGURE_KINDS
     approx: str | None = None  # "more than", "at least", "about", "up to", ...
     counts_what: str | None = None  # the counted noun phrase ("people", "civilians")
+    # a sub-count ("613 civilians, including 106 women") points at the total it is part of
+    part_of: Span | None = None
 
 
 @dataclass(frozen=True)

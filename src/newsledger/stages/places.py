@@ -1,14 +1,54 @@
-"""The `places` stage (placeholder: adds nothing yet)."""
+"""The `places` stage: every place name in an article, placed on the map offline.
+
+Candidates and resolution live in :mod:`newsledger.gazetteer.recognize` and
+:mod:`newsledger.gazetteer.resolve`; this module turns them into :class:`PlaceMention`s.
+Demonyms ("Russian") come out with ``role="demonym"`` and places inside organisation names
+with ``role="embedded"``; event locations should use ``role == "place"``.
+"""
 
 from __future__ import annotations
 
 from ..context import Context
-from ..model import AnnotatedArticle
+from ..gazetteer.recognize import candidates
+from ..gazetteer.resolve import Resolution, resolve
+from ..model import AnnotatedArticle, PlaceMention
 from ..pipeline import Stage
 
 
+def _mention(article: AnnotatedArticle, r: Resolution) -> PlaceMention:
+    c, p = r.candidate, r.place
+    text = article.article.text[c.start : c.end]
+    if p is None:
+        return PlaceMention(
+            span=article.span(c.start, c.end), text=text, name=c.name, gazetteer_id=None,
+            latitude=None, longitude=None, feature="other", admin1=None, country=None,
+            score=0.0, role=c.role,
+        )  # fmt: skip
+    return PlaceMention(
+        span=article.span(c.start, c.end),
+        text=text,
+        name=p.name,
+        gazetteer_id=p.id,
+        latitude=round(p.latitude, 5),
+        longitude=round(p.longitude, 5),
+        feature=p.feature,
+        admin1=p.admin1 or None,
+        country=p.country or None,
+        score=r.score,
+        alternatives=tuple(a.id for a in r.alternatives),
+        role=c.role,
+    )
+
+
 def places(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
-    return article
+    doc = article.doc
+    if doc is None:
+        return article
+    gz = ctx.gazetteer
+    cands = candidates(doc, gz)
+    resolved = resolve(gz, cands, article.article.text)
+    # demonyms inform the resolution (country context) but are not place mentions
+    return article.add(places=tuple(_mention(article, r) for r in resolved if r.candidate.role != "demonym"))
 
 
-STAGE = Stage("places", places)
+STAGE = Stage("places", places, assigns=("places",))

@@ -1,0 +1,159 @@
+"""Cross-document event coreference on ECB+ (gold mentions) with newsledger's own merging code.
+
+usage: .venv/bin/python -m bench.ecbplus [--split dev|train] [--tune] [--join X]
+
+Adapter: every ECB+ document becomes an Article (sentences joined by newlines), every gold event
+mention an EventMention (span = its sentence, trigger = the lemma of its head word from the
+spaCy model, participants = named entities of the sentence). ECB+ has no ACLED types, dates or
+places, so the pair score rests on the trigger, sentence wording and participants; blocking is
+by sub-topic (topic + ecb/ecbplus half, i.e. gold document clusters, as in Barhom et al.'s
+setting with gold topics). Clusters come from ``newsledger.reconcile.merge.cluster`` and are
+scored with ``newsledger.reconcile.scoring`` (MUC, B³, CEAF-e, CoNLL F1; singletons included).
+``--tune`` picks the join threshold on train and reports dev with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from newsledger import Context
+from newsledger.model import Article, EventMention, Span
+from newsledger.reconcile.merge import DEFAULT_POLICY, Item, MergePolicy, cluster
+from newsledger.reconcile.scoring import conll_f1
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "coref" / "ecbplus"
+FILES = {"dev": "ECB_Dev", "train": "ECB_Train"}
+LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+
+# ECB+ has no types, dates or places: the same pair score, without the anchor requirement
+ECB_POLICY = replace(DEFAULT_POLICY, require_anchor=False, join=1.0, w_same_article=0.0)
+
+
+def read_corpus(split: str) -> dict[str, dict[int, list[str]]]:
+    docs: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for line in (DATA / f"{FILES[split]}_corpus.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 4:
+            continue
+        doc, sent, _tok, token = parts[:4]
+        docs[doc][int(sent)].append(token)
+    return docs
+
+
+def subtopic(doc_id: str) -> str:
+    topic, _, rest = doc_id.partition("_")
+    return f"{topic}-{'plus' if rest.endswith('ecbplus') else 'ecb'}"
+
+
+def build_items(split: str, ctx: Context) -> tuple[list[Item], list[list[tuple[Any, ...]]]]:
+    corpus = read_corpus(split)
+    gold = json.loads((DATA / f"{FILES[split]}_Event_gold_mentions.json").read_text(encoding="utf-8"))
+    # text and token offsets per document
+    layout: dict[str, tuple[Article, dict[tuple[int, int], tuple[int, int]], dict[int, tuple[int, int]]]] = {}
+    for doc_id, sents in corpus.items():
+        text, tok_off, sent_off = "", {}, {}
+        for sid in sorted(sents):
+            start = len(text)
+            for ti, tok in enumerate(sents[sid]):
+                if text and not text.endswith("\n"):
+                    text += " "
+                tok_off[(sid, ti)] = (len(text), len(text) + len(tok))
+                text += tok
+            sent_off[sid] = (start, len(text))
+            text += "\n"
+        layout[doc_id] = (Article(doc_id, text), tok_off, sent_off)
+    # parse each sentence once (lemmas and named entities)
+    needed = sorted({(m["doc_id"], m["sent_id"]) for m in gold})
+    texts = [
+        layout[d][0].text[layout[d][2][s][0] : layout[d][2][s][1]] for d, s in needed if d in layout
+    ]
+    parsed = dict(zip([k for k in needed if k[0] in layout], ctx.nlp.pipe(texts, batch_size=64), strict=True))
+    items, key = [], defaultdict(list)
+    for i, m in enumerate(gold):
+        doc_id, sid = m["doc_id"], m["sent_id"]
+        if doc_id not in layout:
+            continue
+        art, tok_off, sent_off = layout[doc_id]
+        s0, s1 = sent_off[sid]
+        offs = [tok_off[(sid, t)] for t in m["tokens_number"] if (sid, t) in tok_off]
+        if not offs:
+            continue
+        t0, t1 = min(o[0] for o in offs), max(o[1] for o in offs)
+        doc = parsed[(doc_id, sid)]
+        inside = [t for t in doc if s0 + t.idx >= t0 and s0 + t.idx < t1]
+        head = next((t for t in inside if not (t0 <= s0 + t.head.idx < t1) or t.head.i == t.i), None)
+        lemma = (head or (inside[0] if inside else None))
+        trigger = lemma.lemma_.lower() if lemma is not None else m["tokens_str"].lower()
+        people = tuple(e.text for e in doc.ents if e.label_ in LABELS)
+        mention = EventMention(
+            span=Span(doc_id, s0, s1),
+            trigger=trigger,
+            trigger_span=Span(doc_id, t0, t1),
+            event_type="Other",
+            sub_event_type=None,
+        )
+        item = Item(art, mention, i, participants=people, group=subtopic(doc_id))
+        items.append(item)
+        key[m["coref_chain"]].append(item.ref + f"#{i}")
+    return items, [v for _, v in sorted(key.items())]
+
+
+def group_keys(item: Item, policy: MergePolicy) -> tuple[Any, ...]:
+    return (("group", item.group),)
+
+
+def run(items: list[Item], key: list[list[Any]], policy: MergePolicy) -> dict[str, float]:
+    response = [[f"{it.ref}#{it.index}" for it in c.members] for c in cluster(items, policy, keys=group_keys, lookup=group_keys)]
+    return conll_f1(key, response)
+
+
+def lemma_baseline(items: list[Item], key: list[list[Any]]) -> dict[str, float]:
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for it in items:
+        groups[(it.group, it.mention.trigger)].append(f"{it.ref}#{it.index}")
+    return conll_f1(key, list(groups.values()))
+
+
+def fmt(s: dict[str, float]) -> str:
+    return " ".join(f"{k} {100 * v:.1f}" for k, v in s.items())
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=sorted(FILES), default="dev")
+    ap.add_argument("--tune", action="store_true", help="choose the join threshold on train")
+    ap.add_argument("--join", type=float, default=ECB_POLICY.join)
+    args = ap.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"ECB+ data not found at {DATA}", file=sys.stderr)
+        return 1
+    ctx = Context()
+    policy = replace(ECB_POLICY, join=args.join)
+    if args.tune:
+        items, key = build_items("train", ctx)
+        best = max(
+            ((j / 10, run(items, key, replace(policy, join=j / 10))["conll"]) for j in range(4, 26, 2)),
+            key=lambda x: x[1],
+        )
+        print(f"train: best join {best[0]:.1f} CoNLL {100 * best[1]:.1f}")
+        policy = replace(policy, join=best[0])
+    t0 = time.perf_counter()
+    items, key = build_items(args.split, ctx)
+    t1 = time.perf_counter()
+    scores = run(items, key, policy)
+    t2 = time.perf_counter()
+    print(f"{args.split}: {len(items)} mentions, {len(key)} gold clusters; adapter {t1 - t0:.1f}s, merge {t2 - t1:.2f}s")
+    print(f"lemma baseline (same head lemma, same sub-topic): {fmt(lemma_baseline(items, key))}")
+    print(f"newsledger merge (join {policy.join:.1f}): {fmt(scores)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""Geoparsing benchmark: the metrics of ../shared/eval/score_geo.py, computed in-process.
+
+    nice .venv/bin/python -m bench.geo [--corpus TR-News.xml GWN.xml] [--limit N] [--verbose]
+
+Reads the gold corpora where they are (never copied), runs the parse + places stage directly
+(no subprocess), and reports geotagging P/R/F1, Acc@161 on found toponyms, end-to-end Acc@161,
+mean error and AUC exactly as the shared scorer does (its ``load``/``km``/``auc`` are imported
+at run time). Also times the parse, the places stage and the rest of the pipeline, to check
+that placing adds at most 10% to the pipeline's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def _scorer() -> Any:
+    sys.path.insert(0, str(EVAL))
+    spec = importlib.util.spec_from_file_location("score_geo", EVAL / "score_geo.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def evaluate(corpus: Path, limit: int = 0, verbose: bool = False, timing: bool = True) -> dict[str, float]:
+    from newsledger import Context
+    from newsledger.model import Article
+    from newsledger.pipeline import default_stages, parse
+    from newsledger.stages.places import places
+
+    sg = _scorer()
+    arts = sg.load(corpus)
+    if limit:
+        arts = arts[:limit]
+    ctx = Context()
+    ctx.gazetteer  # noqa: B018 - load outside the timed part
+    ctx.nlp  # noqa: B018
+    articles = [Article(id=f"g{i:05d}", text=a["text"]) for i, a in enumerate(arts)]
+    t0 = time.perf_counter()
+    parsed = parse(articles, ctx)
+    t_parse = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    results = [places(p, ctx) for p in parsed]
+    t_places = time.perf_counter() - t0
+    t_rest = 0.0
+    if timing:
+        others = [s for s in default_stages() if s.name != "places"]
+        t0 = time.perf_counter()
+        for r in results:
+            for s in others:
+                try:
+                    r = s.func(r, ctx)
+                except Exception:  # other stages may be under construction: time what runs
+                    break
+        t_rest = time.perf_counter() - t0
+
+    n_gold = n_sys = tagged = overlap_sys = 0
+    errors: list[float] = []
+    found_errors: list[float] = []
+    misses: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    spurious: Counter[str] = Counter()
+    for a, r in zip(arts, results, strict=True):
+        ps = r.places
+        n_sys += len(ps)
+        for g in a["toponyms"]:
+            n_gold += 1
+            match = next((p for p in ps if p.span.start < g["end"] and p.span.end > g["start"]), None)
+            if match is not None:
+                tagged += 1
+            else:
+                misses[g["phrase"]] += 1
+            if g["lat"] is None:
+                continue
+            if match is None or match.latitude is None or match.longitude is None:
+                errors.append(sg.MAX_KM)
+                if match is not None:
+                    found_errors.append(sg.MAX_KM)
+                    wrong[f"{g['phrase']} -> (unplaced)"] += 1
+                continue
+            e = sg.km(g["lat"], g["lon"], match.latitude, match.longitude)
+            errors.append(e)
+            found_errors.append(e)
+            if e >= 161:
+                wrong[f"{g['phrase']} -> {match.name} {match.feature} {match.country} ({e:.0f} km)"] += 1
+        for p in ps:
+            hit = any(p.span.start < g["end"] and p.span.end > g["start"] for g in a["toponyms"])
+            overlap_sys += hit
+            if not hit:
+                spurious[f"{p.text} [{p.role} {p.feature}]"] += 1
+    precision = overlap_sys / max(n_sys, 1)
+    recall = tagged / max(n_gold, 1)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    out = {
+        "articles": len(arts),
+        "gold": n_gold,
+        "system": n_sys,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "acc161_found": sum(e < 161 for e in found_errors) / max(len(found_errors), 1),
+        "acc161": sum(e < 161 for e in errors) / max(len(errors), 1),
+        "mean_error_km": sum(errors) / max(len(errors), 1),
+        "auc": sg.auc(errors),
+        "seconds_parse": t_parse,
+        "seconds_places": t_places,
+        "seconds_other_stages": t_rest,
+    }
+    if verbose:
+        for title, counter in (("missed", misses), ("misplaced", wrong), ("spurious", spurious)):
+            print(f"  {title}: " + "; ".join(f"{k} x{v}" for k, v in counter.most_common(40)))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", nargs="*", default=["TR-News.xml", "GWN.xml"])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--no-timing", action="store_true")
+    args = ap.parse_args(argv)
+    if not EVAL.is_dir():
+        print(f"{EVAL} is not present: nothing to measure")
+        return 0
+    for name in args.corpus:
+        path = Path(name) if Path(name).exists() else EVAL / "geo" / name
+        print(f"== {path.name}")
+        r = evaluate(path, args.limit, args.verbose, timing=not args.no_timing)
+        print(f"articles: {r['articles']}  gold toponyms: {r['gold']}  system places: {r['system']}")
+        print(f"geotagging P/R/F1: {r['precision']:.4f} {r['recall']:.4f} {r['f1']:.4f}")
+        print(f"Acc@161 on found toponyms: {r['acc161_found']:.4f}")
+        print(f"end to end: Acc@161 {r['acc161']:.4f}  mean error {r['mean_error_km']:.0f} km  AUC {r['auc']:.4f}")
+        pipeline = r["seconds_parse"] + r["seconds_places"] + r["seconds_other_stages"]
+        print(
+            f"time: parse {r['seconds_parse']:.2f} s, places {r['seconds_places']:.2f} s, other stages "
+            f"{r['seconds_other_stages']:.2f} s; places = {100 * r['seconds_places'] / max(pipeline, 1e-9):.1f}% "
+            "of the pipeline"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

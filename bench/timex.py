@@ -1,0 +1,179 @@
+"""Benchmark: our TIMEX3 tagger vs dateparser's ``search_dates`` on the same TimeML documents.
+
+usage: python -m bench.timex [--dirs tbaq wikiwars] [--limit N] [--parse] [--no-dateparser]
+                             [--dateparser-limit N] [--verbose]
+
+Reads the gold data in ``../shared/eval/timex/<dir>`` with the official scorer's ``parse_tml`` (imported
+at run time from ../shared/eval, nothing copied) and scores both systems with the TempEval-3
+metrics of ``score_timex.py``: relaxed/strict P/R/F1 over spans, type and value accuracy on relaxed
+matches, value F1 = relaxed F1 x value accuracy. Speed is documents per second for tagging alone
+(``--parse`` adds a spaCy parse, timed separately).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+Doc = tuple[str, str | None, str, list[dict[str, Any]]]  # name, dct, text, gold
+System = Callable[[str, str | None, Any], list[dict[str, Any]]]
+
+
+def load_scorer() -> Any:
+    spec = importlib.util.spec_from_file_location("score_timex", SHARED_EVAL / "score_timex.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {SHARED_EVAL / 'score_timex.py'}")
+    sys.path.insert(0, str(SHARED_EVAL))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def load_docs(scorer: Any, folder: Path, limit: int) -> list[Doc]:
+    files = sorted(folder.rglob("*.tml"))
+    if limit:
+        files = files[:limit]
+    docs = []
+    for f in files:
+        dct, text, gold = scorer.parse_tml(f)
+        date = dct[:10] if dct and re.match(r"\d{4}-\d\d-\d\d", dct) else None
+        docs.append((f.name, date, text, gold))
+    return docs
+
+
+def score(scorer: Any, docs: list[Doc], outputs: list[list[dict[str, Any]]], verbose: bool) -> dict[str, float]:
+    """The matching and metrics of score_timex.py, applied to in-process outputs."""
+    n_gold = n_sys = relaxed = strict = type_ok = value_ok = 0
+    for (fname, _dct, text, gold), sys_t in zip(docs, outputs, strict=True):
+        n_gold += len(gold)
+        n_sys += len(sys_t)
+        used: set[int] = set()
+        for g in gold:
+            best = None
+            for j, s in enumerate(sys_t):
+                if j in used or s["end"] <= g["start"] or s["start"] >= g["end"]:
+                    continue
+                best = j
+                break
+            if best is None:
+                if verbose:
+                    print(f"  missed {fname}: {text[g['start'] : g['end']]!r} = {g['value']}")
+                continue
+            used.add(best)
+            s = sys_t[best]
+            relaxed += 1
+            strict += s["start"] == g["start"] and s["end"] == g["end"]
+            type_ok += (s.get("type") or "").upper() == (g["type"] or "").upper()
+            value_ok += str(s.get("value")) == str(g["value"])
+            if verbose and str(s.get("value")) != str(g["value"]):
+                print(f"  value {fname}: {text[g['start'] : g['end']]!r} gold {g['value']} got {s.get('value')}")
+            if verbose and (s["start"], s["end"]) != (g["start"], g["end"]):
+                print(f"  extent {fname}: gold {text[g['start'] : g['end']]!r} got {text[s['start'] : s['end']]!r}")
+        if verbose:
+            for j, s in enumerate(sys_t):
+                if j not in used:
+                    print(f"  spurious {fname}: {text[s['start'] : s['end']]!r} = {s.get('value')}")
+    f1 = scorer.f1
+    rp, rr = relaxed / max(n_sys, 1), relaxed / max(n_gold, 1)
+    sp, sr = strict / max(n_sys, 1), strict / max(n_gold, 1)
+    rf, sf = f1(rp, rr), f1(sp, sr)
+    vacc, tacc = value_ok / max(relaxed, 1), type_ok / max(relaxed, 1)
+    return {"gold": n_gold, "system": n_sys, "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
+            "strict_f1": sf, "type_acc": tacc, "value_acc": vacc, "value_f1": rf * vacc}  # fmt: skip
+
+
+def ours(text: str, dct: str | None, doc: Any) -> list[dict[str, Any]]:
+    from newsledger.timex import tag_dates
+
+    pub = dt.date.fromisoformat(dct) if dct else None
+    return [
+        {"start": t.span.start, "end": t.span.end, "type": t.type, "value": t.value}
+        for t in tag_dates(text, pub, doc=doc)
+    ]
+
+
+def dateparser_system() -> System:
+    from dateparser.search import search_dates
+
+    def run(text: str, dct: str | None, doc: Any) -> list[dict[str, Any]]:
+        settings: dict[str, Any] = {"RETURN_AS_TIMEZONE_AWARE": False}
+        if dct:
+            settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(dct)
+        found = search_dates(text, languages=["en"], settings=settings) or []
+        out, pos = [], 0
+        for sub, when in found:
+            i = text.find(sub, pos)
+            if i < 0:
+                i = text.find(sub)
+                if i < 0:
+                    continue
+            else:
+                pos = i + len(sub)
+            out.append({"start": i, "end": i + len(sub), "type": "DATE", "value": when.date().isoformat()})
+        out.sort(key=lambda t: t["start"])
+        return out
+
+    return run
+
+
+def run_system(system: System, docs: list[Doc], docs_nlp: list[Any] | None) -> tuple[list[list[dict[str, Any]]], float]:
+    t0 = time.perf_counter()
+    outs = [system(text, dct, docs_nlp[i] if docs_nlp else None) for i, (_n, dct, text, _g) in enumerate(docs)]
+    return outs, time.perf_counter() - t0
+
+
+def fmt(name: str, m: dict[str, float], n_docs: int, secs: float) -> str:
+    return (f"{name:<22} relaxed P/R/F1 {m['relaxed_p']:.3f}/{m['relaxed_r']:.3f}/{m['relaxed_f1']:.3f}  "
+            f"strict F1 {m['strict_f1']:.3f}  type acc {m['type_acc']:.3f}  value acc {m['value_acc']:.3f}  "
+            f"value F1 {m['value_f1']:.3f}  | {n_docs} docs in {secs:.2f}s = {n_docs / max(secs, 1e-9):.1f} docs/s")  # fmt: skip
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dirs", nargs="+", default=["tbaq", "wikiwars"])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--parse", action="store_true", help="give tag_dates a spaCy Doc (tense from the parse)")
+    ap.add_argument("--no-dateparser", action="store_true")
+    ap.add_argument("--dateparser-limit", type=int, default=0, help="run dateparser on the first N docs only")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    if not SHARED_EVAL.is_dir():
+        print(f"{SHARED_EVAL} not found: nothing to benchmark")
+        return 0
+    scorer = load_scorer()
+    for d in args.dirs:
+        docs = load_docs(scorer, SHARED_EVAL / "timex" / d, args.limit)
+        print(f"== {d}: {len(docs)} documents, {sum(len(g) for *_x, g in docs)} gold timexes")
+        nlp_docs = None
+        if args.parse:
+            from newsledger.context import Context
+
+            nlp = Context().nlp
+            t0 = time.perf_counter()
+            nlp_docs = list(nlp.pipe([text for _n, _d, text, _g in docs], batch_size=16))
+            print(f"   spaCy parse: {time.perf_counter() - t0:.2f}s")
+        outs, secs = run_system(ours, docs, nlp_docs)
+        m = score(scorer, docs, outs, args.verbose)
+        print(fmt("newsledger.timex" + (" +parse" if args.parse else ""), m, len(docs), secs))
+        if not args.no_dateparser:
+            sub = docs[: args.dateparser_limit] if args.dateparser_limit else docs
+            dp_outs, dp_secs = run_system(dateparser_system(), sub, None)
+            m_dp = score(scorer, sub, dp_outs, False)
+            print(fmt("dateparser.search_dates", m_dp, len(sub), dp_secs))
+            _o, our_secs = run_system(ours, sub, None)
+            print(f"   speed ratio on the same {len(sub)} docs: {dp_secs / max(our_secs, 1e-9):.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Helpers for attribution: quotation spans, cue lexicons, source phrases and pronoun sources.
+
+Used by :mod:`newsledger.stages.claims`; the cue lexicons live in ``data/attribution_cues.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+Tok = Any  # a spaCy Token (only nlp.py imports spaCy)
+
+OPENING = frozenset("“«„")
+CLOSING = frozenset("”»’")
+STRAIGHT = frozenset('"')
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"})
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    cues: frozenset[str]
+    xcomp_ok: frozenset[str]
+    dobj_ok: frozenset[str]
+    document_nouns: frozenset[str]
+    according: tuple[str, ...]
+
+    @classmethod
+    def from_data(cls, d: dict[str, Any]) -> CueLexicon:
+        return cls(
+            cues=frozenset(d["speech"]) | frozenset(d["cognition"]),
+            xcomp_ok=frozenset(d["xcomp_ok"]),
+            dobj_ok=frozenset(d["dobj_ok"]),
+            document_nouns=frozenset(d["document_nouns"]),
+            according=tuple(d["according"]),
+        )
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``[start, end)`` of quotations, the quote marks excluded.
+
+    Curly quotes pair opening with closing; straight quotes alternate. A quotation opened and
+    not closed runs to the end of its paragraph (a quotation over several paragraphs yields
+    one span per paragraph).
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n" and open_at is not None:  # a quotation ends with its paragraph at the latest
+            spans.append((open_at, i))
+            open_at = None
+        elif c in OPENING:
+            if open_at is None:
+                open_at = i + 1
+        elif c in CLOSING and c != "’":  # ’ is mostly an apostrophe
+            if open_at is not None:
+                spans.append((open_at, i))
+                open_at = None
+        elif c in STRAIGHT:
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < n else " "
+            if (open_at is None and (prev.isspace() or prev in "([—–-:") and not nxt.isspace()) or (
+                open_at is None and i == 0
+            ):
+                open_at = i + 1
+            elif open_at is not None and not prev.isspace():
+                spans.append((open_at, i))
+                open_at = None
+            elif open_at is not None:
+                open_at = i + 1  # a stray mark: restart here
+        i += 1
+    if open_at is not None:
+        spans.append((open_at, n))
+    return [(a, b) for a, b in spans if b - a > 1]
+
+
+def phrase_span(
+    tok: Tok, cut: frozenset[str] = frozenset({"relcl", "acl", "punct", "advcl", "parataxis"})
+) -> tuple[int, int]:
+    """Token range ``[i, j)`` of ``tok``'s noun phrase without relative clauses and trailing commas."""
+    lo, hi = tok.i, tok.i
+    for c in tok.children:
+        if c.dep_ in cut and c.i > tok.i:
+            continue
+        if c.dep_ == "appos" or (c.dep_ == "cc" and c.i > tok.i):
+            pass
+        lo = min(lo, c.left_edge.i)
+        if c.dep_ not in cut:
+            hi = max(hi, c.right_edge.i)
+    doc = tok.doc
+    for k in range(tok.i, hi + 1):  # a phrase does not run over a line break
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            hi = k
+            break
+    for k in range(tok.i - 1, lo - 1, -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            lo = k + 1
+            break
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return lo, hi + 1
+
+
+def resolve_pronoun(doc: Any, tok: Tok, quotes: list[tuple[int, int]] = ()) -> tuple[str, int, int] | None:  # type: ignore[assignment]
+    """The person a he/she source stands for: the last PERSON named before it, outside quotes.
+
+    Returns (name, start char, end char) of the antecedent mention; a surname alone is
+    expanded to the fullest earlier mention of the same person ("Putin" → "Vladimir Putin").
+    """
+    low = tok.lower_
+    if low not in PERSON_PRONOUNS:
+        return None
+    persons = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON" and e.end <= tok.i and not any(a <= e.start_char < b for a, b in quotes)
+    ]
+    if not persons:
+        return None
+    last = persons[-1]
+    name = last.text
+    surname = last[-1].text
+    for e in persons:
+        if e[-1].text == surname and len(e.text) > len(name):
+            name = e.text
+    return name.strip(), last.start_char, last.end_char

@@ -1,0 +1,35 @@
+"""``newsledger export``: the ledger as json, ACLED csv, parquet or geojson."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import db_option, err, progress_bar, stderr_is_tty
+
+
+@click.command("export")
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "parquet", "geojson"], case_sensitive=False),
+    default="json",
+    show_default=True,
+    help="json: ledger-json.md; csv: ACLED columns; parquet: one file per table; geojson: events.",
+)
+@click.option(
+    "--out", type=click.Path(path_type=Path), help="File (or folder, for parquet). Default: stdout."
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def export_command(db: Path, fmt: str, out: Path | None, quiet: bool) -> None:
+    """Write the whole ledger in an analyst's format (text formats go to stdout without --out)."""
+    from ..ledger import export_ledger
+
+    show = out is not None and stderr_is_tty() and not quiet
+    with progress_bar(f"export {fmt}", None, show) as progress:
+        report = export_ledger(db, fmt, out=out, progress=progress)
+    if out is not None and not quiet:
+        counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
+        err(f"wrote {', '.join(report.files)}" + (f" ({counts})" if counts else ""))

@@ -1,0 +1,223 @@
+"""Assemble EventMentions for one article: sentences → candidates → mentions, then discourse.
+
+Discourse rules (within one article only):
+* continuation: "This followed on 25 November by the X region" repeats the previous event's
+  type with the new place and date;
+* same happening: a violent event in the next two sentences without a date or place of its
+  own that differs ("they were ambushed ... 613 civilians were killed") is merged into the
+  previous one (casualties kept, the larger count wins);
+* inheritance: an event with no date or place of its own within three sentences of the previous
+  event takes that event's date / place (reported as such in ``rule``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from ..model import AnnotatedArticle, EventMention, Span
+from .actors import Actor, classify, phrase_tokens
+from .arguments import casualties, choose_place, choose_time, claim_for, date_of
+from .lexicon import Country, Lexicon
+from .rules import Candidate, build_candidates
+from .status import event_status
+from .taxonomy import event_type_of
+
+MERGE_FAMILIES = frozenset({"violence", "territory"})
+CONTINUATION_SUBJ = frozenset({"this", "that", "it"})
+
+
+def _article_country(article: AnnotatedArticle, lex: Lexicon) -> Country | None:
+    codes = Counter(p.country for p in article.places if p.country)
+    if not codes:
+        return None
+    return lex.countries.get(codes.most_common(1)[0][0])
+
+
+def _ranges(actors: list[Actor]) -> list[tuple[int, int]]:
+    out = []
+    for a in actors:
+        toks = phrase_tokens(a.head)
+        out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return out
+
+
+def _assoc(c: Candidate, lex: Lexicon, country: Country | None, used: set[int]) -> list[str]:
+    out: list[str] = []
+    for tok in c.head.token.subtree:
+        if tok.i in used or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+            continue
+        if tok.head.lower_ in ("with", "of", "by") or tok.head.dep_ in ("prep", "agent") or tok.dep_ == "dobj":
+            a = classify(tok, lex, country)
+            if a is not None and a.category in ("peacekeepers", "military", "police", "named") and a.name not in out:
+                out.append(a.name)
+    return out[:3]
+
+
+def _mention(
+    article: AnnotatedArticle, c: Candidate, sent: Any, next_sent: Any | None, lex: Lexicon, country: Country | None
+) -> tuple[EventMention, str]:
+    a = article
+    trig = c.head
+    doc = sent.doc
+    t_span = Span(a.article.id, doc[trig.start].idx, doc[trig.end - 1].idx + len(doc[trig.end - 1].text))
+    agents, patients = list(c.agents), list(c.patients)
+    if c.sub_event_type == "Non-violent transfer of territory" and c.recipients:
+        agents, patients = list(c.recipients), agents
+    actor1 = agents[0].name if agents else None
+    actor2 = next((p.name for p in patients if p.name != actor1), None)
+    used = {x.head.i for x in agents + patients}
+    assoc = [x.name for x in agents[1:] if x.name not in (actor1, actor2)]
+    assoc += [n for n in _assoc(c, lex, country, used) if n not in (actor1, actor2, *assoc)]
+    excluded = _ranges([x for x in c.agents if x.category != "civilians"]) + _ranges(c.recipients)
+    place, place_why = choose_place(a.places, sent, trig.token, excluded)
+    timex = choose_time(a.timexes, sent, trig.token)
+    date, precision = date_of(timex)
+    status, status_why = event_status(trig.token)
+    if status == "occurred" and timex is not None and timex.mod in ("BEFORE", "ON_OR_BEFORE", "END") and date:
+        pub = a.article.published
+        if pub is not None and date[:10] > pub.isoformat():
+            status, status_why = "planned", f"deadline '{timex.text}' after publication"
+    tokens = [t.token for t in c.triggers]
+    fat, inj, figs, cas_why = casualties(tokens, a.figures, [sent])
+    claim = claim_for(a.claims, t_span)
+    rule = f"{c.sub_event_type} ← {c.rule}; trigger '{trig.text}' ({trig.rule}); status {status}: {status_why}"
+    if place is not None:
+        rule += f"; place {place.name}: {place_why}"
+    if cas_why:
+        rule += f"; casualties: {cas_why}"
+    m = EventMention(
+        span=Span(a.article.id, sent.start_char, sent.end_char),
+        trigger=trig.text,
+        trigger_span=t_span,
+        event_type=event_type_of(c.sub_event_type),
+        sub_event_type=c.sub_event_type,
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actors=tuple(assoc),
+        place=place,
+        time=timex,
+        date=date,
+        date_precision=precision,
+        fatalities=fat,
+        injured=inj,
+        figures=figs,
+        status=status,
+        claim=claim,
+        rule=rule,
+    )
+    return m, c.family
+
+
+def _continuation(article: AnnotatedArticle, sent: Any, prev: EventMention, lex: Lexicon) -> EventMention | None:
+    """"This followed on DATE by PLACE": the previous event again, elsewhere and later."""
+    for tok in sent:
+        if tok.lemma_.lower() != "follow" or tok.pos_ != "VERB":
+            continue
+        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in CONTINUATION_SUBJ]
+        if not subj:
+            continue
+        place, _ = choose_place(article.places, sent, tok, [])
+        timex = choose_time(article.timexes, sent, tok)
+        if place is None:
+            return None
+        date, precision = date_of(timex)
+        span = Span(article.article.id, tok.idx, tok.idx + len(tok.text))
+        return replace(
+            prev,
+            span=Span(article.article.id, sent.start_char, sent.end_char),
+            trigger=tok.text,
+            trigger_span=span,
+            place=place,
+            time=timex,
+            date=date,
+            date_precision=precision,
+            fatalities=None,
+            injured=None,
+            figures=(),
+            claim=claim_for(article.claims, span),
+            rule=f"{prev.sub_event_type} ← continuation: '{subj[0].text} {tok.text}' repeats the previous event "
+            f"at {place.name}",
+        )
+    return None
+
+
+def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, ...]:
+    """All event mentions of an article (needs ``article.doc``; places/timexes/figures/claims
+    from the earlier stages are used when present)."""
+    doc = article.doc
+    if doc is None:
+        return ()
+    country = _article_country(article, lex)
+    sents = list(doc.sents)
+    out: list[tuple[EventMention, str, int]] = []  # mention, family, sentence index
+    from .triggers import find_triggers
+
+    for si, sent in enumerate(sents):
+        nxt = sents[si + 1] if si + 1 < len(sents) else None
+        window = list(sent) + (list(nxt) if nxt is not None else [])
+        cands = build_candidates(find_triggers(sent, lex), sent, window, lex, country)
+        if not cands and out:
+            cont = _continuation(article, sent, out[-1][0], lex)
+            if cont is not None:
+                out.append((cont, out[-1][1], si))
+            continue
+        for c in cands:
+            m, fam = _mention(article, c, sent, nxt, lex, country)
+            out.append((m, fam, si))
+    return tuple(_discourse(out))
+
+
+def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]:
+    kept: list[tuple[EventMention, str, int]] = []
+    for m, fam, si in items:
+        if kept:
+            pm, pfam, psi = kept[-1]
+            near = si - psi
+            same_place = m.place is None or pm.place is None or m.place.name == pm.place.name
+            same_time = m.date is None or pm.date is None or m.date == pm.date
+            if (
+                0 < near <= 2
+                and fam == "violence"
+                and pfam in MERGE_FAMILIES
+                and same_place
+                and same_time
+                and m.status == pm.status
+            ):
+                sub = pm.sub_event_type
+                if sub in ("Attack", "Violent crime") and m.sub_event_type not in ("Attack", "Violent crime"):
+                    sub = m.sub_event_type  # the later sentence says more about the same happening
+                merged = replace(
+                    pm,
+                    sub_event_type=sub,
+                    event_type=event_type_of(sub or "Other"),
+                    fatalities=_max(pm.fatalities, m.fatalities),
+                    injured=_max(pm.injured, m.injured),
+                    figures=pm.figures + m.figures,
+                    place=pm.place or m.place,
+                    time=pm.time or m.time,
+                    date=pm.date or m.date,
+                    date_precision=pm.date_precision or m.date_precision,
+                    actor1=pm.actor1 or m.actor1,
+                    actor2=pm.actor2 or m.actor2,
+                    rule=pm.rule + f" | merged with '{m.trigger}' {near} sentence(s) later (same happening)",
+                )
+                kept[-1] = (merged, pfam, si)
+                continue
+            if 0 < near <= 3 and m.status == pm.status:
+                if m.date is None and pm.date is not None:
+                    m = replace(m, time=pm.time, date=pm.date, date_precision=pm.date_precision,
+                                rule=m.rule + "; date from the previous event")  # fmt: skip
+                if m.place is None and pm.place is not None:
+                    m = replace(m, place=pm.place, rule=m.rule + "; place from the previous event")
+        kept.append((m, fam, si))
+    return [m for m, _, _ in kept]
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)

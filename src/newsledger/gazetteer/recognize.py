@@ -1,0 +1,228 @@
+"""Finding place-name candidates in a parsed text (a spaCy Doc; no spaCy import needed here).
+
+Candidates come from the named entities — GPE/LOC/FAC, and ORG/PERSON/NORP spans whose text
+(or part of it) is in the gazetteer, since the small English model often labels places ORG or
+PERSON — and from runs of proper nouns outside any entity. Demonyms ("Azerbaijani",
+"Russians") are returned apart, as ``role="demonym"``. A place inside an organisation's name
+("Rapides Parish" in "Rapides Parish Fire District") is returned with ``role="embedded"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from . import Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+# words after a name that make it an administrative area ("Aghdam district", "Idlib province")
+ADMIN_WORDS = frozenset(
+    "district region province county oblast governorate state prefecture municipality rayon "
+    "department territory parish canton commune raion krai voivodeship emirate".split()
+)
+# an organisation whose name holds a place literally serves that place ("Rapides Parish Fire
+# District", "Louisville Metro Police"); others only borrow the name ("Washington Post")
+LOCAL_ORG_WORDS = frozenset(
+    "police fire sheriff sheriff's council district department schools school board court courts "
+    "hospital city county parish township municipal municipality government authority university "
+    "college airport port zoo library metro transit jail prison".split()
+)
+CITY_WORDS = frozenset("city town village".split())
+_LEADING = frozenset("the a an".split())
+# capitalised words of organisation and person names that are also names of small towns
+GENERIC_WORDS = frozenset(
+    "university college school academy hospital police centre center central department court "
+    "union congress council church cathedral valley lakes lake green superior western eastern "
+    "northern southern north south east west olympic liberal garden easter park parks river "
+    "national international federal royal county city state market street road station airport "
+    "bridge castle hall house tower square island islands beach bay harbour harbor port mount "
+    "hill hills fort new old saint st media news press times post herald journal daily".split()
+)
+_SPLIT = re.compile(r"\s*[\n\r]+\s*")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int  # character span in the text, suffix word included
+    name: str  # the text looked up
+    source: str  # "ner", "ner-other", "propn"
+    role: str = "place"  # place, demonym, embedded
+    hint: str = ""  # "admin" (followed by district/region ...), "city"
+    label: str = ""
+
+
+def _clean_tokens(tokens: list[Any]) -> list[Any]:
+    while tokens and (tokens[0].lower_ in _LEADING or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _parts(tokens: list[Any]) -> list[list[Any]]:
+    """Split a token run at line breaks and commas ("Alexandria, La." → two parts)."""
+    parts: list[list[Any]] = [[]]
+    for t in tokens:
+        if t.is_space or "\n" in t.text or t.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in (_clean_tokens(p) for p in parts) if p]
+
+
+def _text(doc: Any, tokens: list[Any]) -> tuple[int, int, str]:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return start, end, doc.text[start:end]
+
+
+def _capitalised(tok: Any) -> bool:
+    return bool(tok.text[:1].isupper())
+
+
+def _suffix(doc: Any, tokens: list[Any]) -> tuple[str, int]:
+    """A following administrative or settlement word: ("admin"|"city", its end) or ("", -1)."""
+    i = tokens[-1].i + 1
+    if i < len(doc):
+        w = doc[i].lower_
+        if w in ADMIN_WORDS:
+            return "admin", doc[i].idx + len(doc[i].text)
+        if w in CITY_WORDS:
+            return "city", doc[i].idx + len(doc[i].text)
+    return "", -1
+
+
+def _strong(gz: Gazetteer, name: str, min_pop: int, areas: tuple[str, ...] = ("country", "region", "ADM1")) -> bool:
+    """The name's best candidate is prominent enough to trust outside a place entity."""
+    if name.casefold() in GENERIC_WORDS:
+        return False
+    cands = gz.lookup(name, fuzzy=False)
+    if not cands:
+        return False
+    best = cands[0]
+    if (len(name) < 3 or (name.isupper() and len(name) <= 5)) and (
+        best.alternate or best.feature not in ("country", "ADM1", "region")
+    ):
+        return False  # short codes and acronyms: only known abbreviations of countries and states
+    if best.alternate and best.feature == "city":
+        return best.population >= 10 * min_pop
+    return best.feature in areas or best.population >= min_pop
+
+
+def _is_area(gz: Gazetteer, name: str) -> bool:
+    """Some spelling of ``name`` is an administrative area or region (used before "district")."""
+    areas = ("ADM1", "ADM2", "region")
+    return any(p.feature in areas for p in gz.lookup(name, fuzzy=False)) or any(
+        p.feature in areas for p in gz.lookup_loose(name)
+    )
+
+
+def _ngrams(tokens: list[Any]) -> Iterator[list[Any]]:
+    n = len(tokens)
+    for size in range(min(n, 5), 0, -1):
+        for i in range(n - size + 1):
+            yield tokens[i : i + size]
+
+
+def _submatches(
+    doc: Any, gz: Gazetteer, tokens: list[Any], min_pop: int, areas: tuple[str, ...] = ("country", "region", "ADM1")
+) -> list[list[Any]]:
+    """Longest non-overlapping capitalised n-grams of ``tokens`` that the gazetteer knows."""
+    taken: set[int] = set()
+    found: list[list[Any]] = []
+    for gram in _ngrams(tokens):
+        if any(t.i in taken for t in gram) or not _capitalised(gram[0]) or not _capitalised(gram[-1]):
+            continue
+        if gram[0].lower_ in _LEADING or gram[0].is_punct or gram[-1].is_punct:
+            continue
+        name = _text(doc, gram)[2]
+        if gz.is_demonym(name) or not _strong(gz, name, min_pop, areas):
+            continue
+        found.append(gram)
+        taken.update(t.i for t in gram)
+    return sorted(found, key=lambda g: g[0].i)
+
+
+def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:  # noqa: C901 - one pass, in order
+    out: list[Candidate] = []
+    in_ent: set[int] = set()
+
+    def add(tokens: list[Any], source: str, role: str = "place", label: str = "") -> None:
+        start, end, name = _text(doc, tokens)
+        hint, suffix_end = _suffix(doc, tokens)
+        if hint:
+            end = suffix_end
+        out.append(Candidate(start, end, name, source, role, hint, label))
+
+    def demonyms_in(tokens: list[Any]) -> None:
+        for t in tokens:
+            if _capitalised(t) and gz.is_demonym(t.text):
+                out.append(Candidate(t.idx, t.idx + len(t.text), t.text, "lexicon", "demonym"))
+
+    for ent in doc.ents:
+        in_ent.update(range(ent.start, ent.end))
+        label = ent.label_
+        if label not in PLACE_LABELS and label not in OTHER_LABELS:
+            continue
+        for part in _parts(list(ent)):
+            start, end, name = _text(doc, part)
+            if len(part) == 1 and gz.is_demonym(name) and not (label in PLACE_LABELS and gz.has(name)):
+                out.append(Candidate(start, end, name, "ner", "demonym", label=label))
+            elif (
+                len(part) > 1
+                and part[-1].lower_ in ADMIN_WORDS
+                and not gz.has(name)
+                and gz.has(_text(doc, part[:-1])[2])
+            ):
+                s0, e0, n0 = _text(doc, part[:-1])
+                out.append(Candidate(s0, end, n0, "ner", "place", "admin", label))
+            elif label in PLACE_LABELS:
+                if gz.has(name) or len(part) == 1 or not (subs := _submatches(doc, gz, part, 0)):
+                    add(part, "ner", label=label)
+                else:
+                    for sub in subs:
+                        add(sub, "ner", label=label)
+            elif gz.has(name) and (
+                _strong(gz, name, 1000) if label != "PERSON" else _strong(gz, name, 200000)
+            ):
+                add(part, "ner-other", label=label)
+            elif label in ("ORG", "PERSON", "NORP"):
+                if label == "ORG":
+                    subs = _submatches(doc, gz, part, 20000, ("country", "region", "ADM1", "ADM2"))
+                else:
+                    subs = _submatches(doc, gz, part, 10**9, ("country", "region"))
+                covered = {t.i for s in subs for t in s}
+                local = any(t.lower_ in LOCAL_ORG_WORDS for t in part)
+                for sub in subs:
+                    whole = len(sub) == len(part)
+                    if whole or label == "PERSON":
+                        add(sub, "ner-other", "place", label)
+                    elif local:
+                        add(sub, "ner-other", "embedded", label)
+                demonyms_in([t for t in part if t.i not in covered])
+
+    # proper-noun runs outside entities
+    run: list[Any] = []
+    for tok in [*doc, None]:
+        if tok is not None and tok.i not in in_ent and tok.pos_ == "PROPN" and _capitalised(tok):
+            run.append(tok)
+            continue
+        if run and _suffix(doc, run)[0] == "admin" and _is_area(gz, _text(doc, run)[2]):
+            add(run, "propn")
+        elif run:
+            for sub in _submatches(doc, gz, run, 50000):
+                add(sub, "propn")
+            demonyms_in([t for t in run if not any(c.start <= t.idx < c.end for c in out)])
+            run = []
+        if tok is not None and tok.i not in in_ent and tok.pos_ == "ADJ" and _capitalised(tok):
+            demonyms_in([tok])
+    out.sort(key=lambda c: (c.start, -c.end))
+    dedup: list[Candidate] = []
+    for c in out:
+        if dedup and c.start < dedup[-1].end:
+            continue
+        dedup.append(c)
+    return dedup

@@ -1,0 +1,148 @@
+"""Choosing one gazetteer entry per candidate, with a score and the alternatives it beat.
+
+Evidence, added up per candidate entry (a log-linear score):
+- prior: population (log) and feature type (countries, regions and admin areas before towns of
+  the same name), main name before alternate name before a transliteration-loose match;
+- the word after the name ("Aghdam *district*" → admin areas; "Mosul *city*" → towns);
+- containment phrases: "Alexandria, La.", "in Fort Worth, Texas" (the second name contains the
+  first: same admin1 or same country);
+- the article: countries and admin1 regions named elsewhere in it, and its dominant country
+  (weighted over a first pass), plus the outlet's country when known.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from . import Gazetteer, Place
+from .fold import fold
+from .recognize import Candidate
+
+MAX_CANDIDATES = 40
+FEATURE_PRIOR = {"country": 4.0, "region": 2.5, "ADM1": 2.5, "ADM2": 0.8, "city": 0.0, "other": -1.0}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    candidate: Candidate
+    place: Place | None
+    score: float  # 0..1: how far the choice is ahead of the runner-up
+    alternatives: tuple[Place, ...]
+
+
+def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
+    opts = list(gz.lookup(c.name))
+    if c.role == "demonym":
+        iso = gz.country_of_demonym(c.name)
+        country = gz.country(iso) if iso else None
+        return [country] if country else []
+    if c.hint == "admin":  # "Kelbajar region": the region may be spelled differently from the town
+        seen = {p.id for p in opts}
+        opts += [p for p in gz.lookup_loose(c.name) if p.id not in seen]
+    return opts[:MAX_CANDIDATES]
+
+
+def _prior(p: Place, c: Candidate) -> float:
+    s = math.log10(p.population + 10) + FEATURE_PRIOR.get(p.feature, 0.0)
+    if p.alternate:
+        s -= 1.0
+    if c.hint == "admin":
+        s += 3.0 if p.feature in ("ADM1", "ADM2", "region") else -1.0
+    elif c.hint == "city":
+        s += 2.0 if p.feature == "city" else -1.0
+    return s
+
+
+def _containers(cands: list[Candidate], text: str) -> dict[int, int]:
+    """index of X → index of Y for "X, Y" (Y names the area containing X)."""
+    out: dict[int, int] = {}
+    for i in range(len(cands) - 1):
+        a, b = cands[i], cands[i + 1]
+        gap = text[a.end : b.start]
+        if gap.strip() == "," and len(gap) <= 3 and b.role == "place":
+            out[i] = i + 1
+    return out
+
+
+def _context_bonus(p: Place, countries: Counter[str], admins: set[tuple[str, str]], dominant: str) -> float:
+    s = 0.0
+    if p.country and countries.get(p.country):
+        s += 1.5 + 0.5 * min(countries[p.country], 4)
+    if p.country and p.country == dominant:
+        s += 1.5
+    if p.admin1 and (p.country, fold(p.admin1)) in admins and p.feature != "ADM1":
+        s += 2.5
+    return s
+
+
+def resolve(gz: Gazetteer, cands: list[Candidate], text: str, outlet_country: str | None = None) -> list[Resolution]:
+    options = [_options(gz, c) for c in cands]
+    priors = [[_prior(p, c) for p in opts] for c, opts in zip(cands, options, strict=True)]
+    for c, opts, pri in zip(cands, options, priors, strict=True):
+        if c.hint == "admin":
+            continue
+        # a region named after its main town ("Yerevan"): without "province" the town is meant
+        towns: dict[str, int] = {}
+        for p in opts:
+            if p.feature == "city":
+                towns[p.country] = max(towns.get(p.country, 0), p.population)
+        for k, p in enumerate(opts):
+            town = towns.get(p.country, 0)
+            if p.feature in ("ADM1", "ADM2") and town >= 0.1 * p.population:
+                pri[k] -= FEATURE_PRIOR[p.feature] + 1.0 + math.log10(p.population + 10) - math.log10(town + 10)
+    contains = _containers(cands, text)
+
+    # explicit context: unambiguous countries and admin areas named in the article
+    countries: Counter[str] = Counter()
+    admins: set[tuple[str, str]] = set()
+    for opts in options:
+        if opts and opts[0].feature == "country" and not opts[0].alternate:
+            countries[opts[0].country] += 1
+        for p in opts[:3]:
+            if p.feature == "ADM1" and not p.alternate:
+                admins.add((p.country, fold(p.name)))
+    if outlet_country:
+        countries[outlet_country] += 1
+
+    def choose(dominant: str) -> list[list[float]]:
+        scores = []
+        for i, (c, opts, pri) in enumerate(zip(cands, options, priors, strict=True)):
+            row = []
+            for p, s in zip(opts, pri, strict=True):
+                s += _context_bonus(p, countries, admins, dominant)
+                j = contains.get(i)
+                if j is not None and options[j]:
+                    outer = options[j][0]
+                    if outer.feature == "country" and p.country == outer.country:
+                        s += 5.0
+                    elif outer.feature in ("ADM1", "ADM2") and p.country == outer.country:
+                        s += 6.0 if fold(p.admin1) == fold(outer.admin1 or outer.name) else 2.0
+                if c.role == "demonym":
+                    s = 10.0
+                row.append(s)
+            scores.append(row)
+        return scores
+
+    first = choose("")
+    weights: Counter[str] = Counter()
+    for opts, row in zip(options, first, strict=True):
+        if opts:
+            best = max(range(len(opts)), key=row.__getitem__)
+            if opts[best].country:
+                weights[opts[best].country] += 1.0 if opts[best].feature != "country" else 0.5
+    dominant = weights.most_common(1)[0][0] if weights else ""
+    final = choose(dominant)
+
+    out = []
+    for c, opts, row in zip(cands, options, final, strict=True):
+        if not opts:
+            out.append(Resolution(c, None, 0.0, ()))
+            continue
+        order = sorted(range(len(opts)), key=lambda k: -row[k])
+        best = order[0]
+        margin = row[best] - row[order[1]] if len(order) > 1 else 5.0
+        conf = 1.0 / (1.0 + math.exp(-margin))
+        out.append(Resolution(c, opts[best], round(conf, 3), tuple(opts[k] for k in order[1:6])))
+    return out

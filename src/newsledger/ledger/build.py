@@ -1,0 +1,311 @@
+"""``ingest``: read → skip what is stored → link near-duplicates → extract → store → reconcile.
+
+Each batch of articles is stored with its annotations in one transaction, so a run killed at
+any moment leaves a valid ledger of whole batches; running the same ingest again skips the
+stored articles (ids are content hashes) and completes the rest, then reconciles.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..context import Context
+from ..errors import InputError
+from ..model import AnnotatedArticle, Article
+from ..store import Store, open_store, writer_lock
+
+Progress = Callable[[int], None]  # called with the number of inputs handled so far
+Reader = Callable[..., Iterable[Article | InputError]]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be ingested, and why."""
+
+    path: str | None
+    reason: str
+
+    def line(self) -> str:
+        return self.reason if not self.path or self.path in self.reason else f"{self.path}: {self.reason}"
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did (``--json`` prints :meth:`to_json`)."""
+
+    db: str
+    read: int = 0  # articles read from the inputs
+    stored: int = 0  # new articles stored
+    already_stored: int = 0  # skipped: same id already in the ledger (or twice in the inputs)
+    duplicates: int = 0  # stored but linked to an earlier near-identical article
+    undated: list[str] = field(default_factory=list)  # stored articles with no publication date
+    failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    reconciled: bool = False
+    articles: int = 0  # in the ledger after the run
+    events: int = 0
+    conflicts: int = 0
+    commitments: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def to_json(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["failures"] = [{"path": f.path, "reason": f.reason} for f in self.failures]
+        d["ok"] = self.ok
+        return d
+
+
+def _error_failure(e: InputError) -> Failure:
+    return Failure(e.path, e.message)
+
+
+def ingest(
+    inputs: Sequence[str | Path] = (),
+    db: str | Path | Store | None = None,
+    manifest: str | Path | None = None,
+    defaults: Any = None,
+    progress: Progress | None = None,
+    *,
+    ctx: Context | None = None,
+    stages: Sequence[str] | None = None,
+    batch_size: int = 16,
+    workers: int = 1,
+    dask: str | None = None,
+    as_of: dt.date | None = None,
+    reconcile: bool = True,
+    reader: Reader | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Ingest files, folders and/or a manifest into the ledger at ``db``; returns a report.
+
+    ``defaults`` is an ``ingest.Metadata`` built from flags (published, outlet, url).
+    ``stages`` limits extraction to some stages (names of ``pipeline.default_stages``).
+    Bad inputs are reported (``on_failure``) and skipped; nothing already stored is touched.
+    """
+    from ..pipeline import select_stages
+
+    stage_objs = select_stages(stages)
+    stage_names = [s.name for s in stage_objs]
+    if reader is None:
+        from ..ingest import read_articles
+
+        reader = read_articles
+    store = open_store(db)
+    report = IngestReport(db=str(store.path))
+
+    def fail(f: Failure) -> None:
+        report.failures.append(f)
+        if on_failure is not None:
+            on_failure(f)
+
+    def note_warning(msg: str) -> None:
+        if on_warning is not None:
+            on_warning(msg)
+        else:
+            report.warnings.append(msg)
+
+    handled = 0
+    try:
+        with writer_lock(store.path, on_wait=on_wait):
+            dedup = _Dedup(store)
+            items = reader(list(inputs), manifest=manifest, defaults=defaults, on_warning=note_warning)
+
+            def fresh() -> Iterator[Article]:
+                nonlocal handled
+                for item in _chunked_skip(items, store, report, fail):
+                    handled += 1
+                    if item is None:
+                        if progress:
+                            progress(handled)
+                        continue
+                    yield dedup.link(item, report)
+
+            annotated = _extractor(fresh(), ctx, stage_names, batch_size, workers, dask)
+            batch: list[AnnotatedArticle] = []
+            for ann in annotated:
+                batch.append(ann)
+                if len(batch) >= batch_size:
+                    _store_batch(store, batch, stage_names, dedup, report)
+                    if progress:
+                        progress(handled)
+                    batch = []
+            if batch:
+                _store_batch(store, batch, stage_names, dedup, report)
+            if progress:
+                progress(handled)
+            if reconcile and store.needs_reconcile:
+                reconcile_ledger(store, as_of=as_of)
+                report.reconciled = True
+            counts = store.counts()
+            report.articles = counts["articles"]
+            report.events = counts["events"]
+            report.conflicts = counts["conflicts"]
+            report.commitments = counts["commitments"]
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+    return report
+
+
+def _chunked_skip(
+    items: Iterable[Article | InputError],
+    store: Store,
+    report: IngestReport,
+    fail: Callable[[Failure], None],
+    size: int = 64,
+) -> Iterator[Article | None]:
+    """Articles not yet stored; ``None`` for each input that was skipped or failed (progress)."""
+    seen: set[str] = set()
+    chunk: list[Article | InputError] = []
+
+    def flush() -> Iterator[Article | None]:
+        ids = [a.id for a in chunk if isinstance(a, Article)]
+        stored = store.existing_ids(ids)
+        for a in chunk:
+            if isinstance(a, InputError):
+                fail(_error_failure(a))
+                yield None
+                continue
+            report.read += 1
+            if a.id in stored or a.id in seen:
+                report.already_stored += 1
+                yield None
+                continue
+            seen.add(a.id)
+            yield a
+        chunk.clear()
+
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield from flush()
+    if chunk:
+        yield from flush()
+
+
+class _Dedup:
+    """Links near-identical articles (syndicated copies) to the first one stored.
+
+    Uses ``newsledger.ingest.fingerprint`` / ``similarity`` (MinHash) and, when present,
+    ``bands`` (LSH keys) so each new article is compared only with likely candidates.
+    """
+
+    def __init__(self, store: Store) -> None:
+        from .. import ingest as ingest_pkg
+
+        self.fingerprint: Callable[[str], Any] | None = getattr(ingest_pkg, "fingerprint", None)
+        self.similarity: Callable[[Any, Any], float] | None = getattr(ingest_pkg, "similarity", None)
+        self.bands: Callable[[Any], Iterable[str]] | None = getattr(ingest_pkg, "bands", None)
+        self.threshold = float(getattr(ingest_pkg, "DUPLICATE_THRESHOLD", 0.7))
+        self.prints: dict[str, str] = {}  # encoded fingerprints of this run's articles
+        self.by_id: dict[str, Any] = {}
+        self.by_band: dict[str, list[str]] = {}
+        if self.enabled:
+            for i, fp in store.fingerprints():
+                self._remember(i, _decode_fp(fp))
+
+    @property
+    def enabled(self) -> bool:
+        return self.fingerprint is not None and self.similarity is not None
+
+    def _keys(self, fp: Any) -> Iterable[str]:
+        return self.bands(fp) if self.bands is not None else ("all",)
+
+    def _remember(self, article_id: str, fp: Any) -> None:
+        self.by_id[article_id] = fp
+        for key in self._keys(fp):
+            self.by_band.setdefault(key, []).append(article_id)
+
+    def link(self, a: Article, report: IngestReport) -> Article:
+        if not self.enabled or a.duplicate_of:
+            return a
+        assert self.fingerprint is not None and self.similarity is not None
+        fp = self.fingerprint(a.text)
+        self.prints[a.id] = _encode_fp(fp)
+        candidates: dict[str, None] = {}
+        for key in self._keys(fp):
+            for other in self.by_band.get(key, ()):
+                candidates.setdefault(other, None)
+        best, best_sim = None, 0.0
+        for other in candidates:  # earliest stored first: ties go to the original
+            sim = self.similarity(fp, self.by_id[other])
+            if other != a.id and sim >= self.threshold and sim > best_sim:
+                best, best_sim = other, sim
+        if best is not None:
+            report.duplicates += 1
+            return dataclasses.replace(a, duplicate_of=best)
+        self._remember(a.id, fp)
+        return a
+
+
+def _encode_fp(fp: Any) -> str:
+    import json
+
+    if isinstance(fp, frozenset | set | tuple | list):
+        return json.dumps(sorted(fp) if isinstance(fp, frozenset | set) else list(fp))
+    return json.dumps(fp)
+
+
+def _decode_fp(text: str) -> Any:
+    import json
+
+    v = json.loads(text)
+    return tuple(v) if isinstance(v, list) else v
+
+
+def _extractor(
+    articles: Iterable[Article],
+    ctx: Context | None,
+    stages: Sequence[str],
+    batch_size: int,
+    workers: int,
+    dask: str | None,
+) -> Iterator[AnnotatedArticle]:
+    if workers > 1 or dask:
+        from ..executor import ExtractSettings, extract_parallel
+
+        settings = ExtractSettings(stages=tuple(stages), batch_size=batch_size)
+        return extract_parallel(articles, settings, workers=workers, dask=dask, ctx=ctx)
+    from ..pipeline import extract, select_stages
+
+    return extract(articles, ctx or Context(), select_stages(stages), batch_size=batch_size)
+
+
+def _store_batch(
+    store: Store, batch: list[AnnotatedArticle], stages: Sequence[str], dedup: _Dedup, report: IngestReport
+) -> None:
+    prints = {a.article.id: dedup.prints[a.article.id] for a in batch if a.article.id in dedup.prints}
+    new = store.put_annotated(batch, stages, prints)
+    report.stored += new
+    for a in batch:
+        if a.article.published is None:
+            report.undated.append(a.article.source_file or a.article.id)
+
+
+def reconcile_ledger(db: str | Path | Store | None = None, as_of: dt.date | None = None) -> tuple[int, int]:
+    """Rebuild events and commitments from every stored article; returns the counts.
+
+    Near-duplicates are passed too (their ``article.duplicate_of`` names the original), so every
+    copy stays traceable; the store counts an event's independent sources by original.
+    """
+    from ..reconcile import reconcile
+
+    store = open_store(db)
+    try:
+        annotated = list(store.annotated())
+        events, commitments = reconcile(annotated, as_of)
+        store.replace_ledger(events, commitments)
+        return len(events), len(commitments)
+    finally:
+        if not isinstance(db, Store):
+            store.close()

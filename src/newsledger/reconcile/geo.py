@@ -1,0 +1,94 @@
+"""How two place mentions relate: the same place, one inside the other, near, or far apart."""
+
+from __future__ import annotations
+
+import math
+
+from ..model import Location, PlaceMention
+from .text import fold, same_stem
+
+# how far apart two points may be and still be "the same place" for a feature of that size (km)
+RADIUS_KM = {"city": 15.0, "ADM2": 30.0, "other": 15.0, "region": 80.0, "ADM1": 120.0, "country": 600.0}
+GEO_PRECISION = {
+    "city": "town",
+    "other": "town",
+    "ADM2": "district",
+    "ADM1": "region",
+    "region": "region",
+    "country": "country",
+}
+# larger number = larger area
+SIZE = {"city": 0, "other": 0, "ADM2": 1, "region": 2, "ADM1": 2, "country": 3}
+
+
+def km(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float:
+    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
+        return math.inf
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def place_key(p: PlaceMention) -> str:
+    return p.gazetteer_id or f"name:{fold(p.name)}"
+
+
+def same_place(a: PlaceMention, b: PlaceMention) -> bool:
+    """One place under two spellings: the same gazetteer entry, the same folded name, or co-located."""
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return True
+    if a.country == b.country and (same_stem(a.name, b.name) or same_stem(a.text, b.text)):
+        return True
+    if a.feature == b.feature:
+        return km(a.latitude, a.longitude, b.latitude, b.longitude) <= 5.0
+    return False
+
+
+def contains(outer: PlaceMention, inner: PlaceMention) -> bool:
+    """``outer`` is a country, region or district that ``inner`` lies in."""
+    so, si = SIZE.get(outer.feature, 0), SIZE.get(inner.feature, 0)
+    if so <= si:
+        return False
+    if outer.feature == "country":
+        return bool(outer.country) and outer.country == inner.country
+    if (
+        outer.feature == "ADM1"
+        and inner.admin1
+        and outer.country == inner.country
+        and same_stem(fold(outer.name), fold(inner.admin1))
+    ):
+        return True
+    radius = RADIUS_KM.get(outer.feature, 15.0)
+    return km(outer.latitude, outer.longitude, inner.latitude, inner.longitude) <= radius
+
+
+def relation(a: PlaceMention | None, b: PlaceMention | None) -> tuple[str, float]:
+    """('same'|'contains'|'near'|'far'|'unknown', distance km)."""
+    if a is None or b is None:
+        return "unknown", math.inf
+    d = km(a.latitude, a.longitude, b.latitude, b.longitude)
+    if same_place(a, b):
+        return "same", 0.0 if d == math.inf else d
+    if contains(a, b) or contains(b, a):
+        return "contains", d
+    if d <= max(RADIUS_KM.get(a.feature, 15.0), RADIUS_KM.get(b.feature, 15.0)) / 2 or d <= 10.0:
+        return "near", d
+    if d == math.inf:
+        # no coordinates: only names to go by
+        return ("far" if a.country and b.country and a.country != b.country else "unknown"), d
+    return "far", d
+
+
+def location_of(p: PlaceMention | None) -> Location | None:
+    if p is None:
+        return None
+    return Location(
+        name=p.name,
+        country=p.country,
+        admin1=p.admin1,
+        latitude=p.latitude,
+        longitude=p.longitude,
+        geo_precision=GEO_PRECISION.get(p.feature),
+        gazetteer_id=p.gazetteer_id,
+    )

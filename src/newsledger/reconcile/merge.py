@@ -1,0 +1,304 @@
+"""Which event mentions report the same happening: pair scores, blocking and greedy clustering.
+
+A mention joins the best-scoring existing cluster whose every member is compatible with it:
+
+* **type** — the same ACLED event_type (violent types may meet at a penalty); the same
+  sub_event_type scores, a different one costs;
+* **date** — the same day scores; ranges that overlap within their precision score less; dates a
+  few days apart are a *soft* disagreement, allowed only when everything else strongly agrees
+  (the disagreement is then kept as a conflict); further apart is incompatible;
+* **place** — the same place (gazetteer id or spelling variant), containment (a village in its
+  district) or nearness score; places far apart are incompatible;
+* **participants** — actors and the people, groups and places named in the sentence, compared
+  spelling-insensitively ("Azerbaijani" = "Azerbaijan");
+* **wording** — the same trigger stem and content-word overlap of the sentences.
+
+Mentions are visited in a total, content-based order (publication date, article id, offsets), so
+the result does not depend on input order. Candidate clusters come from blocking keys (type +
+day, type + place, type + article), so the work grows near-linearly with the number of mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..model import Article, EventMention
+from .dates import BOUND_MODS, gap_days, interval, is_day
+from .geo import place_key, relation
+from .text import actor_words, content_stems, fold, jaccard, same_actor_words, stem
+
+VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+COARSE_FEATURES = frozenset({"country", "ADM1", "region"})
+
+
+@dataclass(frozen=True)
+class MergePolicy:
+    """Weights and thresholds of the pair score (documented in docs/reconcile.md)."""
+
+    join: float = 1.6  # minimum link score to join a cluster
+    strong: float = 2.4  # minimum score (before the date penalty) to merge despite a date disagreement
+    soft_date_days: int = 3  # dates up to this many days apart may still be one event
+    require_anchor: bool = True  # need agreeing date, place or same article, not wording alone
+    w_sub_same: float = 0.5
+    w_sub_missing: float = 0.2
+    w_sub_diff: float = -0.4
+    w_family: float = -0.6  # different violent event types
+    w_date_same: float = 1.0
+    w_date_overlap: float = 0.4
+    w_date_bound: float = 0.3
+    w_date_soft: float = -0.5
+    w_place_same: float = 1.0
+    w_place_contains: float = 0.6
+    w_place_near: float = 0.5
+    w_actors: float = 1.0
+    w_actors_disjoint: float = -0.3
+    w_trigger: float = 0.4
+    w_text: float = 1.5
+    w_same_article: float = 0.3
+    linkage: str = "max"  # "max": best pair in the cluster; "mean": average over its members
+
+
+DEFAULT_POLICY = MergePolicy()
+
+
+@dataclass(frozen=True)
+class Item:
+    """One event mention with what merging needs to know about it."""
+
+    article: Article
+    mention: EventMention
+    index: int
+    participants: tuple[str, ...] = ()
+    group: str = ""  # optional extra blocking key (e.g. a topic in a benchmark)
+
+    @cached_property
+    def sort_key(self) -> tuple[str, str, int, int, int]:
+        pub = self.article.published.isoformat() if self.article.published else "9999-12-31"
+        return (pub, self.article.id, self.mention.span.start, self.mention.span.end, self.index)
+
+    @cached_property
+    def ref(self) -> str:
+        return f"{self.article.id[:12]}:{self.mention.span.start}-{self.mention.span.end}"
+
+    @cached_property
+    def is_bound(self) -> bool:
+        """The date is a deadline (an upper bound) rather than the day it happened."""
+        m = self.mention
+        return m.status != "occurred" and m.time is not None and (m.time.mod or "") in BOUND_MODS
+
+    @cached_property
+    def interval(self) -> tuple[dt.date, dt.date] | None:
+        iv = interval(self.mention.date)
+        if iv and self.is_bound:
+            return dt.date.min, iv[1]
+        return iv
+
+    @cached_property
+    def sentence(self) -> frozenset[str]:
+        m = self.mention
+        return content_stems(self.article.text[m.span.start : m.span.end])
+
+    @cached_property
+    def trigger(self) -> str:
+        return " ".join(stem(w) for w in fold(self.mention.trigger).split())
+
+    @cached_property
+    def actors(self) -> tuple[str, ...]:
+        m = self.mention
+        names = [a for a in (m.actor1, m.actor2, *m.assoc_actors) if a]
+        return tuple(dict.fromkeys([*names, *self.participants]))
+
+    @cached_property
+    def actor_words(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(w for w in (actor_words(a) for a in self.actors) if w)
+
+
+@dataclass(frozen=True)
+class PairScore:
+    compatible: bool
+    score: float = 0.0
+    penalty: float = 0.0  # the soft-date penalty included in ``score``
+    anchored: bool = False
+    reasons: tuple[str, ...] = ()
+
+
+INCOMPATIBLE = PairScore(False)
+
+
+def participant_overlap(
+    a: Sequence[tuple[str, ...]], b: Sequence[tuple[str, ...]]
+) -> tuple[float, tuple[str, ...]]:
+    """Overlap coefficient of two participant lists (as :func:`actor_words`), spelling-insensitive."""
+    if not a or not b:
+        return 0.0, ()
+    hits = tuple(" ".join(x) for x in a if any(same_actor_words(x, y) for y in b))
+    hits_b = sum(1 for y in b if any(same_actor_words(x, y) for x in a))
+    return min(len(hits), hits_b) / min(len(a), len(b)), hits
+
+
+def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairScore:
+    ma, mb = a.mention, b.mention
+    reasons: list[str] = []
+    score = penalty = 0.0
+    anchored = a.article.id == b.article.id
+    if ma.event_type != mb.event_type:
+        if ma.event_type in VIOLENT_TYPES and mb.event_type in VIOLENT_TYPES:
+            score += policy.w_family
+            reasons.append(f"type~{policy.w_family:+.1f}")
+        else:
+            return INCOMPATIBLE
+    if ma.sub_event_type and mb.sub_event_type:
+        w = policy.w_sub_same if ma.sub_event_type == mb.sub_event_type else policy.w_sub_diff
+    else:
+        w = policy.w_sub_missing
+    score += w
+    reasons.append(f"type{w:+.1f}")
+    # date
+    ia, ib = a.interval, b.interval
+    if ia and ib:
+        gap = gap_days(ia, ib)
+        if gap == 0:
+            if a.is_bound or b.is_bound:
+                w, tag = policy.w_date_bound, "date=by-deadline"
+            elif is_day(ia) and is_day(ib):
+                w, tag = policy.w_date_same, "date=same"
+            else:
+                w, tag = policy.w_date_overlap, "date=within-precision"
+            anchored = True
+        elif gap <= policy.soft_date_days and not (a.is_bound or b.is_bound):
+            w, tag = policy.w_date_soft, f"date-differs({gap}d)"
+            penalty = w
+        else:
+            return INCOMPATIBLE
+        score += w
+        reasons.append(f"{tag}{w:+.1f}")
+    # place
+    rel, _ = relation(ma.place, mb.place)
+    if rel == "far":
+        return INCOMPATIBLE
+    if rel != "unknown":
+        w = {"same": policy.w_place_same, "contains": policy.w_place_contains}.get(rel, policy.w_place_near)
+        score += w
+        anchored = True
+        reasons.append(f"place={rel}{w:+.1f}")
+    # participants
+    if a.actor_words and b.actor_words:
+        share, hits = participant_overlap(a.actor_words, b.actor_words)
+        if share > 0:
+            w = policy.w_actors * share
+            reasons.append(f"actors={'/'.join(fold(h) for h in hits[:3])}{w:+.1f}")
+        else:
+            w = policy.w_actors_disjoint
+            reasons.append(f"actors-disjoint{w:+.1f}")
+        score += w
+    # wording
+    if a.trigger and a.trigger == b.trigger:
+        score += policy.w_trigger
+        reasons.append(f"trigger={a.trigger}{policy.w_trigger:+.1f}")
+    sim = jaccard(a.sentence, b.sentence)
+    if sim:
+        score += policy.w_text * sim
+        reasons.append(f"text={sim:.2f}{policy.w_text * sim:+.1f}")
+    if a.article.id == b.article.id:
+        score += policy.w_same_article
+        reasons.append(f"same-article{policy.w_same_article:+.1f}")
+    return PairScore(True, score, penalty, anchored, tuple(reasons))
+
+
+def joins(p: PairScore, policy: MergePolicy) -> bool:
+    if not p.compatible or p.score < policy.join:
+        return False
+    if policy.require_anchor and not p.anchored:
+        return False
+    return not (p.penalty and p.score - p.penalty < policy.strong)
+
+
+def blocking_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
+    """Keys under which an item is indexed and looked up (clusters sharing a key are candidates)."""
+    m = item.mention
+    fam = "violent" if m.event_type in VIOLENT_TYPES else m.event_type
+    keys: list[Hashable] = [("article", item.article.id, fam)]
+    if item.group:
+        keys.append(("group", item.group, fam))
+    iv = item.interval
+    if iv and iv[0] != dt.date.min and (iv[1] - iv[0]).days <= 62:
+        keys.extend(("day", fam, iv[0] + dt.timedelta(days=d)) for d in range((iv[1] - iv[0]).days + 1))
+    elif iv:
+        keys.append(("day", fam, iv[1]))
+    if m.place is not None:
+        keys.append(("place", fam, place_key(m.place)))
+        if m.place.country and m.place.feature in COARSE_FEATURES:
+            keys.append(("country", fam, m.place.country))
+    return tuple(keys)
+
+
+def lookup_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
+    """Keys to look up: the item's own, plus neighbouring days (soft date disagreements)."""
+    keys = list(blocking_keys(item, policy))
+    iv = item.interval
+    if iv and iv[0] != dt.date.min and (iv[1] - iv[0]).days <= 62:
+        fam = keys[0][2]  # type: ignore[index]
+        for d in range(1, policy.soft_date_days + 1):
+            keys.append(("day", fam, iv[0] - dt.timedelta(days=d)))
+            keys.append(("day", fam, iv[1] + dt.timedelta(days=d)))
+    place = item.mention.place
+    if place is not None and place.country and place.feature not in COARSE_FEATURES:
+        keys.append(("country", keys[0][2], place.country))  # type: ignore[index]
+    return tuple(keys)
+
+
+@dataclass
+class Cluster:
+    members: list[Item] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def cluster(
+    items: Iterable[Item],
+    policy: MergePolicy = DEFAULT_POLICY,
+    score: Callable[[Item, Item, MergePolicy], PairScore] = pair_score,
+    keys: Callable[[Item, MergePolicy], tuple[Hashable, ...]] = blocking_keys,
+    lookup: Callable[[Item, MergePolicy], tuple[Hashable, ...]] = lookup_keys,
+) -> list[Cluster]:
+    """Greedy best-link clustering in a deterministic order; every merge records why."""
+    clusters: list[Cluster] = []
+    index: dict[Hashable, list[int]] = defaultdict(list)
+    for item in sorted(items, key=lambda x: x.sort_key):
+        candidates = sorted({c for k in lookup(item, policy) for c in index.get(k, ())})
+        best: tuple[float, int, PairScore, Item] | None = None
+        for cid in candidates:
+            link: tuple[float, PairScore, Item] | None = None
+            total = 0.0
+            for other in clusters[cid].members:
+                p = score(other, item, policy)
+                if not p.compatible:
+                    link = None
+                    break
+                total += p.score
+                if link is None or p.score > link[0]:
+                    link = (p.score, p, other)
+            if link is None or not joins(link[1], policy):
+                continue
+            value = link[0] if policy.linkage == "max" else total / len(clusters[cid].members)
+            if policy.linkage != "max" and value < policy.join:
+                continue
+            if best is None or value > best[0]:
+                best = (value, cid, link[1], link[2])
+        if best is None:
+            cid = len(clusters)
+            clusters.append(Cluster([item]))
+        else:
+            _, cid, p, other = best
+            clusters[cid].members.append(item)
+            clusters[cid].reasons.append(
+                f"{item.ref} joined {other.ref}: score {p.score:.2f} ({', '.join(p.reasons)})"
+            )
+        for k in keys(item, policy):
+            if not index[k] or index[k][-1] != cid:
+                index[k].append(cid)
+    return clusters

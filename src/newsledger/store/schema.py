@@ -1,0 +1,114 @@
+"""The ledger's SQLite schema as an ordered list of migrations.
+
+``PRAGMA user_version`` records how many migrations a database has had; opening a database
+applies the missing ones, each in its own transaction. Never edit a released migration: append
+a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, per-article annotations, the reconciled ledger, full-text search
+    """
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT
+    );
+    CREATE TABLE articles (
+        id               TEXT PRIMARY KEY,
+        text             TEXT NOT NULL,
+        title            TEXT,
+        url              TEXT,
+        outlet           TEXT,
+        published        TEXT,
+        language         TEXT,
+        source_file      TEXT,
+        published_source TEXT,
+        duplicate_of     TEXT,
+        fingerprint      TEXT,
+        metadata         TEXT NOT NULL DEFAULT '{}',
+        ingested_at      TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_source_file ON articles(source_file);
+    CREATE TABLE annotations (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        stages     TEXT NOT NULL,
+        data       TEXT NOT NULL,
+        n_timexes  INTEGER NOT NULL DEFAULT 0,
+        n_places   INTEGER NOT NULL DEFAULT 0,
+        n_figures  INTEGER NOT NULL DEFAULT 0,
+        n_claims   INTEGER NOT NULL DEFAULT 0,
+        n_events   INTEGER NOT NULL DEFAULT 0,
+        n_commitments INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE events (
+        id             TEXT PRIMARY KEY,
+        seq            INTEGER NOT NULL,
+        event_type     TEXT,
+        sub_event_type TEXT,
+        date           TEXT,
+        date_start     TEXT,
+        date_end       TEXT,
+        status         TEXT,
+        actor1         TEXT,
+        actor2         TEXT,
+        actors         TEXT,
+        place          TEXT,
+        country        TEXT,
+        latitude       REAL,
+        longitude      REAL,
+        fatalities     INTEGER,
+        n_sources      INTEGER NOT NULL,
+        n_conflicts    INTEGER NOT NULL,
+        data           TEXT NOT NULL
+    );
+    CREATE INDEX events_date ON events(date_start);
+    CREATE INDEX events_type ON events(event_type);
+    CREATE TABLE event_sources (
+        event_id      TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        ord           INTEGER NOT NULL,
+        article_id    TEXT NOT NULL,
+        start         INTEGER NOT NULL,
+        "end"         INTEGER NOT NULL,
+        attributed_to TEXT,
+        PRIMARY KEY (event_id, ord)
+    );
+    CREATE INDEX event_sources_article ON event_sources(article_id);
+    CREATE TABLE conflicts (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        field    TEXT NOT NULL,
+        data     TEXT NOT NULL,
+        PRIMARY KEY (event_id, field)
+    );
+    CREATE TABLE commitments (
+        id          TEXT PRIMARY KEY,
+        seq         INTEGER NOT NULL,
+        status      TEXT,
+        deadline    TEXT,
+        obligor     TEXT,
+        beneficiary TEXT,
+        action      TEXT,
+        place       TEXT,
+        fulfilled_by TEXT,
+        data        TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

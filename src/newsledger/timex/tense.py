@@ -1,0 +1,92 @@
+"""The tense of the clause around a temporal expression: past, future, present or unknown.
+
+With a spaCy Doc the verb governing the expression is found through the dependency tree; without
+one, a regex over the sentence looks for future markers ("will", "is to", "plans to") and
+past-tense verbs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
+_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|won't|'ll|is\s+to|are\s+to|going\s+to|plans?\s+to|planned\s+to|expects?\s+to|"
+    r"expected\s+to|scheduled\s+to|due\s+to|set\s+to|intends?\s+to|aims?\s+to|promised\s+to|would)\b",
+    re.IGNORECASE,
+)
+_PAST_RE = re.compile(
+    r"\b(?:was|were|had|did|said|told|announced|reported|signed|\w{3,}ed)\b", re.IGNORECASE
+)
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
+
+
+def tense_at(text: str, start: int, end: int, doc: Any = None) -> str | None:
+    """"past", "future", "present" or None for the clause around ``text[start:end]``."""
+    if doc is not None:
+        t = _tense_from_doc(doc, start, end)
+        if t is not None:
+            return t
+    return _tense_from_text(text, start, end)
+
+
+def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound"}:
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    return _verb_tense(tok)
+
+
+def _verb_tense(verb: Any) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & FUTURE_AUX:
+        return "future"
+    if verb.lower_ == "going" or "going" in lowers:
+        return "future"
+    # "is to be returned", "plans to withdraw": an infinitive under a present-tense head
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in auxes):
+        head = verb.head
+        if head is not verb and head.tag_ in {"VBZ", "VBP", "VBN"} and head.lemma_ in {
+            "be", "plan", "expect", "schedule", "intend", "aim", "promise", "agree", "pledge", "vow",
+            "set", "hope", "want", "need", "have", "decide", "undertake", "commit",
+        }:  # fmt: skip
+            return "future"
+        if head is not verb:
+            return _verb_tense(head) if head.pos_ in {"VERB", "AUX"} else None
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if "VBD" in tags:
+        return "past"
+    if verb.tag_ == "VBN" and (lowers & {"has", "have", "had"}):
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    return None
+
+
+def _tense_from_text(text: str, start: int, end: int) -> str | None:
+    lo = max(0, start - 300)
+    left = text[lo:start]
+    cuts = list(_SENT_END.finditer(left))
+    if cuts:
+        left = left[cuts[-1].end() :]
+    right = text[end : end + 200]
+    m = _SENT_END.search(right)
+    if m:
+        right = right[: m.start()]
+    sentence = left + " " + right
+    if _FUTURE_RE.search(sentence):
+        return "future"
+    if _PAST_RE.search(sentence):
+        return "past"
+    return None

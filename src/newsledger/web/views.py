@@ -1,0 +1,212 @@
+"""Model objects -> the JSON the page reads (field names follow ``ledger-json.md``, plus extras).
+
+Everything here is pure: a :class:`~newsledger.web.source.LedgerView` and an item in, plain dicts
+out. Article text is returned as text; escaping is the page's job (it only uses ``textContent``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from ..model import (
+    Article,
+    Event,
+    EventMention,
+    Location,
+    Source,
+    Span,
+    TrackedCommitment,
+)
+from .source import LedgerView
+
+# the reconciled event fields and how one mention states each of them
+FIELDS = (
+    "event_type", "sub_event_type", "date", "date_precision", "actor1", "actor2",
+    "assoc_actors", "location", "fatalities", "injured", "status",
+)  # fmt: skip
+SNIPPET = 240
+
+
+def location_json(loc: Location | None) -> dict[str, Any] | None:
+    return asdict(loc) if loc is not None else None
+
+
+def article_brief(a: Article | None, article_id: str) -> dict[str, Any]:
+    if a is None:
+        return {"id": article_id, "title": None, "outlet": None, "published": None}
+    return {
+        "id": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "published": a.published.isoformat() if a.published else None,
+        "url": a.url,
+        "source_file": a.source_file,
+    }
+
+
+def _sentence(view: LedgerView, s: Source) -> str | None:
+    a = view.articles.get(s.article)
+    if a is None:
+        return None
+    text = a.text[s.start : s.end]
+    return text if len(text) <= 4 * SNIPPET else text[: 4 * SNIPPET] + "…"
+
+
+def source_json(view: LedgerView, s: Source) -> dict[str, Any]:
+    return {
+        "article": s.article,
+        "start": s.start,
+        "end": s.end,
+        "attributed_to": s.attributed_to,
+        "text": _sentence(view, s),
+        "article_info": article_brief(view.articles.get(s.article), s.article),
+    }
+
+
+def event_summary(view: LedgerView, e: Event) -> dict[str, Any]:
+    first = e.sources[0] if e.sources else None
+    snippet = _sentence(view, first) if first else None
+    outlets = sorted(
+        {o for s in e.sources if (a := view.articles.get(s.article)) is not None and (o := a.outlet)}
+    )
+    return {
+        "id": e.id,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "date": e.date,
+        "date_precision": e.date_precision,
+        "actor1": e.actor1,
+        "actor2": e.actor2,
+        "assoc_actors": list(e.assoc_actors),
+        "location": location_json(e.location),
+        "fatalities": e.fatalities,
+        "injured": e.injured,
+        "status": e.status,
+        "n_sources": len(e.sources),
+        "n_articles": len({s.article for s in e.sources}),
+        "outlets": outlets,
+        "conflict_fields": [c.field for c in e.conflicts],
+        "snippet": snippet[:SNIPPET] + ("…" if snippet and len(snippet) > SNIPPET else "")
+        if snippet
+        else None,
+        "first_source": {"article": first.article, "start": first.start, "end": first.end} if first else None,
+    }
+
+
+def _mention_value(m: EventMention, name: str) -> Any:
+    if name == "location":
+        return m.place.name if m.place is not None else None
+    if name == "assoc_actors":
+        return ", ".join(m.assoc_actors) or None
+    return getattr(m, name)
+
+
+def _event_value(e: Event, name: str) -> Any:
+    if name == "location":
+        return e.location.name if e.location is not None else None
+    if name == "assoc_actors":
+        return ", ".join(e.assoc_actors) or None
+    return getattr(e, name)
+
+
+def _span_json(span: Span | None) -> dict[str, Any] | None:
+    return {"article": span.article_id, "start": span.start, "end": span.end} if span else None
+
+
+def mention_json(m: EventMention) -> dict[str, Any]:
+    return {
+        "trigger": m.trigger,
+        "trigger_span": _span_json(m.trigger_span),
+        "rule": m.rule,
+        "values": {name: _mention_value(m, name) for name in FIELDS},
+        "claim": {"source": m.claim.source, "cue": m.claim.cue} if m.claim else None,
+    }
+
+
+def event_detail(view: LedgerView, e: Event) -> dict[str, Any]:
+    """The event page: every field with what each source says, conflicts, merge reasons."""
+    out = event_summary(view, e)
+    sources = []
+    mentions: list[EventMention | None] = []
+    for s in e.sources:
+        m = view.mention_for(s)
+        mentions.append(m)
+        sj = source_json(view, s)
+        sj["mention"] = mention_json(m) if m is not None else None
+        sources.append(sj)
+    conflicts = {c.field: c for c in e.conflicts}
+    fields = []
+    for name in FIELDS:
+        by_value: dict[str, dict[str, Any]] = {}
+        for i, m in enumerate(mentions):
+            if m is None:
+                continue
+            v = _mention_value(m, name)
+            key = repr(v)
+            by_value.setdefault(key, {"value": v, "sources": []})["sources"].append(i)
+        row: dict[str, Any] = {
+            "field": name,
+            "value": _event_value(e, name),
+            "by_source": list(by_value.values()),
+            "conflict": None,
+        }
+        c = conflicts.get(name) or (conflicts.get("location") if name == "location" else None)
+        if c is not None:
+            row["conflict"] = [
+                {"value": cv.value, "articles": list(cv.articles), "sources": [asdict(s) for s in cv.sources]}
+                for cv in c.values
+            ]
+        fields.append(row)
+    out.update(
+        {
+            "sources": sources,
+            "fields": fields,
+            "conflicts": [
+                {
+                    "field": c.field,
+                    "values": [{"value": v.value, "articles": list(v.articles)} for v in c.values],
+                }
+                for c in e.conflicts
+            ],
+            "fatalities_low": e.fatalities_low,
+            "fatalities_high": e.fatalities_high,
+            "merge_reasons": list(e.merge_reasons),
+            "fulfils": [commitment_brief(c) for c in view.fulfils(e.id)],
+        }
+    )
+    return out
+
+
+def commitment_brief(c: TrackedCommitment) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "action": c.action,
+        "obligor": c.obligor,
+        "beneficiary": c.beneficiary,
+        "deadline": c.deadline,
+        "status": c.status,
+    }
+
+
+def commitment_json(view: LedgerView, c: TrackedCommitment) -> dict[str, Any]:
+    fulfilled = view.event(c.fulfilled_by) if c.fulfilled_by else None
+    out = commitment_brief(c)
+    out.update(
+        {
+            "location": location_json(c.location),
+            "deadline_history": [
+                {
+                    **asdict(d),
+                    "text": _sentence(view, Source(d.article, d.start, d.end)) if d.end > d.start else None,
+                    "article_info": article_brief(view.articles.get(d.article), d.article),
+                }
+                for d in c.deadline_history
+            ],
+            "fulfilled_by": c.fulfilled_by,
+            "fulfilled_by_event": event_summary(view, fulfilled) if fulfilled else None,
+            "fulfilled_on": c.fulfilled_on,
+            "sources": [source_json(view, s) for s in c.sources],
+        }
+    )
+    return out

@@ -1,0 +1,71 @@
+"""``serve`` reads the SQLite ledger read-only and follows what an ingest commits meanwhile."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from pathlib import Path
+
+from web_support import fetch, running, write_db
+
+from newsledger.model import Ledger
+from newsledger.store import Store
+from newsledger.web.server import make_server
+from newsledger.web.store_source import StoreSource
+
+
+def test_view_follows_commits_of_another_connection(tmp_path: Path, ledger: Ledger) -> None:
+    db = write_db(tmp_path / "l.db", ledger)
+    src = StoreSource(db)
+    try:
+        first = src.view()
+        assert src.view() is first  # unchanged database: the same snapshot, not a reload
+        renamed = [
+            dataclasses.replace(e, actor1="Renamed actor") if e.id == "ev-clash" else e for e in ledger.events
+        ]
+        with Store(db) as w:
+            w.replace_ledger(renamed, ledger.commitments)
+        second = src.view()
+        assert second is not first
+        assert second.event("ev-clash").actor1 == "Renamed actor"  # type: ignore[union-attr]
+    finally:
+        src.close()
+
+
+def test_reads_while_a_writer_holds_a_transaction(tmp_path: Path, ledger: Ledger) -> None:
+    """WAL: an open write transaction does not block the page (no 'database is locked')."""
+    db = write_db(tmp_path / "l.db", ledger)
+    src = StoreSource(db)
+    server = make_server(src, "127.0.0.1", 0, quiet=True)
+    gen = running(server)
+    next(gen)
+    writer = Store(db)
+    try:
+        with writer.transaction() as c:
+            c.execute("DELETE FROM events")  # uncommitted: readers still see the old snapshot
+            for path in ("/api/events", "/api/meta", "/api/articles/art-a"):
+                assert fetch(server.url, path).status == 200
+            assert fetch(server.url, "/api/events").json()["total"] == 4
+            c.execute("ROLLBACK")
+            c.execute("BEGIN")
+    finally:
+        writer.close()
+        next(gen, None)
+        src.close()
+
+
+def test_concurrent_requests(store_server) -> None:
+    errors: list[int] = []
+
+    def hit() -> None:
+        for path in ("/api/events", "/api/events/ev-shelling", "/api/articles/art-b", "/api/commitments"):
+            r = fetch(store_server.url, path)
+            if r.status != 200:
+                errors.append(r.status)
+
+    threads = [threading.Thread(target=hit) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert errors == []
