@@ -39,7 +39,12 @@ def inproc_extract(docs: list[tuple[str, str | None, str]], timeout: int = 0) ->
 
     ctx = Context()
     arts = [
-        Article(id=name, text=text, published=dt.date.fromisoformat(pub) if pub else None, source_file=f"{name}.txt")
+        Article(
+            id=name,
+            text=text,
+            published=dt.date.fromisoformat(pub) if pub else None,
+            source_file=f"{name}.txt",
+        )
         for name, pub, text in docs
     ]
     out: dict[str, dict] = {}
@@ -47,7 +52,12 @@ def inproc_extract(docs: list[tuple[str, str | None, str]], timeout: int = 0) ->
         out[a.article.id] = {
             "source_file": a.article.source_file,
             "events": [
-                {"event_type": e.event_type, "sub_event_type": e.sub_event_type, "trigger": e.trigger, "rule": e.rule}
+                {
+                    "event_type": e.event_type,
+                    "sub_event_type": e.sub_event_type,
+                    "trigger": e.trigger,
+                    "rule": e.rule,
+                }
                 for e in a.events
             ],
         }
@@ -67,7 +77,11 @@ def main() -> int:
     scorer = load_scorer("score_events")
     if args.mode == "inproc":
         scorer.run_extract = inproc_extract
-    argv = [args.tsv] + (["--limit", str(args.limit)] if args.limit else []) + (["--verbose"] if args.verbose else [])
+    argv = (
+        [args.tsv]
+        + (["--limit", str(args.limit)] if args.limit else [])
+        + (["--verbose"] if args.verbose else [])
+    )
     sys.argv = ["score_events.py", *argv]
     t0 = time.perf_counter()
     rc = scorer.main()

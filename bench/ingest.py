@@ -13,6 +13,7 @@ last-resort guard (which would mean a reader let an unexpected exception through
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import sys
@@ -55,9 +56,13 @@ def speed(corpus: Path) -> None:
     print(f"corpus: {corpus}")
     print(f"read: {len(arts)} articles, {len(errs)} errors, {len(warnings)} warnings in {t_read:.2f} s")
     print(f"  {len(arts) / t_read:,.0f} articles/s, {chars / t_read / 1e6:.1f} M chars/s")
-    print(f"  unique ids: {len(prints)}; byline dates found: {sum(a.published_source == 'byline' for a in arts)}")
+    print(
+        f"  unique ids: {len(prints)}; byline dates found: {sum(a.published_source == 'byline' for a in arts)}"
+    )
     print(f"  warning kinds: {dict(kinds.most_common(5))}")
-    print(f"fingerprint: {len(arts) / t_fp:,.0f} articles/s; LSH near-duplicate pass: {t_dup:.2f} s, {pairs} pairs")
+    print(
+        f"fingerprint: {len(arts) / t_fp:,.0f} articles/s; LSH near-duplicate pass: {t_dup:.2f} s, {pairs} pairs"
+    )
     for e in errs[:5]:
         print("  error:", e.message)
 
@@ -72,7 +77,9 @@ def fuzz(examples: int) -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="nl-fuzz-"))
     counter = itertools.count()
-    cfg = settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    cfg = settings(
+        max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
 
     def write(suffix: str, data: bytes) -> Path:
         p = tmp / f"f{next(counter) % 64}{suffix}"
@@ -90,10 +97,40 @@ def fuzz(examples: int) -> None:
     text = st.text(max_size=2000)
     json_values = st.recursive(
         st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=60),
-        lambda k: st.lists(k, max_size=5) | st.dictionaries(st.sampled_from(["text", "content", "title", "url", "published", "outlet", "language", "path"]) | st.text(max_size=6), k, max_size=6),
+        lambda k: (
+            st.lists(k, max_size=5)
+            | st.dictionaries(
+                st.sampled_from(
+                    ["text", "content", "title", "url", "published", "outlet", "language", "path"]
+                )
+                | st.text(max_size=6),
+                k,
+                max_size=6,
+            )
+        ),
         max_leaves=20,
     )
-    tags = st.sampled_from(["<p>", "</p>", "<div>", "<script>", "</script>", "<b>", "<!--", "-->", "<html>", "<body>", "&amp;", "&#0;", "<", "<![CDATA[", "]]>", "<title>", "<meta property='article:published_time' content='2021-01-01'>"])
+    tags = st.sampled_from(
+        [
+            "<p>",
+            "</p>",
+            "<div>",
+            "<script>",
+            "</script>",
+            "<b>",
+            "<!--",
+            "-->",
+            "<html>",
+            "<body>",
+            "&amp;",
+            "&#0;",
+            "<",
+            "<![CDATA[",
+            "]]>",
+            "<title>",
+            "<meta property='article:published_time' content='2021-01-01'>",
+        ]
+    )
     html = st.lists(tags | st.text(max_size=80), max_size=60).map("".join)
 
     @cfg
@@ -102,7 +139,10 @@ def fuzz(examples: int) -> None:
         check([write(".txt", t.encode(enc, "replace"))])
 
     @cfg
-    @given(data=st.binary(max_size=4000), suffix=st.sampled_from([".txt", ".html", ".json", ".jsonl", ".rss", ".xml", ".bin"]))
+    @given(
+        data=st.binary(max_size=4000),
+        suffix=st.sampled_from([".txt", ".html", ".json", ".jsonl", ".rss", ".xml", ".bin"]),
+    )
     def raw(data: bytes, suffix: str) -> None:
         check([write(suffix, data)])
 
@@ -139,7 +179,9 @@ def fuzz(examples: int) -> None:
     @given(vs=st.lists(json_values | st.just({"path": "doc.txt"}), max_size=6), csv=st.booleans())
     def manifest_reader(vs: list[object], csv: bool) -> None:
         if csv:
-            lines = ["path,published,outlet"] + [",".join(str(x) for x in (v if isinstance(v, list) else [v])) for v in vs]
+            lines = ["path,published,outlet"] + [
+                ",".join(str(x) for x in (v if isinstance(v, list) else [v])) for v in vs
+            ]
             m = write(".csv", "\n".join(lines).encode("utf-8", "surrogatepass"))
         else:
             m = write(".jsonl", "\n".join(json.dumps(v) for v in vs).encode())
@@ -148,10 +190,8 @@ def fuzz(examples: int) -> None:
     @cfg
     @given(s=st.text(max_size=200))
     def dates(s: str) -> None:
-        try:
+        with contextlib.suppress(DateError):
             parse_date(s)
-        except DateError:
-            pass
         find_byline_date(s)
 
     for name, test in [("txt", txt), ("bytes, any suffix", raw), ("html", html_reader), ("json", json_reader),

@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import model
@@ -63,59 +63,84 @@ def to_plain(obj: Any) -> Any:
 class Decoder:
     """Rebuilds model dataclasses from :func:`to_plain` output.
 
-    Keeps the resolved type hints of each class for its own lifetime (one decoder per read).
-    ``article_id`` fills in spans stored as ``[start, end]``.
+    Compiles one converter per type the first time it is needed and keeps them for its own
+    lifetime (use one decoder per read of many objects). ``article_id`` fills in spans stored
+    as ``[start, end]``.
     """
 
     def __init__(self) -> None:
-        self._hints: dict[type, dict[str, Any]] = {}
-
-    def hints(self, cls: type) -> dict[str, Any]:
-        h = self._hints.get(cls)
-        if h is None:
-            h = typing.get_type_hints(cls, vars(model))
-            self._hints[cls] = h
-        return h
+        self._conv: dict[Any, Callable[[Any, str], Any]] = {}
 
     def decode(self, tp: Any, data: Any, article_id: str = "") -> Any:
-        if data is None:
-            return None
+        return self.converter(tp)(data, article_id)
+
+    def converter(self, tp: Any) -> Callable[[Any, str], Any]:
+        conv = self._conv.get(tp)
+        if conv is None:
+            conv = self._compile(tp)
+            self._conv[tp] = conv
+        return conv
+
+    def _compile(self, tp: Any) -> Callable[[Any, str], Any]:
         if tp is Any:
-            return data
+            return lambda data, aid: data
         if tp is Span:
-            if isinstance(data, dict):
-                return Span(data.get("article_id") or article_id, int(data["start"]), int(data["end"]))
-            return Span(article_id, int(data[0]), int(data[1]))
+
+            def span(data: Any, aid: str) -> Span | None:
+                if data is None:
+                    return None
+                if isinstance(data, dict):
+                    return Span(data.get("article_id") or aid, int(data["start"]), int(data["end"]))
+                return Span(aid, int(data[0]), int(data[1]))
+
+            return span
         origin = typing.get_origin(tp)
         if origin in (typing.Union, types.UnionType):
             options = [a for a in typing.get_args(tp) if a is not type(None)]
             if len(options) == 1:
-                return self.decode(options[0], data, article_id)
-            for opt in options:  # e.g. str | int: keep the value if it already fits
-                if isinstance(opt, type) and isinstance(data, opt):
-                    return data
-            return self.decode(options[0], data, article_id)
+                return self.converter(options[0])
+            plain = tuple(o for o in options if isinstance(o, type))
+            first = self.converter(options[0])
+            return lambda data, aid: data if data is None or isinstance(data, plain) else first(data, aid)
         if origin is tuple:
             args = typing.get_args(tp)
-            item = args[0] if args else Any
-            return tuple(self.decode(item, x, article_id) for x in data)
+            item = self.converter(args[0] if args else Any)
+            return lambda data, aid: None if data is None else tuple(item(x, aid) for x in data)
         if tp is dt.date:
-            return dt.date.fromisoformat(data) if isinstance(data, str) else data
+            return lambda data, aid: dt.date.fromisoformat(data) if isinstance(data, str) else data
         if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-            return self.dataclass(tp, data, article_id)
-        if tp is float and isinstance(data, int):
-            return float(data)
-        return data
+            return self._compile_dataclass(tp)
+        if tp is float:
+            return lambda data, aid: float(data) if isinstance(data, int) else data
+        return lambda data, aid: data
+
+    def _compile_dataclass(self, cls: type) -> Callable[[Any, str], Any]:
+        hints = typing.get_type_hints(cls, vars(model))
+        names = [f.name for f in dataclasses.fields(cls) if f.name != "doc"]
+        convs: dict[str, Callable[[Any, str], Any]] = {}
+        is_article = cls is Article
+
+        def build(data: Any, aid: str, **given: Any) -> Any:
+            if data is None:
+                return None
+            if is_article:
+                aid = data.get("id", aid)
+            kwargs = dict(given)
+            for name in names:
+                if name in data and name not in given:
+                    conv = convs.get(name)
+                    if conv is None:  # compiled lazily: dataclasses may refer to each other
+                        conv = convs[name] = self.converter(hints[name])
+                    kwargs[name] = conv(data[name], aid)
+            return cls(**kwargs)
+
+        return build
 
     def dataclass(self, cls: type, data: JSON, article_id: str = "", **given: Any) -> Any:
-        hints = self.hints(cls)
-        if cls is Article:
-            article_id = data.get("id", article_id)
-        kwargs = dict(given)
-        for f in dataclasses.fields(cls):
-            if f.name in data and f.name != "doc" and f.name not in given:
-                kwargs[f.name] = self.decode(hints[f.name], data[f.name], article_id)
-        return cls(**kwargs)
+        conv = self.converter(cls)
+        if given:
+            return conv(data, article_id, **given)  # type: ignore[call-arg]
+        return conv(data, article_id)
 
 
 def from_plain(cls: type, data: JSON, article_id: str = "", decoder: Decoder | None = None) -> Any:

@@ -209,3 +209,12 @@ def test_xml_that_is_not_a_feed(tmp_path: Path, run) -> None:
     p.write_text("<?xml version='1.0'?><root><a>1</a></root>", encoding="utf-8")
     arts, [e] = run([p])
     assert not arts and "no feed entries" in e.message
+
+
+@pytest.mark.parametrize("fragment", ["<body><!--", "<?pi x?>", "<!-- only a comment -->", "<p></p>\x1f", "\ud800<p>"])
+def test_html_fragments_found_by_fuzzing(tmp_path: Path, run, fragment: str) -> None:
+    p = tmp_path / "odd.html"
+    p.write_bytes(fragment.encode("utf-8", "surrogatepass"))
+    arts, errs = run([p])
+    assert len(arts) + len(errs) == 1
+    assert all("report a bug" not in e.message for e in errs)

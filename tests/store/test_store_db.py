@@ -193,3 +193,25 @@ def test_newer_schema_is_refused(tmp_path) -> None:
 def test_missing_folder_is_reported(tmp_path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         Store(tmp_path / "no" / "such" / "l.db")
+
+
+def test_readers_are_not_blocked_by_a_writer(tmp_path) -> None:
+    with Store(tmp_path / "l.db") as w:
+        w.put_annotated([make_annotated(1)])
+        with w.transaction():
+            w.conn.execute(  # a write transaction left open
+                "INSERT INTO meta(key, value) VALUES ('busy', '1')"
+            )
+            with Store(tmp_path / "l.db", readonly=True, timeout=0.5) as r, r.snapshot():
+                assert r.counts()["articles"] == 1  # sees the last committed state, no "locked" error
+                assert r.get_meta("busy") is None
+        with Store(tmp_path / "l.db", readonly=True) as r:
+            assert r.get_meta("busy") == "1"
+
+
+def test_span_text_counts_characters_like_python(store) -> None:
+    text = "Ağdam — Xocalı: 5 km ✓ done"
+    a = AnnotatedArticle(article=make_article(9, text=text))
+    store.put_annotated([a])
+    i = text.index("Xocalı")
+    assert store.span_text(a.article.id, i, i + 6) == "Xocalı"

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from web_ledger import build
-from web_support import running, write_db
+from web_support import CHROMIUM_ARGS, running, write_db
 
 from newsledger.model import Ledger
 from newsledger.web.server import LedgerServer, make_server
@@ -41,3 +43,16 @@ def store_server(ledger_db: Path) -> Iterator[LedgerServer]:
 @pytest.fixture(scope="session")
 def memory_server(ledger: Ledger) -> Iterator[LedgerServer]:
     yield from running(make_server(StaticSource(ledger), "127.0.0.1", 0, quiet=True))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium (Debian's, never a downloaded build) for the whole session."""
+    exe = "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
+    if not exe:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -139,3 +139,28 @@ def test_paging_is_bounded(ledger) -> None:
     assert body["total"] == 4 and len(body["events"]) == 2 and body["offset"] == 1
     _, body = api.route(view, "/api/events", {"limit": ["999999999"]})
     assert body["limit"] == api.MAX_LIMIT
+
+
+def test_timeline_histogram_counts_every_filtered_event(store_server) -> None:
+    body = fetch(store_server.url, "/api/events?limit=1").json()
+    hist = body["histogram"]
+    assert hist["unit"] == "day"
+    keys = [b["key"] for b in hist["buckets"]]
+    assert keys[0] == "2024-03-04" and keys[-1] == "2024-03-11" and len(keys) == 8  # gaps filled
+    assert hist["buckets"][0]["counts"] == {"Protests": 1, "Explosions/Remote violence": 1}
+    assert hist["undated"] == 1 and hist["imprecise"] == 0
+
+
+def test_histogram_units_follow_the_span() -> None:
+    import datetime as dt
+
+    from newsledger.model import Event
+
+    def ev(i: int, date: str | None) -> Event:
+        return Event(f"e{i}", "Protests", None, date, None, None, None, (), None, None, None, "occurred", ())
+
+    months = api.histogram([ev(1, "2020-01-15"), ev(2, "2021-03-02/2021-03-04"), ev(3, "2020")])
+    assert months["unit"] == "month" and len(months["buckets"]) == 15 and months["imprecise"] == 1
+    years = api.histogram([ev(1, "1990-01-01"), ev(2, dt.date(2020, 1, 1).isoformat())])
+    assert years["unit"] == "year" and [b["key"] for b in years["buckets"]][:2] == ["1990", "1991"]
+    assert api.histogram([ev(1, None)]) == {"unit": None, "buckets": [], "imprecise": 0, "undated": 1}

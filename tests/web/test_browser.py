@@ -1,64 +1,23 @@
 """The page in real headless Chromium (Debian's /usr/bin/chromium driven by Playwright).
 
-One browser for the module; the server reads the hand-built ledger back from SQLite. Screenshots
+One browser for the session; the server reads the hand-built ledger back from SQLite. Screenshots
 of every page go to ``tests/screenshots/`` (gitignored).
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from web_support import new_page, open_page, shot
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists() and not shutil.which("chromium"):
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()
 def page(browser: Any, store_server: Any) -> Iterator[Any]:
-    SHOTS.mkdir(exist_ok=True)
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = ctx.new_page()
-    problems: list[str] = []
-    pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    pg.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    pg.problems = problems
-    pg.base = store_server.url
-    yield pg
-    ctx.close()
-
-
-def open_page(pg: Any, hash_: str) -> None:
-    pg.goto(pg.base + hash_)
-    pg.wait_for_selector(f"#app[data-page='{hash_.split('/')[1].split('?')[0]}'][data-ready='true']")
-
-
-def shot(pg: Any, name: str) -> None:
-    pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    yield from new_page(browser, store_server.url)
 
 
 def test_timeline_filter_event_article_map(page: Any) -> None:
@@ -89,7 +48,10 @@ def test_timeline_filter_event_article_map(page: Any) -> None:
     pg.wait_for_selector("#app[data-page='event'][data-ready='true']")
     assert pg.url.endswith("#/event/ev-shelling")
     conflict_rows = pg.locator("table.fields tr.conflict")
-    assert sorted(conflict_rows.evaluate_all("rows => rows.map(r => r.dataset.field)")) == ["date", "fatalities"]
+    assert sorted(conflict_rows.evaluate_all("rows => rows.map(r => r.dataset.field)")) == [
+        "date",
+        "fatalities",
+    ]
     assert pg.locator("tr[data-field=fatalities] .conflict-value").all_inner_texts() == [
         "3 according to Example Wire",
         "5 according to Daily Sample",
@@ -102,8 +64,13 @@ def test_timeline_filter_event_article_map(page: Any) -> None:
     pg.wait_for_selector("#app[data-page='article'][data-ready='true']")
     mark = pg.locator("mark.source-mark")
     assert mark.count() == 1
-    assert mark.inner_text() == "Shells hit Northtown on Sunday and killed 5 people, according to the city council."
-    assert mark.evaluate("m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+    assert (
+        mark.inner_text()
+        == "Shells hit Northtown on Sunday and killed 5 people, according to the city council."
+    )
+    assert mark.evaluate(
+        "m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+    )
     # highlights inside it still show, and a highlight says what it feeds
     pg.locator("mark.source-mark .seg.hl-figure").click()
     assert "event: Explosions/Remote violence" in pg.locator(".ann-panel").inner_text()
@@ -143,4 +110,32 @@ def test_hostile_article_text_is_shown_as_text(page: Any, ledger: Any) -> None:
     assert "<script>window.__pwned = 1; alert('x')</script>" in body.inner_text()
     assert pg.locator("h2.article-title").evaluate("el => el.textContent") == ledger.articles[1].title
     shot(pg, "article-hostile")
+    # search snippets (FTS5) of the same text are text too
+    open_page(pg, "#/articles?q=witness")
+    hits = pg.locator(".article-list")
+    assert "wrote: <script>window.__pwned" in hits.inner_text()
+    assert hits.locator("script, img, b").count() == 0
+    assert pg.evaluate("window.__pwned === undefined")
     assert pg.problems == []
+
+
+def test_long_timelines_page(browser: Any, ledger: Any) -> None:
+    import dataclasses
+
+    from web_support import running
+
+    from newsledger.web.server import make_server
+    from newsledger.web.source import StaticSource
+
+    many = tuple(dataclasses.replace(e, id=f"{e.id}-{k}") for k in range(130) for e in ledger.events)
+    server = make_server(StaticSource(dataclasses.replace(ledger, events=many)), "127.0.0.1", 0, quiet=True)
+    for srv in running(server):
+        for pg in new_page(browser, srv.url):
+            open_page(pg, "#/timeline")
+            assert pg.locator(".event-card").count() == 500
+            assert pg.locator(".result-count").inner_text() == "520 events (showing 500)"
+            pg.locator("button.more").click()
+            pg.wait_for_selector(".result-count:text-is('520 events')")
+            assert pg.locator(".event-card").count() == 520
+            assert pg.locator("button.more").is_hidden()
+            assert pg.problems == []

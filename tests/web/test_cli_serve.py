@@ -33,3 +33,15 @@ def test_serve_without_a_ledger_says_what_to_do(tmp_path: Path, capsys) -> None:
     assert main(["serve", "--db", str(tmp_path / "none.db"), "--port", "0"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Error: no ledger at") and "ingest" in err
+
+
+def test_serve_on_a_busy_port_says_so(ledger_db: Path, capsys) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", str(ledger_db), "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "--port" in err

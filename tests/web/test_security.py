@@ -54,6 +54,9 @@ def test_request_bodies_and_long_urls_are_refused(memory_server) -> None:
     r = fetch(memory_server.url, "/api/events", headers={"Content-Length": "5"}, data=b"hello", method="GET")
     assert r.status == 413
     assert fetch(memory_server.url, "/api/events?q=" + "a" * MAX_URL).status == 414
+    for length in ("abc", "-1"):
+        req = f"GET /api/meta HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n"
+        assert b" 413 " in raw_request(memory_server, req.encode()).split(b"\r\n", 1)[0]
     many = "&".join(f"p{i}=1" for i in range(200))
     assert fetch(memory_server.url, "/api/events?" + many).status == 400
 
@@ -142,3 +145,26 @@ def test_keep_alive_serves_several_requests(memory_server) -> None:
         r = conn.getresponse()
         assert r.status == 200 and r.read()
     conn.close()
+
+
+def test_page_code_never_parses_strings_as_html() -> None:
+    """The page builds DOM nodes and text nodes only; no HTML parsing, no eval, no CDN."""
+    from importlib import resources
+
+    static = resources.files("newsledger.web") / "static"
+    js = [f for f in (static / "js").iterdir() if f.name.endswith(".js")]
+    assert js
+    for f in js:
+        code = f.read_text("utf-8")
+        for banned in (
+            "innerHTML =",
+            "innerHTML=",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+            "new Function",
+        ):
+            assert banned not in code, (f.name, banned)
+    html = (static / "index.html").read_text("utf-8")
+    assert "http://" not in html and "https://" not in html and "<script>" not in html

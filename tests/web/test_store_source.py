@@ -69,3 +69,28 @@ def test_concurrent_requests(store_server) -> None:
     for t in threads:
         t.join(30)
     assert errors == []
+
+
+def test_background_refresh_keeps_answering_with_the_last_snapshot(tmp_path: Path, ledger: Ledger) -> None:
+    db = write_db(tmp_path / "l.db", ledger)
+    src = StoreSource(db, refresh="background")
+    try:
+        first = src.view()
+        with Store(db) as w:
+            w.replace_ledger(ledger.events[:2], ledger.commitments)
+        assert src.view() is first  # not blocked by the reload: the previous snapshot answers
+        src.wait_refresh(30)
+        assert [e.id for e in src.view().ledger.events] == [e.id for e in ledger.events[:2]]
+    finally:
+        src.close()
+
+
+def test_annotations_are_read_on_demand(ledger_db: Path, ledger: Ledger) -> None:
+    src = StoreSource(ledger_db)
+    try:
+        view = src.view()
+        assert view.ledger.annotated == ()
+        assert view.article("art-b") == ledger.annotated[1]
+        assert view.article("missing") is None
+    finally:
+        src.close()

@@ -55,3 +55,38 @@ def running(server: LedgerServer) -> Iterator[LedgerServer]:
         server.shutdown()
         server.server_close()
         t.join(5)
+
+
+SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def new_page(browser: Any, base: str) -> Iterator[Any]:
+    """A fresh browser context and page on ``base``; ``page.problems`` collects JS errors."""
+    SHOTS.mkdir(exist_ok=True)
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    problems: list[str] = []
+    pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    pg.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    pg.problems = problems
+    pg.base = base
+    yield pg
+    ctx.close()
+
+
+def open_page(pg: Any, hash_: str) -> None:
+    """Go to ``#/page...`` and wait until the page has rendered."""
+    pg.goto(pg.base + hash_)
+    pg.wait_for_selector(f"#app[data-page='{hash_.split('/')[1].split('?')[0]}'][data-ready='true']")
+
+
+def shot(pg: Any, name: str) -> None:
+    pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)

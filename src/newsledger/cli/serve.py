@@ -27,7 +27,7 @@ def serve_command(db: Path, port: int, host: str, quiet: bool) -> None:
     from ..web.server import make_server
     from ..web.store_source import StoreSource
 
-    source = StoreSource(db)
+    source = StoreSource(db, refresh="background")
     try:
         server = make_server(source, host, port, quiet=quiet)
     except OSError as e:

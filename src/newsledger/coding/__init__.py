@@ -12,4 +12,12 @@ from .lexicon import Lexicon, load_lexicon
 from .mentions import code_events
 from .taxonomy import ACLED_TAXONOMY, OWN_TAXONOMY, event_type_of, is_acled
 
-__all__ = ["ACLED_TAXONOMY", "OWN_TAXONOMY", "Lexicon", "code_events", "event_type_of", "is_acled", "load_lexicon"]
+__all__ = [
+    "ACLED_TAXONOMY",
+    "OWN_TAXONOMY",
+    "Lexicon",
+    "code_events",
+    "event_type_of",
+    "is_acled",
+    "load_lexicon",
+]

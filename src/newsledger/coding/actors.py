@@ -26,7 +26,18 @@ SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJ_DEPS = frozenset({"dobj", "obj"})
 TITLE_WORDS = frozenset(
-    {"president", "minister", "leader", "king", "premier", "chancellor", "chief", "commander", "emir", "general"}
+    {
+        "president",
+        "minister",
+        "leader",
+        "king",
+        "premier",
+        "chancellor",
+        "chief",
+        "commander",
+        "emir",
+        "general",
+    }
 )
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 STOP_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep"})
@@ -150,14 +161,22 @@ def classify(head: Any, lex: Lexicon, fallback_country: Country | None = None) -
         return Actor(text, "person", own, head, text)
     if cat == "unknown" and own is not None and head.pos_ == "PROPN" and lex.demonyms.get(head.lower_):
         return Actor(f"Government of {own.name}", "country", own, head, text)
+    if cat == "militants" and any(
+        lex.actor_nouns.get(t.lemma_.lower()) == "rebels" for t in tokens if t.i != head.i
+    ):
+        cat = "rebels"  # "rebel fighters"
     if cat == "military":
         if any(t.lower_ in lex.word_set("non_state_words") for t in tokens):
             return Actor(f"Rebels ({cname})" if cname else "Rebels", "rebels", country, head, text)
-        return Actor(f"Military Forces of {cname}" if cname else "Military Forces", "military", country, head, text)
+        return Actor(
+            f"Military Forces of {cname}" if cname else "Military Forces", "military", country, head, text
+        )
     if cat == "police":
         return Actor(f"Police Forces of {cname}" if cname else "Police Forces", "police", country, head, text)
     if cat == "peacekeepers":
-        return Actor(f"Peacekeeping Forces of {cname}" if cname else "Peacekeeping Forces", cat, country, head, text)
+        return Actor(
+            f"Peacekeeping Forces of {cname}" if cname else "Peacekeeping Forces", cat, country, head, text
+        )
     if cat == "government":
         return Actor(f"Government of {cname}" if cname else "Government", cat, country, head, text)
     names = {
@@ -250,5 +269,7 @@ def roles(trigger: Any) -> Roles:
         patients.append(verb.head)
     elif verb.dep_ in ("acl", "relcl") and not agents:
         agents.append(verb.head)
+    # "the district, the units of the army, entered": appositions name the same actor
+    agents += [c for a in list(agents) for c in a.children if c.dep_ == "appos"]
     expand = lambda xs: tuple(t for x in xs for t in conjuncts(x))  # noqa: E731
     return Roles(expand(agents), expand(patients), expand(recipients))

@@ -14,65 +14,156 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..model import Claim, Figure, PlaceMention, Span, Timex
 from ..numbers import VAGUE, parse_number
+from .actors import phrase_tokens
 
 FEATURE_RANK = {"city": 5, "ADM2": 4, "region": 3, "other": 3, "ADM1": 2, "country": 1}
-LOCATIVE = frozenset({"in", "at", "near", "into", "on", "inside", "outside", "around", "across", "throughout", "from"})
-DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\d:]+)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\d:]+)?)?$")
-FATAL_LEMMAS = frozenset({"kill", "killing", "die", "dead", "death", "murder", "perish", "fatally", "massacre", "slay"})
-INJURY_LEMMAS = frozenset({"wound", "injure", "hurt", "shoot", "shot", "injury", "hospitalize", "hospitalise"})
+LOCATIVE = frozenset(
+    {"in", "at", "near", "into", "on", "inside", "outside", "around", "across", "throughout", "from"}
+)
+DATE_VALUE = re.compile(
+    r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\w:]+)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\w:]+)?)?$"
+)
+FATAL_LEMMAS = frozenset(
+    {"kill", "killing", "die", "dead", "death", "murder", "perish", "fatally", "massacre", "slay"}
+)
+INJURY_LEMMAS = frozenset(
+    {"wound", "injure", "hurt", "shoot", "shot", "injury", "hospitalize", "hospitalise"}
+)
 
 
 def _char_range(tokens: Sequence[Any]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _steps(tok: Any, target: Any, limit: int = 8) -> int | None:
+    """Steps from ``tok`` up the parse to ``target`` (or to a verb coordinated with it)."""
+    goals = {target.i, *(c.i for c in target.conjuncts)}
+    if target.dep_ == "conj":
+        goals.add(target.head.i)
+    t, n = tok, 0
+    while n <= limit:
+        if t.i in goals:
+            return n
+        if t.head.i == t.i:
+            return None
+        t, n = t.head, n + 1
+    return None
+
+
 def choose_place(
-    places: Sequence[PlaceMention], sent: Any, trigger: Any, excluded: Sequence[tuple[int, int]]
+    places: Sequence[PlaceMention],
+    sent: Any,
+    trigger: Any,
+    excluded: Sequence[tuple[int, int]],
+    args: Sequence[Any] = (),
+    own_only: bool = False,
 ) -> tuple[PlaceMention | None, str]:
-    """The place the event happened, with the reason it was chosen."""
+    """The place the event happened, with the reason it was chosen.
+
+    ``args`` are the trigger's arguments (the object of "captured", the subject of "was
+    transferred"): a place inside them is the place of the event. ``own_only`` restricts the
+    choice to places attached to the trigger (used for secondary events of a sentence)."""
     s0, s1 = sent.start_char, sent.end_char
-    sub = list(trigger.subtree) if trigger is not None else []
-    sub_range = _char_range(sub) if sub else (s0, s0)
+    arg_ranges = []
+    for a in args:
+        sub = phrase_tokens(a)
+        arg_ranges.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     best: tuple[float, PlaceMention, str] | None = None
-    for p in places:
+    doc = sent.doc
+    for p in [*places, *_repeated(places, sent)]:
+        if getattr(p, "role", "place") != "place":
+            continue
         if not (s0 <= p.span.start and p.span.end <= s1):
             continue
         if any(a <= p.span.start and p.span.end <= b for a, b in excluded):
             continue
-        score = FEATURE_RANK.get(p.feature, 2) + p.score
+        score = FEATURE_RANK.get(p.feature, 2) * 0.5 + min(p.score, 1.0)
         why = "place in the event's sentence"
-        if sub_range[0] <= p.span.start and p.span.end <= sub_range[1]:
-            score += 4
+        span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        steps = _steps(root, trigger) if root is not None and trigger is not None else None
+        if any(a <= p.span.start and p.span.end <= b for a, b in arg_ranges):
+            score += 8
+            why = "place is the trigger's argument"
+        elif steps is not None:
+            score += max(0.0, 6 - steps)
             why = "place attached to the trigger"
-        tok = sent.doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
-        if tok is not None and tok.root.head.lower_ in LOCATIVE:
-            score += 2
+        elif own_only:
+            continue
+        if root is not None and root.head.lower_ in LOCATIVE:
+            score += 1
+        if trigger is not None:
+            score -= abs(p.span.start - trigger.idx) / 400
         if best is None or score > best[0]:
             best = (score, p, why)
     return (best[1], best[2]) if best else (None, "")
 
 
-def choose_time(timexes: Sequence[Timex], sent: Any, trigger: Any) -> Timex | None:
+def _repeated(places: Sequence[PlaceMention], sent: Any) -> list[PlaceMention]:
+    """Places named elsewhere in the article whose name recurs in ``sent`` without a mention
+    of its own there (the places stage found "X district" once but not in this sentence)."""
+    s0, s1 = sent.start_char, sent.end_char
+    covered = [(p.span.start, p.span.end) for p in places if s0 <= p.span.start < s1]
+    text = sent.text
+    out: list[PlaceMention] = []
+    seen: set[str] = set()
+    for p in places:
+        if (
+            getattr(p, "role", "place") != "place"
+            or p.gazetteer_id is None
+            or p.text in seen
+            or len(p.text) < 4
+        ):
+            continue
+        seen.add(p.text)
+        for m in re.finditer(r"\b" + re.escape(p.text) + r"\b", text):
+            a, b = s0 + m.start(), s0 + m.end()
+            if any(x < b and a < y for x, y in covered):
+                continue
+            out.append(replace(p, span=replace(p.span, start=a, end=b), score=p.score * 0.9))
+            covered.append((a, b))
+    return out
+
+
+def choose_time(timexes: Sequence[Timex], sent: Any, trigger: Any, own_only: bool = False) -> Timex | None:
+    return choose_time_attached(timexes, sent, trigger, own_only)[0]
+
+
+def choose_time_attached(
+    timexes: Sequence[Timex], sent: Any, trigger: Any, own_only: bool = False
+) -> tuple[Timex | None, bool]:
+    """The event's timex and whether it is attached to the trigger in the parse."""
     s0, s1 = sent.start_char, sent.end_char
     cands = [
         t
         for t in timexes
-        if s0 <= t.span.start and t.span.end <= s1 and t.type in ("DATE", "TIME") and t.value and DATE_VALUE.match(t.value)
+        if s0 <= t.span.start
+        and t.span.end <= s1
+        and t.type in ("DATE", "TIME")
+        and t.value
+        and DATE_VALUE.match(t.value)
     ]
     if not cands:
-        return None
-    sub = list(trigger.subtree)
-    a, b = _char_range(sub)
+        return None, False
+    doc = sent.doc
 
-    def key(t: Timex) -> tuple[int, int]:
-        inside = a <= t.span.start and t.span.end <= b
-        return (0 if inside else 1, abs(t.span.start - trigger.idx))
+    def key(t: Timex) -> tuple[int, int, int]:
+        span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        steps = _steps(span.root, trigger, limit=4) if span is not None else None
+        # "since 1988", "after May" open a period; they rarely date the event itself
+        vague = 1 if t.mod in ("ON_OR_AFTER", "AFTER", "START") or (t.precision == "year" and t.mod) else 0
+        return (steps if steps is not None else 99, vague, abs(t.span.start - trigger.idx))
 
-    return min(cands, key=key)
+    best = min(cands, key=key)
+    attached = key(best)[0] != 99
+    if own_only and not attached:
+        return None, False
+    return best, attached
 
 
 def date_of(t: Timex | None) -> tuple[str | None, str | None]:
@@ -89,7 +180,11 @@ def date_of(t: Timex | None) -> tuple[str | None, str | None]:
 
 
 def figures_in(figures: Sequence[Figure], sent: Any, kind: str) -> list[Figure]:
-    return [f for f in figures if f.kind == kind and sent.start_char <= f.span.start and f.span.end <= sent.end_char]
+    return [
+        f
+        for f in figures
+        if f.kind == kind and sent.start_char <= f.span.start and f.span.end <= sent.end_char
+    ]
 
 
 def count_phrase(head: Any) -> int | None:
@@ -104,6 +199,8 @@ def count_phrase(head: Any) -> int | None:
 
 
 def _count_one(h: Any) -> int | None:
+    if h.lower_ in ("nobody", "none", "noone") or any(c.lower_ == "no" for c in h.children):
+        return 0
     for c in h.children:
         if c.dep_ == "nummod" or (c.like_num and c.i < h.i):
             v = parse_number(" ".join(t.text for t in c.subtree))
@@ -144,27 +241,35 @@ def casualties(
         why.append("figures in the event's sentences")
     for tok in triggers:
         lemma = tok.lemma_.lower()
-        fatal = lemma in FATAL_LEMMAS or any(c.lemma_.lower() in FATAL_LEMMAS for c in tok.conjuncts) or any(
-            c.lower_ in ("dead", "fatally") for c in tok.children
-        )
-        hurt = lemma in INJURY_LEMMAS
+        fatal = lemma in FATAL_LEMMAS or any(c.lower_ in ("dead", "fatally") for c in tok.children)
+        # "was shot and killed": the shooting is the killing, not an extra injury
+        hurt = lemma in INJURY_LEMMAS and not any(c.lemma_.lower() in FATAL_LEMMAS for c in tok.conjuncts)
         if not (fatal or hurt):
             continue
+        if tok.pos_ == "NOUN" and any(c.lower_ in ("fatal", "deadly") for c in tok.children):
+            fatal, hurt = True, False  # "the fatal shooting of X"
         victims = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
         if lemma in ("die", "dead", "perish"):
             victims += [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.pos_ == "NOUN":
+            victims += [
+                g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+            ]
         if tok.dep_ == "conj" and not victims:
             victims = [c for c in tok.head.children if c.dep_ in ("nsubjpass", "dobj")]
-        if tok.dep_ == "acomp" and not victims:
-            victims = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and not victims:
+            victims = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "was pronounced dead"
         for v in victims:
             n = count_phrase(v)
             if n is None:
                 continue
-            if fatal and fat is None:
+            sub = list(v.subtree)
+            a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            inside = any(a <= f.span.start and f.span.end <= b for f in used)  # "he and three others"
+            if fatal and (fat is None or (inside and n > fat)):
                 fat = n
                 why.append(f"counted victims '{v.text}' of '{tok.text}'")
-            elif not fatal and inj is None:
+            elif not fatal and (inj is None or (inside and n > inj)):
                 inj = n
                 why.append(f"counted victims '{v.text}' of '{tok.text}'")
     return fat, inj, tuple(used), "; ".join(why)

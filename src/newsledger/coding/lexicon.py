@@ -48,7 +48,9 @@ class PhraseSet:
             index.setdefault(p.words[0], []).append(p)
         for v in index.values():
             v.sort(key=lambda p: -len(p.words))
-        self._index: Mapping[str, tuple[Phrase, ...]] = MappingProxyType({k: tuple(v) for k, v in index.items()})
+        self._index: Mapping[str, tuple[Phrase, ...]] = MappingProxyType(
+            {k: tuple(v) for k, v in index.items()}
+        )
 
     def find(self, tokens: Sequence[Any], labels: frozenset[str] | None = None) -> list[Match]:
         """All matches in ``tokens`` (spaCy tokens of one span); longest first at each start."""
@@ -198,7 +200,7 @@ def _read_demonyms(path: Path) -> tuple[dict[str, Country], dict[str, Country]]:
     for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
-        code, adjs, names = (line.split("\t") + ["", ""])[:3]
+        code, adjs, names = ([*line.split("\t"), "", ""])[:3]
         name_list = [n for n in names.split("|") if n]
         c = Country(code, name_list[0] if name_list else code)
         countries[code] = c

@@ -17,14 +17,16 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import AnnotatedArticle, EventMention, Span
-from .actors import Actor, classify, phrase_tokens
-from .arguments import casualties, choose_place, choose_time, claim_for, date_of
+from .actors import Actor, classify
+from .arguments import casualties, choose_place, choose_time, choose_time_attached, claim_for, date_of
 from .lexicon import Country, Lexicon
 from .rules import Candidate, build_candidates
 from .status import event_status
 from .taxonomy import event_type_of
+from .triggers import find_triggers
 
 MERGE_FAMILIES = frozenset({"violence", "territory"})
+GENERIC_VIOLENCE = frozenset({"Attack", "Armed clash", "Violent crime"})
 CONTINUATION_SUBJ = frozenset({"this", "that", "it"})
 
 
@@ -36,10 +38,19 @@ def _article_country(article: AnnotatedArticle, lex: Lexicon) -> Country | None:
 
 
 def _ranges(actors: list[Actor]) -> list[tuple[int, int]]:
+    """Character ranges of actors' phrases ("soldiers from Northtown"), clauses excluded."""
     out = []
     for a in actors:
-        toks = phrase_tokens(a.head)
+        toks = [t for t in a.head.subtree if not any(x.dep_ in ("relcl", "acl") for x in _path(t, a.head))]
         out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return out
+
+
+def _path(tok: Any, top: Any) -> list[Any]:
+    out = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
     return out
 
 
@@ -48,15 +59,28 @@ def _assoc(c: Candidate, lex: Lexicon, country: Country | None, used: set[int]) 
     for tok in c.head.token.subtree:
         if tok.i in used or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
             continue
-        if tok.head.lower_ in ("with", "of", "by") or tok.head.dep_ in ("prep", "agent") or tok.dep_ == "dobj":
+        if (
+            tok.head.lower_ in ("with", "of", "by")
+            or tok.head.dep_ in ("prep", "agent")
+            or tok.dep_ == "dobj"
+        ):
             a = classify(tok, lex, country)
-            if a is not None and a.category in ("peacekeepers", "military", "police", "named") and a.name not in out:
+            if (
+                a is not None
+                and a.category in ("peacekeepers", "military", "police", "named")
+                and a.name not in out
+            ):
                 out.append(a.name)
     return out[:3]
 
 
 def _mention(
-    article: AnnotatedArticle, c: Candidate, sent: Any, next_sent: Any | None, lex: Lexicon, country: Country | None
+    article: AnnotatedArticle,
+    c: Candidate,
+    sent: Any,
+    lex: Lexicon,
+    country: Country | None,
+    secondary: bool = False,
 ) -> tuple[EventMention, str]:
     a = article
     trig = c.head
@@ -71,8 +95,19 @@ def _mention(
     assoc = [x.name for x in agents[1:] if x.name not in (actor1, actor2)]
     assoc += [n for n in _assoc(c, lex, country, used) if n not in (actor1, actor2, *assoc)]
     excluded = _ranges([x for x in c.agents if x.category != "civilians"]) + _ranges(c.recipients)
-    place, place_why = choose_place(a.places, sent, trig.token, excluded)
-    timex = choose_time(a.timexes, sent, trig.token)
+    tok = trig.token
+    args = [x for x in tok.children if x.dep_ in ("dobj", "nsubjpass", "pobj")]
+    args += [
+        g
+        for x in tok.children
+        if x.dep_ == "prep" and x.lower_ in ("of", "into", "in", "from")
+        for g in x.children
+    ]
+    if c.family == "territory" or c.family == "disrupt":
+        place, place_why = choose_place(a.places, sent, tok, excluded, args, own_only=secondary)
+    else:
+        place, place_why = choose_place(a.places, sent, tok, excluded, (), own_only=secondary)
+    timex, attached = choose_time_attached(a.timexes, sent, tok, own_only=secondary)
     date, precision = date_of(timex)
     status, status_why = event_status(trig.token)
     if status == "occurred" and timex is not None and timex.mod in ("BEFORE", "ON_OR_BEFORE", "END") and date:
@@ -82,7 +117,9 @@ def _mention(
     tokens = [t.token for t in c.triggers]
     fat, inj, figs, cas_why = casualties(tokens, a.figures, [sent])
     claim = claim_for(a.claims, t_span)
-    rule = f"{c.sub_event_type} ← {c.rule}; trigger '{trig.text}' ({trig.rule}); status {status}: {status_why}"
+    rule = (
+        f"{c.sub_event_type} ← {c.rule}; trigger '{trig.text}' ({trig.rule}); status {status}: {status_why}"
+    )
     if place is not None:
         rule += f"; place {place.name}: {place_why}"
     if cas_why:
@@ -107,19 +144,22 @@ def _mention(
         claim=claim,
         rule=rule,
     )
-    return m, c.family
+    return m, c.family + ("" if attached or timex is None else "~")  # "~": date not attached
 
 
-def _continuation(article: AnnotatedArticle, sent: Any, prev: EventMention, lex: Lexicon) -> EventMention | None:
-    """"This followed on DATE by PLACE": the previous event again, elsewhere and later."""
+def _continuation(
+    article: AnnotatedArticle, sent: Any, prev: EventMention, lex: Lexicon
+) -> EventMention | None:
+    """ "This followed on DATE by PLACE": the previous event again, elsewhere and later."""
     for tok in sent:
         if tok.lemma_.lower() != "follow" or tok.pos_ != "VERB":
             continue
         subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in CONTINUATION_SUBJ]
-        if not subj:
+        agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not subj or not agent:
             continue
-        place, _ = choose_place(article.places, sent, tok, [])
-        timex = choose_time(article.timexes, sent, tok)
+        place, _ = choose_place(article.places, sent, tok, [], agent, own_only=True)
+        timex = choose_time(article.timexes, sent, tok, own_only=True)
         if place is None:
             return None
         date, precision = date_of(timex)
@@ -137,10 +177,24 @@ def _continuation(article: AnnotatedArticle, sent: Any, prev: EventMention, lex:
             injured=None,
             figures=(),
             claim=claim_for(article.claims, span),
-            rule=f"{prev.sub_event_type} ← continuation: '{subj[0].text} {tok.text}' repeats the previous event "
-            f"at {place.name}",
+            rule=f"{prev.sub_event_type} ← continuation: '{subj[0].text} {tok.text} ... by {agent[0].text}' repeats "
+            f"the previous event at {place.name}",
         )
     return None
+
+
+def segments(doc: Any) -> list[Any]:
+    """spaCy sentences, further cut at line breaks (headlines and paragraphs without a full stop)."""
+    out = []
+    for s in doc.sents:
+        start = s.start
+        for t in s:
+            if t.is_space and "\n" in t.text and t.i > start:
+                out.append(doc[start : t.i])
+                start = t.i + 1
+        if start < s.end:
+            out.append(doc[start : s.end])
+    return [x for x in out if any(not t.is_space and not t.is_punct for t in x)]
 
 
 def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, ...]:
@@ -150,21 +204,18 @@ def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, 
     if doc is None:
         return ()
     country = _article_country(article, lex)
-    sents = list(doc.sents)
+    sents = segments(doc)
     out: list[tuple[EventMention, str, int]] = []  # mention, family, sentence index
-    from .triggers import find_triggers
-
     for si, sent in enumerate(sents):
         nxt = sents[si + 1] if si + 1 < len(sents) else None
         window = list(sent) + (list(nxt) if nxt is not None else [])
         cands = build_candidates(find_triggers(sent, lex), sent, window, lex, country)
-        if not cands and out:
+        if out:
             cont = _continuation(article, sent, out[-1][0], lex)
             if cont is not None:
                 out.append((cont, out[-1][1], si))
-            continue
-        for c in cands:
-            m, fam = _mention(article, c, sent, nxt, lex, country)
+        for k, c in enumerate(cands):
+            m, fam = _mention(article, c, sent, lex, country, secondary=k > 0)
             out.append((m, fam, si))
     return tuple(_discourse(out))
 
@@ -172,14 +223,19 @@ def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, 
 def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]:
     kept: list[tuple[EventMention, str, int]] = []
     for m, fam, si in items:
+        loose = fam.endswith("~")  # the date is the sentence's, not attached to the trigger
+        fam = fam.rstrip("~")
         if kept:
             pm, pfam, psi = kept[-1]
+            ploose = pfam.endswith("~")
+            pfam = pfam.rstrip("~")
             near = si - psi
             same_place = m.place is None or pm.place is None or m.place.name == pm.place.name
-            same_time = m.date is None or pm.date is None or m.date == pm.date
+            same_time = m.date is None or pm.date is None or m.date == pm.date or ploose
             if (
                 0 < near <= 2
                 and fam == "violence"
+                and m.sub_event_type in GENERIC_VIOLENCE
                 and pfam in MERGE_FAMILIES
                 and same_place
                 and same_time
@@ -188,6 +244,10 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
                 sub = pm.sub_event_type
                 if sub in ("Attack", "Violent crime") and m.sub_event_type not in ("Attack", "Violent crime"):
                     sub = m.sub_event_type  # the later sentence says more about the same happening
+                if ploose and m.date is not None and not loose:
+                    # the later sentence dates the happening itself ("were shot ... Monday evening")
+                    pm = replace(pm, time=m.time, date=m.date, date_precision=m.date_precision)
+                    ploose = False
                 merged = replace(
                     pm,
                     sub_event_type=sub,
@@ -203,7 +263,7 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
                     actor2=pm.actor2 or m.actor2,
                     rule=pm.rule + f" | merged with '{m.trigger}' {near} sentence(s) later (same happening)",
                 )
-                kept[-1] = (merged, pfam, si)
+                kept[-1] = (merged, pfam + ("~" if ploose else ""), si)
                 continue
             if 0 < near <= 3 and m.status == pm.status:
                 if m.date is None and pm.date is not None:
@@ -211,7 +271,7 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
                                 rule=m.rule + "; date from the previous event")  # fmt: skip
                 if m.place is None and pm.place is not None:
                     m = replace(m, place=pm.place, rule=m.rule + "; place from the previous event")
-        kept.append((m, fam, si))
+        kept.append((m, fam + ("~" if loose else ""), si))
     return [m for m, _, _ in kept]
 
 

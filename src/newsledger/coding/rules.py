@@ -29,7 +29,9 @@ WEAK = frozenset({"change", "diplomacy", "nat_disaster", "man_disaster", "crime"
 GENERIC_EXPLOSIVE = frozenset(
     {"blast", "explosion", "explode", "detonate", "detonation", "bomb/N", "bombing", "go off", "went off"}
 )
-FAMILY_OF = {f: "violence" for f in VIOLENT} | {f: "protest" for f in PROTEST} | {f: "territory" for f in TERRITORY}
+FAMILY_OF = (
+    {f: "violence" for f in VIOLENT} | {f: "protest" for f in PROTEST} | {f: "territory" for f in TERRITORY}
+)
 FAMILY_OF |= {"weapon_seize": "disrupt", "disrupt": "disrupt"}
 SIMPLE = {
     "mob": "Mob violence",
@@ -89,7 +91,9 @@ def cue_present(lex: Lexicon, name: str, tokens: Sequence[Any]) -> str | None:
     return found[0].phrase.text if found else None
 
 
-def _actors(trig: Trigger, lex: Lexicon, country: Country | None) -> tuple[list[Actor], list[Actor], list[Actor]]:
+def _actors(
+    trig: Trigger, lex: Lexicon, country: Country | None
+) -> tuple[list[Actor], list[Actor], list[Actor]]:
     r = roles(trig.token)
     cls = lambda xs: [a for a in (classify(x, lex, country) for x in xs) if a is not None]  # noqa: E731
     return cls(r.agents), cls(r.patients), cls(r.recipients)
@@ -102,10 +106,10 @@ def build_candidates(
     fams: dict[str, list[Trigger]] = {}
     for t in triggers:
         fams.setdefault(FAMILY_OF.get(t.frame, t.frame), []).append(t)
-    frames = {t.frame for t in triggers}
-    strong_violence = bool(frames & (VIOLENT - {"harm", "explosive"})) or any(
-        t.frame == "explosive" and t.phrase not in GENERIC_EXPLOSIVE for t in triggers
-    )
+    {t.frame for t in triggers}
+    strong_violence = bool(
+        {t.frame for t in triggers if "(weak)" not in t.rule} & (VIOLENT - {"harm", "explosive"})
+    ) or any(t.frame == "explosive" and t.phrase not in GENERIC_EXPLOSIVE for t in triggers)
     conflict = cue_present(lex, "conflict_cues", window)
     # family absorption
     if "protest" in fams:
@@ -139,7 +143,9 @@ def build_candidates(
     cands.sort(key=lambda c: (depth(c.head.token), c.head.start))
     kept: list[Candidate] = []
     for c in cands:
-        host = next((k for k in kept if in_subtree(c.head.token, k.head.token) and k.family not in WEAK), None)
+        host = next(
+            (k for k in kept if in_subtree(c.head.token, k.head.token) and k.family not in WEAK), None
+        )
         if host is not None and c.family not in ("attribution",):
             if c.family == "violence" and host.family in ("agreement", "arrest", "diplomacy"):
                 continue
@@ -152,11 +158,13 @@ def build_candidates(
     for c in kept:
         c.agents, c.patients, c.recipients = _actors(c.head, lex, country)
         if c.family in ("violence", "territory"):
+            main_agents = bool(c.agents)
             for t in c.triggers:
                 if t is c.head:
                     continue
                 ag, pa, _ = _actors(t, lex, country)
-                c.agents += [a for a in ag if a.name not in {x.name for x in c.agents}]
+                if not main_agents:
+                    c.agents += [a for a in ag if a.name not in {x.name for x in c.agents}]
                 c.patients += [a for a in pa if a.name not in {x.name for x in c.patients}]
         typed = type_candidate(c, sent, window, lex, conflict)
         if typed is not None:
@@ -164,7 +172,9 @@ def build_candidates(
     return out
 
 
-def type_candidate(c: Candidate, sent: Any, window: Sequence[Any], lex: Lexicon, conflict: str | None) -> Candidate | None:
+def type_candidate(
+    c: Candidate, sent: Any, window: Sequence[Any], lex: Lexicon, conflict: str | None
+) -> Candidate | None:
     frames = {t.frame for t in c.triggers}
     if c.family == "violence":
         return _type_violence(c, frames, window, lex, conflict)
@@ -182,7 +192,15 @@ def type_candidate(c: Candidate, sent: Any, window: Sequence[Any], lex: Lexicon,
 def _means(c: Candidate) -> Trigger | None:
     by = {m: [t for t in c.triggers if t.frame == m] for m in MEANS}
     specific = [t for t in by["explosive"] if t.phrase not in GENERIC_EXPLOSIVE]
-    for group in (by["suicide"], by["chemical"], by["air"], specific, by["grenade"], by["artillery"], by["explosive"]):
+    for group in (
+        by["suicide"],
+        by["chemical"],
+        by["air"],
+        specific,
+        by["grenade"],
+        by["artillery"],
+        by["explosive"],
+    ):
         if group:
             return group[0]
     return None
@@ -198,7 +216,9 @@ SUB_OF_MEANS = {
 }
 
 
-def _type_violence(c: Candidate, frames: set[str], window: Sequence[Any], lex: Lexicon, conflict: str | None) -> Candidate:
+def _type_violence(
+    c: Candidate, frames: set[str], window: Sequence[Any], lex: Lexicon, conflict: str | None
+) -> Candidate:
     means = _means(c)
     only_generic = frames <= {"explosive", "harm"} and all(
         t.phrase in GENERIC_EXPLOSIVE for t in c.triggers if t.frame == "explosive"
@@ -206,7 +226,10 @@ def _type_violence(c: Candidate, frames: set[str], window: Sequence[Any], lex: L
     industrial = cue_present(lex, "industrial_cues", list(c.head.token.sent))
     if means is not None and only_generic and industrial and not conflict:
         c.main = means
-        c.sub_event_type, c.rule = "Man-made disaster", f"explosion with industrial cue '{industrial}', no armed actor"
+        c.sub_event_type, c.rule = (
+            "Man-made disaster",
+            f"explosion with industrial cue '{industrial}', no armed actor",
+        )
         return c
     if means is not None:
         c.main = means if means.frame != "explosive" or c.head.frame in ("harm",) else c.head
@@ -241,7 +264,8 @@ def _type_violence(c: Candidate, frames: set[str], window: Sequence[Any], lex: L
 
 def _force_present(tokens: Sequence[Any], lex: Lexicon) -> bool:
     return any(
-        lex.actor_nouns.get(t.lemma_.lower()) in ("police", "military") or lex.actor_nouns.get(t.lower_) in ("police", "military")
+        lex.actor_nouns.get(t.lemma_.lower()) in ("police", "military")
+        or lex.actor_nouns.get(t.lower_) in ("police", "military")
         for t in tokens
     )
 
@@ -258,9 +282,15 @@ def _type_protest(c: Candidate, frames: set[str], window: Sequence[Any], lex: Le
     elif violent:
         c.sub_event_type, c.rule = "Violent demonstration", f"protest with violence by protesters '{violent}'"
     elif lethal:
-        c.sub_event_type, c.rule = "Excessive force against protesters", f"protest with lethal force '{lethal}'"
+        c.sub_event_type, c.rule = (
+            "Excessive force against protesters",
+            f"protest with lethal force '{lethal}'",
+        )
     elif inter or "arrest" in frames:
-        c.sub_event_type, c.rule = "Protest with intervention", f"protest with intervention '{inter or 'arrest'}'"
+        c.sub_event_type, c.rule = (
+            "Protest with intervention",
+            f"protest with intervention '{inter or 'arrest'}'",
+        )
     else:
         c.sub_event_type, c.rule = "Peaceful protest", "protest without intervention or violence"
     protest = [t for t in c.triggers if t.frame in PROTEST]
@@ -271,11 +301,22 @@ def _type_protest(c: Candidate, frames: set[str], window: Sequence[Any], lex: Le
     people += [a for a in c.agents + c.patients]
     demo = [a for a in people if a is not None and a.category in ("protesters", "rioters")]
     force = [a for a in c.agents + c.patients if a.category in ("police", "military")]
+    if not force and c.sub_event_type != "Peaceful protest":
+        for t in c.head.token.sent:
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+                a = classify(t, lex)
+                if a is not None and a.category in ("police", "military"):
+                    force.append(a)
+                    break
     if not force:
         for t in c.triggers:
             if t.frame not in PROTEST:
                 r = roles(t.token)
-                force += [a for a in (classify(x, lex) for x in r.agents) if a and a.category in ("police", "military")]
+                force += [
+                    a
+                    for a in (classify(x, lex) for x in r.agents)
+                    if a and a.category in ("police", "military")
+                ]
     if demo or force:
         c.agents = demo[:1] or [a for a in c.agents if a not in force][:1]
         c.patients = force[:1]
@@ -299,9 +340,15 @@ def _type_territory(c: Candidate, frames: set[str], sent: Any, lex: Lexicon) -> 
         state = bool(words & lex.word_set("state_force_words"))
         nonstate = bool(words & lex.word_set("non_state_words")) and not state
     if nonstate and not state:
-        c.sub_event_type, c.rule = "Non-state actor overtakes territory", f"'{c.main.text}' by a non-state actor"
+        c.sub_event_type, c.rule = (
+            "Non-state actor overtakes territory",
+            f"'{c.main.text}' by a non-state actor",
+        )
     elif state:
         c.sub_event_type, c.rule = "Government regains territory", f"'{c.main.text}' by state forces"
     else:
-        c.sub_event_type, c.rule = "Non-state actor overtakes territory", f"'{c.main.text}', actor not a state force"
+        c.sub_event_type, c.rule = (
+            "Non-state actor overtakes territory",
+            f"'{c.main.text}', actor not a state force",
+        )
     return c

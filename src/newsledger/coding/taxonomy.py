@@ -53,7 +53,13 @@ OWN_TAXONOMY = MappingProxyType(
 )
 
 EVENT_TYPE_OF = MappingProxyType(
-    {sub: et for tax in (ACLED_TAXONOMY, OWN_TAXONOMY) for et, subs in tax.items() for sub in subs if sub != "Other"}
+    {
+        sub: et
+        for tax in (ACLED_TAXONOMY, OWN_TAXONOMY)
+        for et, subs in tax.items()
+        for sub in subs
+        if sub != "Other"
+    }
     | {"Other": "Other"}
 )
 ACLED_SUB_EVENT_TYPES = frozenset(s for subs in ACLED_TAXONOMY.values() for s in subs)

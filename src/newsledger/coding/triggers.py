@@ -69,7 +69,30 @@ def _words_of(heads: list[Any]) -> set[str]:
     return ws
 
 
+QUANTIFIERS = frozenset(
+    {
+        "most",
+        "part",
+        "parts",
+        "much",
+        "all",
+        "some",
+        "rest",
+        "half",
+        "portion",
+        "majority",
+        "control",
+        "swath",
+        "swathe",
+    }
+)
+
+
 def _is_place(h: Any, lex: Lexicon) -> bool:
+    if h.lower_ in QUANTIFIERS:
+        return any(
+            _is_place(g, lex) for c in h.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        )
     return bool(
         h.ent_type_ in PLACE_ENTS
         or h.lemma_.lower() in lex.word_set("territory_nouns")
@@ -86,9 +109,9 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
     weapons = lex.word_set("weapon_nouns")
     phrase = m.phrase.text
     if frame == "weapon_seize":
-        if lemma in ("cache", "haul", "stash", "stockpile", "seizure") or words & weapons:
-            if words & weapons or any(t.lemma_.lower() in weapons for t in tok.sent):
-                return frame, f"'{tok.text}' + weapons"
+        cue = lemma in ("cache", "haul", "stash", "stockpile", "seizure") or words & weapons
+        if cue and (words & weapons or any(t.lemma_.lower() in weapons for t in tok.sent)):
+            return frame, f"'{tok.text}' + weapons"
         return None
     if frame == "hq":
         if words & lex.word_set("base_nouns"):
@@ -100,7 +123,10 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
         if lemma in ("release", "swap"):
             return (frame, f"'{tok.text}' + prisoners") if words & lex.word_set("prisoner_nouns") else None
         if lemma == "agree":
-            ok = any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to")) for c in tok.children)
+            ok = any(
+                c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to"))
+                for c in tok.children
+            )
             return (frame, "'agree' to/on") if ok else None
         if lemma == "statement" and " ".join(m.phrase.words) != "joint statement":
             return None
@@ -113,24 +139,50 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
         if any(_is_place(h, lex) for h in heads):
             return frame, f"'{tok.text}' + territory"
         if any(h.lemma_.lower() in PERSON_LEMMAS or h.ent_type_ == "PERSON" for h in heads) and lemma in (
-            "capture", "seize",
+            "capture",
+            "seize",
         ):
             return "arrest", f"'{tok.text}' + person"
         return None
     if frame in ("transfer", "enter"):
-        if len(m.phrase.words) > 1 and "control" not in m.phrase.words:
-            if lemma in ("out", "over", "back") or frame == "transfer":
-                return frame, f"lexicon '{phrase}'"
-        if lemma in ("withdraw", "withdrawal", "evacuate", "evacuation", "handover", "pullout", "cede", "retreat"):
+        if len(m.phrase.words) > 1 and "control" not in m.phrase.words and frame == "transfer":
             return frame, f"lexicon '{phrase}'"
-        subj_people = any(
-            c.dep_ in ("nsubj",) and c.lemma_.lower() in PERSON_LEMMAS | {"azerbaijani", "refugee", "resident"}
-            for c in tok.children
-        )
-        if frame == "transfer" and lemma == "return" and subj_people:
-            return None
+        if lemma in (
+            "withdraw",
+            "withdrawal",
+            "evacuate",
+            "evacuation",
+            "handover",
+            "pullout",
+            "cede",
+            "retreat",
+        ):
+            return frame, f"lexicon '{phrase}'"
+        subj_people = False
+        for c in tok.children:
+            if c.dep_ != "nsubj":
+                continue
+            ws = _words_of([c])
+            subj_people = subj_people or bool(
+                ws & (PERSON_LEMMAS | {"refugee", "displaced", "family", "people", "idp"})
+                or c.ent_type_ in ("NORP", "PERSON")
+                or c.pos_ == "PRON"
+                or (c.lower_.endswith("s") and c.lower_[:-1] in lex.demonyms)  # "the Azerbaijanis", "Syrians"
+            )
+        if subj_people and lemma in (
+            "return",
+            "leave",
+            "enter",
+            "move",
+            "arrive",
+            "vacate",
+            "abandon",
+            "evacuate",
+        ):
+            return None  # people going home or leaving are not a transfer of territory
         if any(_is_place(h, lex) for h in heads) or (
-            "control" in m.phrase.words and any(_is_place(c, lex) for c in tok.head.children if c.dep_.startswith("nsubj"))
+            "control" in m.phrase.words
+            and any(_is_place(c, lex) for c in tok.head.children if c.dep_.startswith("nsubj"))
         ):
             return frame, f"'{tok.text}' + territory"
         subj = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
@@ -145,7 +197,15 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
         return frame, f"lexicon '{phrase}'"
     if frame == "attack":
         if lemma in WEAK_ATTACK and len(m.phrase.words) == 1:
-            return (frame, f"'{tok.text}' (weak)") if tok.pos_ == "VERB" else None
+            if tok.pos_ != "VERB":
+                return None
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            ok = not subj or any(
+                _words_of([x]) & (set(lex.actor_nouns) | lex.word_set("weapon_nouns") | PERSON_LEMMAS)
+                or x.ent_type_ in ("ORG", "NORP", "PERSON")
+                for x in subj
+            )
+            return (frame, f"'{tok.text}' (weak)") if ok else None
         return frame, f"lexicon '{phrase}'"
     return frame, f"lexicon '{phrase}'"
 
@@ -171,6 +231,16 @@ def find_triggers(sent: Any, lex: Lexicon) -> list[Trigger]:
             continue
         if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ == "according":
             continue  # "March 12", "according to"
+        if tok.dep_ == "amod" and tok.tag_ == "VBN":
+            continue  # participial adjective: "the occupied region", "the besieged town"
+        if (
+            m.label == "agreement"
+            and tok.pos_ == "NOUN"
+            and tok.dep_ == "pobj"
+            and tok.head.lower_
+            in ("under", "to", "per", "despite", "with", "within", "following", "after", "before", "by", "in")
+        ):
+            continue  # "under the agreement", "according to the deal": a reference, not an event
         checked = _check(m, tok, lex) if m.label in CONDITIONAL else (m.label, f"lexicon '{m.phrase.text}'")
         if checked is None:
             continue

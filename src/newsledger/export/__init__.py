@@ -45,7 +45,8 @@ def export_ledger(
                 raise ConfigError("parquet export needs a folder", "pass --out DIR")
             from .parquet import write_parquet
 
-            written = write_parquet(store, Path(out))
+            with store.snapshot():
+                written = write_parquet(store, Path(out))
             report.files = [str(f) for f, _ in written]
             report.counts = {f.stem: n for f, n in written}
             return report
@@ -56,13 +57,14 @@ def export_ledger(
                 path = path / f"ledger.{'csv' if fmt == 'csv' else fmt}"
             tmp = path.with_name(path.name + ".part")
             newline = "" if fmt == "csv" else None
-            with open(tmp, "w", encoding="utf-8", newline=newline) as fh:
+            with open(tmp, "w", encoding="utf-8", newline=newline) as fh, store.snapshot():
                 report.counts = writer(store, fh, progress)
             tmp.replace(path)  # never leave a half-written file under the real name
             report.out = str(path)
             report.files = [str(path)]
         else:
-            report.counts = writer(store, stream or sys.stdout, progress)
+            with store.snapshot():
+                report.counts = writer(store, stream or sys.stdout, progress)
         return report
     finally:
         if not isinstance(db, Store):

@@ -139,7 +139,9 @@ def _notes(e: Event, store: Store) -> str:
     return " ".join(parts)
 
 
-def event_row(e: Event, n: int, countries: Countries, labels: dict[str, dict[str, Any]], store: Store, ts: int) -> dict[str, Any]:
+def event_row(
+    e: Event, n: int, countries: Countries, labels: dict[str, dict[str, Any]], store: Store, ts: int
+) -> dict[str, Any]:
     loc = e.location
     iso3, iso_num, country, region = countries.row(loc.country if loc else None)
     i1, i2 = actor_type(e.actor1), actor_type(e.actor2)

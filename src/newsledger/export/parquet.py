@@ -8,7 +8,6 @@ Schemas are fixed, so an empty table still has its columns and types.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from ..errors import MissingExtraError
 from ..serialize import claim_json, figure_json, place_json, timex_json
 from ..store import Store
 
-S, I, F, D, B = "string", "int64", "float64", "date32", "bool"
+S, I, F, D, B = "string", "int64", "float64", "date32", "bool"  # noqa: E741
 LS = "list<string>"
 
 SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -54,7 +53,14 @@ SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def _schema(pa: Any, table: str) -> Any:
-    types = {S: pa.string(), I: pa.int64(), F: pa.float64(), D: pa.date32(), B: pa.bool_(), LS: pa.list_(pa.string())}
+    types = {
+        S: pa.string(),
+        I: pa.int64(),
+        F: pa.float64(),
+        D: pa.date32(),
+        B: pa.bool_(),
+        LS: pa.list_(pa.string()),
+    }
     return pa.schema([(name, types[t]) for name, t in SCHEMAS[table]])
 
 
@@ -63,23 +69,64 @@ def _loc(loc: Any, *names: str) -> dict[str, Any]:
     return {n: (getattr(loc, keys.get(n, n)) if loc is not None else None) for n in names}
 
 
-def _rows(store: Store) -> dict[str, list[dict[str, Any]]]:
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in SCHEMAS}
-    for ann in store.annotated():
+class _TableWriter:
+    """Rows of one table, flushed to a ``.parquet.part`` file in row groups of ``CHUNK``."""
+
+    CHUNK = 20_000
+
+    def __init__(self, pa: Any, pq: Any, folder: Path, table: str) -> None:
+        self.pa, self.table = pa, table
+        self.schema = _schema(pa, table)
+        self.names = [f.name for f in self.schema]
+        self.path = folder / f"{table}.parquet"
+        self.tmp = self.path.with_name(self.path.name + ".part")
+        self.writer = pq.ParquetWriter(self.tmp, self.schema)
+        self.rows: list[dict[str, Any]] = []
+        self.n = 0
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            data = self.pa.Table.from_pylist(
+                [{k: r.get(k) for k in self.names} for r in self.rows], schema=self.schema
+            )
+            self.writer.write_table(data)
+            self.n += len(self.rows)
+            self.rows = []
+
+    def close(self) -> tuple[Path, int]:
+        self.flush()
+        if self.n == 0:  # an empty table still has its schema
+            self.writer.write_table(self.schema.empty_table())
+        self.writer.close()
+        self.tmp.replace(self.path)
+        return self.path, self.n
+
+
+def _write_rows(store: Store, w: dict[str, _TableWriter]) -> None:
+    for ann in store.annotated(fields=("timexes", "places", "figures", "claims")):
         a = ann.article
-        rows["articles"].append(
+        w["articles"].add(
             {
                 "id": a.id, "source_file": a.source_file, "url": a.url, "outlet": a.outlet, "title": a.title,
                 "published": a.published, "published_source": a.published_source, "language": a.language,
                 "duplicate_of": a.duplicate_of, "text": a.text,
             }
         )  # fmt: skip
-        rows["timexes"] += [timex_json(t) for t in ann.timexes]
-        rows["places"] += [place_json(p) for p in ann.places]
-        rows["figures"] += [figure_json(f) for f in ann.figures]
-        rows["claims"] += [claim_json(c) for c in ann.claims]
+        for t in ann.timexes:
+            w["timexes"].add(timex_json(t))
+        for p in ann.places:
+            w["places"].add(place_json(p))
+        for f in ann.figures:
+            w["figures"].add(figure_json(f))
+        for c in ann.claims:
+            w["claims"].add(claim_json(c))
     for e in store.events():
-        rows["events"].append(
+        w["events"].add(
             {
                 "id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type, "date": e.date,
                 "date_precision": e.date_precision, "actor1": e.actor1, "actor2": e.actor2,
@@ -92,22 +139,24 @@ def _rows(store: Store) -> dict[str, list[dict[str, Any]]]:
                 "conflict_fields": [c.field for c in e.conflicts], "merge_reasons": list(e.merge_reasons),
             }
         )  # fmt: skip
-        rows["event_sources"] += [
-            {"event_id": e.id, "article": s.article, "start": s.start, "end": s.end, "attributed_to": s.attributed_to}
-            for s in e.sources
-        ]
-        rows["conflicts"] += [
-            {
-                "event_id": e.id,
-                "field": c.field,
-                "value": v.value if isinstance(v.value, str) or v.value is None else json.dumps(v.value),
-                "articles": list(v.articles),
-            }
-            for c in e.conflicts
-            for v in c.values
-        ]
+        for s in e.sources:
+            w["event_sources"].add(
+                {
+                    "event_id": e.id,
+                    "article": s.article,
+                    "start": s.start,
+                    "end": s.end,
+                    "attributed_to": s.attributed_to,
+                }
+            )
+        for c in e.conflicts:
+            for v in c.values:
+                value = v.value if isinstance(v.value, str) or v.value is None else json.dumps(v.value)
+                w["conflicts"].add(
+                    {"event_id": e.id, "field": c.field, "value": value, "articles": list(v.articles)}
+                )
     for k in store.commitments():
-        rows["commitments"].append(
+        w["commitments"].add(
             {
                 "id": k.id, "obligor": k.obligor, "beneficiary": k.beneficiary, "action": k.action,
                 **_loc(k.location, "location", "country", "latitude", "longitude"),
@@ -115,14 +164,13 @@ def _rows(store: Store) -> dict[str, list[dict[str, Any]]]:
                 "fulfilled_on": k.fulfilled_on, "n_sources": len({s.article for s in k.sources}),
             }
         )  # fmt: skip
-        rows["deadline_history"] += [
-            {
-                "commitment_id": k.id, "order": i, "deadline": h.deadline, "amendment": h.amendment,
-                "article": h.article, "start": h.start, "end": h.end,
-            }
-            for i, h in enumerate(k.deadline_history)
-        ]  # fmt: skip
-    return rows
+        for i, h in enumerate(k.deadline_history):
+            w["deadline_history"].add(
+                {
+                    "commitment_id": k.id, "order": i, "deadline": h.deadline, "amendment": h.amendment,
+                    "article": h.article, "start": h.start, "end": h.end,
+                }
+            )  # fmt: skip
 
 
 def write_parquet(store: Store, folder: Path) -> list[tuple[Path, int]]:
@@ -133,17 +181,12 @@ def write_parquet(store: Store, folder: Path) -> list[tuple[Path, int]]:
     except ImportError as e:
         raise MissingExtraError("parquet", "pyarrow") from e
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table, rows in _rows(store).items():
-        schema = _schema(pa, table)
-        names = [f.name for f in schema]
-        for r in rows:
-            if table == "articles" and isinstance(r.get("published"), str):
-                r["published"] = dt.date.fromisoformat(r["published"])
-        data = pa.Table.from_pylist([{n: r.get(n) for n in names} for r in rows], schema=schema)
-        path = folder / f"{table}.parquet"
-        tmp = path.with_name(path.name + ".part")
-        pq.write_table(data, tmp)
-        tmp.replace(path)
-        written.append((path, len(rows)))
-    return written
+    writers = {t: _TableWriter(pa, pq, folder, t) for t in SCHEMAS}
+    try:
+        _write_rows(store, writers)
+    except BaseException:
+        for w in writers.values():
+            w.writer.close()
+            w.tmp.unlink(missing_ok=True)
+        raise
+    return [w.close() for w in writers.values()]

@@ -66,7 +66,7 @@ class Gazetteer:
         self._by_id = {pid: i for i, pid in enumerate(self._ids)}
         self._countries = {self._country[i]: i for i, f in enumerate(self._feature) if f == "country"}
         self._adm1 = {
-            (self._country[i], fold(self._names[i])): i for i, f in enumerate(self._feature) if f == "ADM1"
+            (self._country[i], fold(self._admin1[i])): i for i, f in enumerate(self._feature) if f == "ADM1"
         }
 
     def __len__(self) -> int:

@@ -31,7 +31,7 @@ from typing import Any
 
 from .fold import fold, is_latin_name, loose
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 FEATURE_RANK = {"country": 0, "region": 1, "ADM1": 2, "ADM2": 3, "city": 4, "other": 5}
 
 
@@ -292,6 +292,8 @@ def build_index() -> dict[str, Any]:  # noqa: C901 - one linear recipe, easier t
             i = adm1_loose.get((cc, loose(sub.name)))
         if i is not None:
             b.name(i, sub.name)
+            if not sub.name.isascii() and loose(sub.name) == loose(strip_admin_suffix(b.names[i])):
+                b.names[i] = sub.name  # the local spelling as display name ("Kəlbəcər")
             continue
         # a subdivision named after its seat: place it there
         seat = next(

@@ -30,6 +30,12 @@ LOCAL_ORG_WORDS = frozenset(
     "hospital city county parish township municipal municipality government authority university "
     "college airport port zoo library metro transit jail prison".split()
 )
+# an organisation named after a place without serving it: media, teams, brands
+BORROWED_ORG_WORDS = frozenset(
+    "post times herald journal news observer gleaner star tribune gazette chronicle telegraph guardian "
+    "mail express standard independent radio tv television network broadcasting press daily weekly "
+    "magazine review fc club team united raptors airlines airways bank group inc corp ltd company".split()
+)
 CITY_WORDS = frozenset("city town village".split())
 _LEADING = frozenset("the a an".split())
 # capitalised words of organisation and person names that are also names of small towns
@@ -74,9 +80,9 @@ def _parts(tokens: list[Any]) -> list[list[Any]]:
     return [p for p in (_clean_tokens(p) for p in parts) if p]
 
 
-def _text(doc: Any, tokens: list[Any]) -> tuple[int, int, str]:
+def _text(text: str, tokens: list[Any]) -> tuple[int, int, str]:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return start, end, doc.text[start:end]
+    return start, end, text[start:end]
 
 
 def _capitalised(tok: Any) -> bool:
@@ -128,7 +134,7 @@ def _ngrams(tokens: list[Any]) -> Iterator[list[Any]]:
 
 
 def _submatches(
-    doc: Any, gz: Gazetteer, tokens: list[Any], min_pop: int, areas: tuple[str, ...] = ("country", "region", "ADM1")
+    text: str, gz: Gazetteer, tokens: list[Any], min_pop: int, areas: tuple[str, ...] = ("country", "region", "ADM1")
 ) -> list[list[Any]]:
     """Longest non-overlapping capitalised n-grams of ``tokens`` that the gazetteer knows."""
     taken: set[int] = set()
@@ -138,7 +144,7 @@ def _submatches(
             continue
         if gram[0].lower_ in _LEADING or gram[0].is_punct or gram[-1].is_punct:
             continue
-        name = _text(doc, gram)[2]
+        name = _text(text, gram)[2]
         if gz.is_demonym(name) or not _strong(gz, name, min_pop, areas):
             continue
         found.append(gram)
@@ -149,9 +155,10 @@ def _submatches(
 def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:  # noqa: C901 - one pass, in order
     out: list[Candidate] = []
     in_ent: set[int] = set()
+    text = doc.text
 
     def add(tokens: list[Any], source: str, role: str = "place", label: str = "") -> None:
-        start, end, name = _text(doc, tokens)
+        start, end, name = _text(text, tokens)
         hint, suffix_end = _suffix(doc, tokens)
         if hint:
             end = suffix_end
@@ -168,19 +175,19 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:  # noqa: C901 - one 
         if label not in PLACE_LABELS and label not in OTHER_LABELS:
             continue
         for part in _parts(list(ent)):
-            start, end, name = _text(doc, part)
+            start, end, name = _text(text, part)
             if len(part) == 1 and gz.is_demonym(name) and not (label in PLACE_LABELS and gz.has(name)):
                 out.append(Candidate(start, end, name, "ner", "demonym", label=label))
             elif (
                 len(part) > 1
                 and part[-1].lower_ in ADMIN_WORDS
                 and not gz.has(name)
-                and gz.has(_text(doc, part[:-1])[2])
+                and gz.has(_text(text, part[:-1])[2])
             ):
-                s0, e0, n0 = _text(doc, part[:-1])
+                s0, e0, n0 = _text(text, part[:-1])
                 out.append(Candidate(s0, end, n0, "ner", "place", "admin", label))
             elif label in PLACE_LABELS:
-                if gz.has(name) or len(part) == 1 or not (subs := _submatches(doc, gz, part, 0)):
+                if gz.has(name) or len(part) == 1 or not (subs := _submatches(text, gz, part, 0)):
                     add(part, "ner", label=label)
                 else:
                     for sub in subs:
@@ -191,16 +198,17 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:  # noqa: C901 - one 
                 add(part, "ner-other", label=label)
             elif label in ("ORG", "PERSON", "NORP"):
                 if label == "ORG":
-                    subs = _submatches(doc, gz, part, 20000, ("country", "region", "ADM1", "ADM2"))
+                    subs = _submatches(text, gz, part, 20000, ("country", "region", "ADM1", "ADM2"))
                 else:
-                    subs = _submatches(doc, gz, part, 10**9, ("country", "region"))
+                    subs = _submatches(text, gz, part, 10**9, ("country", "region"))
                 covered = {t.i for s in subs for t in s}
                 local = any(t.lower_ in LOCAL_ORG_WORDS for t in part)
+                borrowed = any(t.lower_ in BORROWED_ORG_WORDS for t in part)
                 for sub in subs:
                     whole = len(sub) == len(part)
                     if whole or label == "PERSON":
                         add(sub, "ner-other", "place", label)
-                    elif local:
+                    elif not borrowed and (local or _strong(gz, _text(text, sub)[2], 100000)):
                         add(sub, "ner-other", "embedded", label)
                 demonyms_in([t for t in part if t.i not in covered])
 
@@ -210,10 +218,10 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:  # noqa: C901 - one 
         if tok is not None and tok.i not in in_ent and tok.pos_ == "PROPN" and _capitalised(tok):
             run.append(tok)
             continue
-        if run and _suffix(doc, run)[0] == "admin" and _is_area(gz, _text(doc, run)[2]):
+        if run and _suffix(doc, run)[0] == "admin" and _is_area(gz, _text(text, run)[2]):
             add(run, "propn")
         elif run:
-            for sub in _submatches(doc, gz, run, 50000):
+            for sub in _submatches(text, gz, run, 50000):
                 add(sub, "propn")
             demonyms_in([t for t in run if not any(c.start <= t.idx < c.end for c in out)])
             run = []
@@ -226,3 +234,4 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:  # noqa: C901 - one 
             continue
         dedup.append(c)
     return dedup
+

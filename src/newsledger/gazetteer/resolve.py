@@ -21,7 +21,7 @@ from .fold import fold
 from .recognize import Candidate
 
 MAX_CANDIDATES = 40
-FEATURE_PRIOR = {"country": 4.0, "region": 2.5, "ADM1": 2.5, "ADM2": 0.8, "city": 0.0, "other": -1.0}
+FEATURE_PRIOR = {"country": 4.0, "region": 2.0, "ADM1": 1.0, "ADM2": 0.3, "city": 0.0, "other": -1.0}
 
 
 @dataclass(frozen=True)

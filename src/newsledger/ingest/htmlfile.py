@@ -130,13 +130,16 @@ def html_to_text(fragment: str | bytes) -> str:
         root = html.fromstring(fragment)
     except (etree.ParserError, ValueError):
         return ""
-    if root.tag in ("script", "style", "noscript", "template"):
+    if not isinstance(root.tag, str) or root.tag in ("script", "style", "noscript", "template"):
+        return ""  # a comment or processing instruction, or nothing but a script
+    try:
+        for bad in root.xpath("//script|//style|//noscript|//template"):
+            if bad.getparent() is not None:
+                bad.drop_tree()
+        for el in root.iter(*_BLOCK_TAGS):
+            el.tail = "\n" + (el.tail or "")
+        text = root.text_content()
+    except ValueError:  # lxml refuses odd trees (e.g. a comment where an element should be)
         return ""
-    for bad in root.xpath("//script|//style|//noscript|//template"):
-        if bad.getparent() is not None:
-            bad.drop_tree()
-    for el in root.iter(*_BLOCK_TAGS):
-        el.tail = "\n" + (el.tail or "")
-    text = root.text_content()
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(line for line in lines if line).strip()

@@ -42,8 +42,12 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)"
 _DATE_FORMS = (
-    re.compile(r"(?<![\d.])" + _YEAR + r"([-/])(?P<m>[01]\d)\2(?P<d>[0-3]\d)(?![\d.])"),  # 2021-02-03, 2021/02/03
-    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20|21)\d\d)(?![\d.])"),  # 03.02.2021 (d.m.y)
+    re.compile(
+        r"(?<![\d.])" + _YEAR + r"([-/])(?P<m>[01]\d)\2(?P<d>[0-3]\d)(?![\d.])"
+    ),  # 2021-02-03, 2021/02/03
+    re.compile(
+        r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20|21)\d\d)(?![\d.])"
+    ),  # 03.02.2021 (d.m.y)
     re.compile(r"(?<![\w])" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.I),  # 3 Feb 2021
     re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.I),  # Feb. 3, 2021
 )

@@ -53,26 +53,29 @@ def read_articles(
             yield e
             return
         if not inputs:
-            for path, meta in listed:
-                yield from read_path(path, source_file=str(path), manifest=meta, defaults=defaults, warn=warn)
+            for listed_path, listed_meta in listed:
+                yield from read_path(
+                    listed_path,
+                    source_file=str(listed_path),
+                    manifest=listed_meta,
+                    defaults=defaults,
+                    warn=warn,
+                )
             return
         entries = {_key(p): m for p, m in listed}
     for given in inputs:
         path = Path(given)
         if path.is_dir():
             for file in _walk(path, warn):
+                found = entries.get(_key(file)) if entries else None
                 yield from read_path(
-                    file,
-                    source_file=str(file),
-                    manifest=entries.get(_key(file)),
-                    defaults=defaults,
-                    warn=warn,
+                    file, source_file=str(file), manifest=found, defaults=defaults, warn=warn
                 )
         elif not path.exists():
             yield InputError("file not found", "Check the path", str(given))
         else:
-            meta = entries.get(_key(path)) if entries else None
-            yield from read_path(path, source_file=str(given), manifest=meta, defaults=defaults, warn=warn)
+            found = entries.get(_key(path)) if entries else None
+            yield from read_path(path, source_file=str(given), manifest=found, defaults=defaults, warn=warn)
 
 
 def _key(path: Path) -> Path:

@@ -26,12 +26,15 @@ def load_ledger(db: Db = None) -> Ledger:
     """The whole ledger in memory: articles, their annotations, events, commitments."""
     store = _open(db)
     try:
-        annotated = tuple(store.annotated())
+        with store.snapshot():  # one consistent state, even while an ingest writes
+            annotated = tuple(store.annotated())
+            events = tuple(store.events())
+            commitments = tuple(store.commitments())
         return Ledger(
             articles=tuple(a.article for a in annotated),
             annotated=annotated,
-            events=tuple(store.events()),
-            commitments=tuple(store.commitments()),
+            events=events,
+            commitments=commitments,
         )
     finally:
         _close(db, store)

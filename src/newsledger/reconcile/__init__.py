@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import TypeVar
 
 from ..model import AnnotatedArticle, Event, TrackedCommitment
 from .commitments import CItem, track_commitments
@@ -57,8 +59,12 @@ def reconcile_events(
 ) -> list[tuple[Event, list[Item]]]:
     """Merged events, each with the mentions it was built from, in a deterministic order."""
     items = [it for a in independent(annotated) for it in event_items(a)]
-    built = [(build_event(c), c.members) for c in cluster(items, policy)]
-    return sorted(built, key=lambda em: (em[0].date or "9999", em[0].id))
+    built = sorted(
+        ((build_event(c), c.members) for c in cluster(items, policy)),
+        key=lambda em: (em[0].date or "9999", em[0].id),
+    )
+    events = unique_ids(tuple(e for e, _ in built))
+    return [(e, members) for e, (_, members) in zip(events, built, strict=True)]
 
 
 def reconcile(
@@ -71,4 +77,18 @@ def reconcile(
     built = reconcile_events(arts)
     citems = [CItem(a.article, m, i) for a in arts for i, m in enumerate(a.commitments)]
     commitments = track_commitments(citems, built, as_of)
-    return tuple(e for e, _ in built), commitments
+    return tuple(e for e, _ in built), unique_ids(commitments)
+
+
+T = TypeVar("T", Event, TrackedCommitment)
+
+
+def unique_ids(items: tuple[T, ...]) -> tuple[T, ...]:
+    """Ids are hashes of the first source; should two collide, later ones get a suffix (-2, -3)."""
+    seen: dict[str, int] = {}
+    out = []
+    for x in items:
+        n = seen.get(x.id, 0) + 1
+        seen[x.id] = n
+        out.append(x if n == 1 else replace(x, id=f"{x.id}-{n}"))
+    return tuple(out)

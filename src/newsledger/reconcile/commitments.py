@@ -27,7 +27,7 @@ from functools import cached_property
 from ..model import Article, CommitmentMention, DeadlineChange, Event, PlaceMention, Source, TrackedCommitment
 from .actions import family, fulfils
 from .dates import interval
-from .geo import SIZE, contains, location_of, same_place
+from .geo import SIZE, contains, core_name, location_of, same_place
 from .merge import Item
 from .text import fold, same_actor
 
@@ -59,7 +59,11 @@ def _same_commitment(a: CItem, b: CItem) -> bool:
         return False
     pa, pb = a.mention.place, b.mention.place
     if pa is not None and pb is not None:
-        return same_place(pa, pb)
+        return same_place(pa, pb) or (
+            bool(core_name(pa.text))
+            and core_name(pa.text) == core_name(pb.text)
+            and (contains(pa, pb) or contains(pb, pa))
+        )
     if pa is not None or pb is not None:
         return False
     ma, mb = a.mention, b.mention
@@ -98,8 +102,13 @@ def _day(value: str | None) -> dt.date | None:
     return iv[0] if iv else None
 
 
-def _place_match(c: PlaceMention, e: PlaceMention | None) -> bool:
-    return e is not None and (same_place(c, e) or contains(c, e) or contains(e, c))
+def _place_match(c: PlaceMention, e: PlaceMention | None) -> int | None:
+    """0: the same place; 1: one inside the other; None: unrelated."""
+    if e is None:
+        return None
+    if same_place(c, e):
+        return 0
+    return 1 if contains(c, e) or contains(e, c) else None
 
 
 def find_fulfilment(
@@ -111,7 +120,7 @@ def find_fulfilment(
 ) -> tuple[Event, dt.date] | None:
     if place is None:
         return None
-    found: list[tuple[dt.date, str, Event]] = []
+    found: list[tuple[int, dt.date, str, Event]] = []
     for ev, members in events:
         if ev.status != "occurred":
             continue
@@ -122,14 +131,15 @@ def find_fulfilment(
             continue
         if as_of and day > as_of:
             continue
-        if not any(_place_match(place, m.mention.place) for m in members):
+        quality = [q for m in members if (q := _place_match(place, m.mention.place)) is not None]
+        if not quality:
             continue
         if not any(fulfils(fam, m.mention.sub_event_type, m.mention.trigger) for m in members):
             continue
-        found.append((day, ev.id, ev))
+        found.append((min(quality), day, ev.id, ev))
     if not found:
         return None
-    day, _, ev = min(found, key=lambda x: (x[0], x[1]))
+    _, day, _, ev = min(found, key=lambda x: (x[0], x[1], x[2]))
     return ev, day
 
 
@@ -177,7 +187,8 @@ def track(
     cid = (
         "cm-"
         + hashlib.sha1(
-            f"{first.article.id}:{first.mention.span.start}:{first.mention.span.end}:{fam}".encode()
+            f"{first.article.id}:{first.mention.span.start}:{first.mention.span.end}:{fam}:"
+            f"{place.gazetteer_id or place.name if place else ''}:{first.mention.deadline}".encode()
         ).hexdigest()[:12]
     )
     return TrackedCommitment(

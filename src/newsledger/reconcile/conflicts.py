@@ -43,7 +43,8 @@ def sorted_sources(sources: set[Source]) -> tuple[Source, ...]:
 def event_id(members: Sequence[Item]) -> str:
     """Stable id: a hash of the earliest source (publication date, article id, offsets)."""
     first = min(members, key=lambda x: x.sort_key)
-    key = f"{first.article.id}:{first.mention.span.start}:{first.mention.span.end}:{first.mention.event_type}"
+    m = first.mention
+    key = f"{first.article.id}:{m.span.start}:{m.span.end}:{m.trigger_span.start}:{m.event_type}:{m.sub_event_type}"
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
@@ -162,6 +163,29 @@ def _status(members: Sequence[Item]) -> tuple[str, Conflict | None]:
     return best, (_conflict("status", groups, lambda v: v) if len(groups) > 1 else None)
 
 
+def _disputed(conflict: Conflict, members: Sequence[Item]) -> bool:
+    """Actors differ in substance, not by perspective: two values, each absent from every actor
+    role of the articles giving the other ("A handed X to B" vs "B took over X" is no dispute)."""
+
+    def named_by(articles: tuple[str, ...]) -> list[str]:
+        return [
+            a
+            for i in members
+            if i.article.id in articles
+            for a in (i.mention.actor1, i.mention.actor2, *i.mention.assoc_actors)
+            if a
+        ]
+
+    vals = conflict.values
+    for x in range(len(vals)):
+        for y in range(x + 1, len(vals)):
+            in_y = any(same_actor(vals[x].value, a) for a in named_by(vals[y].articles))
+            in_x = any(same_actor(vals[y].value, a) for a in named_by(vals[x].articles))
+            if not in_x and not in_y:
+                return True
+    return False
+
+
 def build_event(c: Cluster) -> Event:
     members = sorted(c.members, key=lambda x: x.sort_key)
     conflicts: list[Conflict] = []
@@ -172,10 +196,10 @@ def build_event(c: Cluster) -> Event:
     if cf:
         conflicts.append(cf)
     actor1, cf = _pick("actor1", [(i.mention.actor1, i) for i in members if i.mention.actor1], same_actor)
-    if cf:
+    if cf and _disputed(cf, members):
         conflicts.append(cf)
     actor2, cf = _pick("actor2", [(i.mention.actor2, i) for i in members if i.mention.actor2], same_actor)
-    if cf:
+    if cf and _disputed(cf, members):
         conflicts.append(cf)
     assoc: list[str] = []
     for i in members:

@@ -9,6 +9,7 @@ from .text import fold, same_stem
 
 # how far apart two points may be and still be "the same place" for a feature of that size (km)
 RADIUS_KM = {"city": 15.0, "ADM2": 30.0, "other": 15.0, "region": 80.0, "ADM1": 120.0, "country": 600.0}
+NEAR_KM = 25.0  # two towns this close may be one happening told from neighbouring places
 GEO_PRECISION = {
     "city": "town",
     "other": "town",
@@ -34,11 +35,48 @@ def place_key(p: PlaceMention) -> str:
     return p.gazetteer_id or f"name:{fold(p.name)}"
 
 
+# words that say what kind of area a name is ("Aghdam district" = "Aghdam")
+AREA_WORDS = frozenset(
+    [
+        "region",
+        "district",
+        "province",
+        "city",
+        "town",
+        "village",
+        "county",
+        "rayon",
+        "rayonu",
+        "oblast",
+        "governorate",
+        "municipality",
+        "state",
+        "prefecture",
+        "department",
+        "canton",
+        "parish",
+        "borough",
+        "area",
+        "territory",
+    ]
+)
+
+
+def core_name(name: str | None) -> str:
+    """A place name without its area word: 'Lachin District' → 'lachin'."""
+    words = [w for w in fold(name).replace("-", " ").split() if w not in AREA_WORDS]
+    return " ".join(words)
+
+
 def same_place(a: PlaceMention, b: PlaceMention) -> bool:
     """One place under two spellings: the same gazetteer entry, the same folded name, or co-located."""
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
         return True
-    if a.country == b.country and (same_stem(a.name, b.name) or same_stem(a.text, b.text)):
+    if a.country == b.country and (
+        same_stem(a.name, b.name)
+        or same_stem(a.text, b.text)
+        or (core_name(a.text) and core_name(a.text) == core_name(b.text))
+    ):
         return True
     if a.feature == b.feature:
         return km(a.latitude, a.longitude, b.latitude, b.longitude) <= 5.0
@@ -52,13 +90,12 @@ def contains(outer: PlaceMention, inner: PlaceMention) -> bool:
         return False
     if outer.feature == "country":
         return bool(outer.country) and outer.country == inner.country
-    if (
-        outer.feature == "ADM1"
-        and inner.admin1
-        and outer.country == inner.country
-        and same_stem(fold(outer.name), fold(inner.admin1))
-    ):
-        return True
+    if outer.feature == "ADM1" and inner.admin1:
+        # the gazetteer says which first-level division the inner place is in
+        return outer.country == inner.country and (
+            same_stem(fold(outer.name), fold(inner.admin1))
+            or core_name(outer.name) == core_name(inner.admin1)
+        )
     radius = RADIUS_KM.get(outer.feature, 15.0)
     return km(outer.latitude, outer.longitude, inner.latitude, inner.longitude) <= radius
 
@@ -72,7 +109,7 @@ def relation(a: PlaceMention | None, b: PlaceMention | None) -> tuple[str, float
         return "same", 0.0 if d == math.inf else d
     if contains(a, b) or contains(b, a):
         return "contains", d
-    if d <= max(RADIUS_KM.get(a.feature, 15.0), RADIUS_KM.get(b.feature, 15.0)) / 2 or d <= 10.0:
+    if d <= max(RADIUS_KM.get(a.feature, 15.0), RADIUS_KM.get(b.feature, 15.0)) / 2 or d <= NEAR_KM:
         return "near", d
     if d == math.inf:
         # no coordinates: only names to go by

@@ -31,9 +31,14 @@ from .dates import BOUND_MODS, gap_days, interval, is_day
 from .geo import place_key, relation
 from .text import actor_words, content_stems, fold, jaccard, same_actor_words, stem
 
-VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
-PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# types under which one act of violence may be coded by different reports (a shooting as an
+# attack on civilians, an armed clash or a violent crime)
+VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Crime"})
+# named entities of the sentence that count as participants (places are compared as places)
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 COARSE_FEATURES = frozenset({"country", "ADM1", "region"})
+# event types whose sub-types name different happenings (an agreement is not a base established)
+STRICT_SUBTYPES = frozenset({"Strategic developments"})
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,7 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
     ma, mb = a.mention, b.mention
     reasons: list[str] = []
     score = penalty = 0.0
-    anchored = a.article.id == b.article.id
+    anchored = False
     if ma.event_type != mb.event_type:
         if ma.event_type in VIOLENT_TYPES and mb.event_type in VIOLENT_TYPES:
             score += policy.w_family
@@ -153,14 +158,18 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
         else:
             return INCOMPATIBLE
     if ma.sub_event_type and mb.sub_event_type:
+        if ma.sub_event_type != mb.sub_event_type and ma.event_type in STRICT_SUBTYPES:
+            return INCOMPATIBLE
         w = policy.w_sub_same if ma.sub_event_type == mb.sub_event_type else policy.w_sub_diff
     else:
         w = policy.w_sub_missing
     score += w
     reasons.append(f"type{w:+.1f}")
     # date
+    dated = False
     ia, ib = a.interval, b.interval
     if ia and ib:
+        dated = True
         gap = gap_days(ia, ib)
         if gap == 0:
             if a.is_bound or b.is_bound:
@@ -169,7 +178,6 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
                 w, tag = policy.w_date_same, "date=same"
             else:
                 w, tag = policy.w_date_overlap, "date=within-precision"
-            anchored = True
         elif gap <= policy.soft_date_days and not (a.is_bound or b.is_bound):
             w, tag = policy.w_date_soft, f"date-differs({gap}d)"
             penalty = w
@@ -181,12 +189,13 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
     rel, _ = relation(ma.place, mb.place)
     if rel == "far":
         return INCOMPATIBLE
-    if rel != "unknown":
+    placed = rel != "unknown"
+    if placed:
         w = {"same": policy.w_place_same, "contains": policy.w_place_contains}.get(rel, policy.w_place_near)
         score += w
-        anchored = True
         reasons.append(f"place={rel}{w:+.1f}")
     # participants
+    share = 0.0
     if a.actor_words and b.actor_words:
         share, hits = participant_overlap(a.actor_words, b.actor_words)
         if share > 0:
@@ -207,6 +216,14 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
     if a.article.id == b.article.id:
         score += policy.w_same_article
         reasons.append(f"same-article{policy.w_same_article:+.1f}")
+        # one report retelling a happening: agreeing date or place, the same trigger, or the same words
+        anchored = dated or placed or a.trigger == b.trigger or sim >= 0.25
+    elif dated:
+        # two reports: the dates agree (or nearly), and something else does too
+        anchored = placed or share >= 0.5 or sim >= 0.3
+    else:
+        # two reports, one undated: the same place told in much the same words
+        anchored = placed and (a.trigger == b.trigger or sim >= 0.3)
     return PairScore(True, score, penalty, anchored, tuple(reasons))
 
 
@@ -301,4 +318,69 @@ def cluster(
         for k in keys(item, policy):
             if not index[k] or index[k][-1] != cid:
                 index[k].append(cid)
-    return clusters
+    return _merge_clusters(clusters, index, policy, score)
+
+
+def _link(
+    a: Cluster, b: Cluster, policy: MergePolicy, score: Callable[[Item, Item, MergePolicy], PairScore]
+) -> tuple[float, PairScore, Item, Item] | None:
+    best: tuple[float, PairScore, Item, Item] | None = None
+    total = 0.0
+    for x in a.members:
+        for y in b.members:
+            p = score(x, y, policy)
+            if not p.compatible:
+                return None
+            total += p.score
+            if best is None or p.score > best[0]:
+                best = (p.score, p, x, y)
+    if best is None or not joins(best[1], policy):
+        return None
+    if policy.linkage != "max":
+        mean = total / (len(a.members) * len(b.members))
+        return (mean, best[1], best[2], best[3]) if mean >= policy.join else None
+    return best
+
+
+def _merge_clusters(
+    clusters: list[Cluster],
+    index: dict[Hashable, list[int]],
+    policy: MergePolicy,
+    score: Callable[[Item, Item, MergePolicy], PairScore],
+) -> list[Cluster]:
+    """Second pass: join whole clusters the greedy pass kept apart (e.g. two reports that each
+    first grouped their own mentions), best link first, in a deterministic order."""
+    pairs = sorted({(i, j) for ids in index.values() for i in ids for j in ids if i < j})
+    candidates = []
+    for i, j in pairs:
+        link = _link(clusters[i], clusters[j], policy, score)
+        if link is not None:
+            candidates.append((-link[0], i, j))
+    if not candidates:
+        return clusters
+    root = list(range(len(clusters)))
+
+    def find(x: int) -> int:
+        while root[x] != x:
+            x = root[x]
+        return x
+
+    for _, i, j in sorted(candidates):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        first, second = min(ri, rj), max(ri, rj)
+        link = _link(clusters[first], clusters[second], policy, score)
+        if link is None:
+            continue
+        p, x, y = link[1], link[2], link[3]
+        a, b = (x, y) if y.sort_key > x.sort_key else (y, x)
+        clusters[first].members.extend(clusters[second].members)
+        clusters[first].members.sort(key=lambda it: it.sort_key)
+        clusters[first].reasons.extend(clusters[second].reasons)
+        clusters[first].reasons.append(
+            f"{b.ref} joined {a.ref}: score {p.score:.2f} ({', '.join(p.reasons)})"
+        )
+        clusters[second].members = []
+        root[second] = first
+    return [c for c in clusters if c.members]

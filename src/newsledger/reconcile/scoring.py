@@ -144,6 +144,10 @@ def ceaf_e(key: Clusters, response: Clusters) -> PRF:
 
 def conll_f1(key: Clusters, response: Clusters) -> dict[str, float]:
     """MUC, B³ and CEAF-e F1 and their mean (the CoNLL F1), as fractions."""
-    scores = {"muc": muc(key, response).f1, "b3": b_cubed(key, response).f1, "ceafe": ceaf_e(key, response).f1}
+    scores = {
+        "muc": muc(key, response).f1,
+        "b3": b_cubed(key, response).f1,
+        "ceafe": ceaf_e(key, response).f1,
+    }
     scores["conll"] = sum(scores.values()) / 3
     return scores

@@ -24,6 +24,8 @@ from ..model import AnnotatedArticle, Claim
 from ..pipeline import Stage
 
 Tok = Any
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
+_FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 _TRIM = " \t\r\n,;:.—–-\"“”«»'‘’()"
 
 
@@ -73,13 +75,13 @@ def _subject(tok: Tok) -> Tok | None:
 
 
 def _source(
-    doc: Any, tok: Tok | None, quotes: list[tuple[int, int]]
+    doc: Any, tok: Tok | None, quotes: list[tuple[int, int]], cue_tok: Tok = None
 ) -> tuple[str | None, tuple[int, int] | None]:
     if tok is None:
         return None, None
     if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
         tok = tok.head.head
-    lo, hi = phrase_span(tok)
+    lo, hi = phrase_span(tok, cue_tok)
     span = _chars(doc, lo, hi)
     text = doc.text[span[0] : span[1]]
     if tok.lower_ in PRONOUNS and hi - lo == 1:
@@ -96,7 +98,8 @@ def _quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: i
     for qs, qe in quotes:
         if qe <= left:
             between = text[qe:left]
-            if "\n" not in between and not between.strip(" \t,\"“”«»'’—–-"):
+            ends_sentence = text[qe - 1 : qe] == "." and "," not in between
+            if "\n" not in between and not between.strip(" \t,\"“”«»'’—–-") and not ends_sentence:
                 return qs, qe
         elif qs >= right:
             between = text[right:qs]
@@ -126,6 +129,11 @@ def _clause_minus(doc: Any, head: Tok, cut: Tok) -> tuple[int, int] | None:
     return _chars(doc, a, b)
 
 
+def _after_comma(doc: Any, i: int) -> bool:
+    """A parenthetical cue ("..., the ministry said") follows a comma, dash or quote mark."""
+    return i > 0 and doc[i - 1].text in (",", "—", "–", "-", '"', "”", "’", "''")
+
+
 def _crosses_line(doc: Any, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
     return any("\n" in t.text or "\n" in t.whitespace_ for t in doc[lo:hi])
@@ -143,10 +151,23 @@ def _same_block(text: str, content: tuple[int, int], cue: tuple[int, int]) -> tu
     return (lo, hi) if hi > lo else None
 
 
+def _through_colon(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """"said that given the choices: '...'" — a content ending in a colon runs through the
+    quotation that follows it."""
+    k = content[1]
+    while k < len(text) and text[k] in " \t\"“”":
+        k += 1
+    if k < len(text) and text[k] == ":":
+        for qs, qe in quotes:
+            if qs > k and not text[k + 1 : qs].strip(" \t\r\n\"“«"):
+                return content[0], qe
+    return content
+
+
 def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexicon) -> _Cand | None:
     lemma = _lemma(tok)
     subj = _subject(tok)
-    source, source_span = _source(doc, subj, quotes)
+    source, source_span = _source(doc, subj, quotes, tok)
     cue = _cue_span(doc, tok)
     left = min(cue[0], source_span[0]) if source_span else cue[0]
     right = max(cue[1], source_span[1]) if source_span else cue[1]
@@ -158,8 +179,11 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
         comps = [c for c in tok.children if c.dep_ == "ccomp"]
         if not comps and lemma in lex.xcomp_ok:
             comps = [c for c in tok.children if c.dep_ == "xcomp"]
-        if not comps and lemma in lex.dobj_ok:
-            comps = [c for c in tok.children if c.dep_ == "dobj"]
+        if not comps and lemma not in lex.dobj_never:
+            comps = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ not in _REFLEXIVE]
+        if not comps and lemma in lex.prep_content:
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.prep_content[lemma]]
+            comps = [p for c in preps for p in c.children if p.dep_ in ("pobj", "pcomp")]
         if comps:
             c = min(comps, key=lambda c: (_crosses_line(doc, c.i, tok.i), abs(c.i - tok.i)))
             content = _chars(doc, c.left_edge.i, c.right_edge.i + 1)
@@ -180,6 +204,7 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
         content = _same_block(doc.text, content, cue)
         if content is None:
             return None
+    content = _through_colon(doc.text, content, quotes)
     # a content that is part of a quotation takes the whole quotation
     for qs, qe in quotes:
         if qs < content[1] and content[0] < qe and not (qs <= cue[0] < qe):
@@ -199,7 +224,7 @@ def _according_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> _Cand
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    source, source_span = _source(doc, pobj, quotes)
+    source, source_span = _source(doc, pobj, quotes, tok)
     head = tok.head if tok.head is not tok else None
     while head is not None and head.dep_ in ("aux", "auxpass") and head.head is not head:
         head = head.head
@@ -218,6 +243,44 @@ def _according_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> _Cand
     if content is None:
         return None
     return _Cand(content, cue, source, source_span)
+
+
+def _colon_claims(doc: Any, lex: CueLexicon) -> list[_Cand]:
+    """Headline style "Speaker: what they say" — a short name before a colon at a line's start;
+    the content is the rest of the line, or the next paragraph when the line ends there."""
+    text = doc.text
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        k = line.find(": ")
+        if k <= 0 or k > 60 and not line.endswith(":"):
+            k = len(line) - 1 if line.rstrip().endswith(":") else k
+        if k <= 0 or k > 60:
+            continue
+        prefix = line[:k].strip()
+        if not prefix or not prefix[0].isupper() or len(prefix.split()) > 6:
+            continue
+        if prefix.lower() in lex.colon_not_sources or prefix.split()[0].lower() in lex.colon_not_sources:
+            continue
+        lo = start + line.index(prefix)
+        span = doc.char_span(lo, lo + len(prefix), alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in span):
+            continue
+        named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)
+        if not named and not any(t.lemma_.lower() in lex.document_nouns for t in span):
+            continue
+        colon = start + k
+        c_lo, c_hi = _trim(text, colon + 1, start + len(line))
+        if c_hi - c_lo < 3:  # the content is the next paragraph
+            nxt = text.find("\n", colon)
+            while nxt >= 0 and nxt < len(text) and text[nxt] in "\n \t\r":
+                nxt += 1
+            end = text.find("\n", nxt) if nxt >= 0 else -1
+            c_lo, c_hi = _trim(text, nxt, end if end >= 0 else len(text))
+        if c_hi - c_lo >= 3:
+            out.append(_Cand((c_lo, c_hi), (colon, colon + 1), prefix, (lo, lo + len(prefix))))
+    return out
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -241,8 +304,11 @@ def claims(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
     lex = CueLexicon.from_data(ctx.data("attribution_cues"))
     text = article.article.text
     quotes = quote_spans(text)
+    closed = quote_spans(text, closed_only=True)
     cands: list[_Cand] = []
     for tok in doc:
+        if any(qs <= tok.idx < qe for qs, qe in closed):
+            continue  # a cue inside a quotation belongs to the quoted speaker: nested
         cand = None
         if tok.lower_ == "according":
             cand = _according_claim(doc, tok, quotes)
@@ -250,10 +316,17 @@ def claims(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
             cand = _verb_claim(doc, tok, quotes, lex)
         if cand is None:
             continue
+        if (
+            cand.source_span
+            and text[cand.source_span[0] : cand.source_span[1]].lower() in _FIRST_SECOND
+            and any(qs <= tok.idx < qe for qs, qe in quotes)
+        ):
+            continue  # "I think" inside a quotation is the quoted speaker's
         lo, hi = _trim(text, *cand.content)
         if hi - lo < 3:
             continue
         cands.append(_Cand((lo, hi), cand.cue, cand.source, cand.source_span))
+    cands.extend(_colon_claims(doc, lex))
     out = []
     for c in _select(cands):
         span = article.span(*c.content)

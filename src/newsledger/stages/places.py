@@ -47,8 +47,14 @@ def places(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
     gz = ctx.gazetteer
     cands = candidates(doc, gz)
     resolved = resolve(gz, cands, article.article.text)
-    # demonyms inform the resolution (country context) but are not place mentions
-    return article.add(places=tuple(_mention(article, r) for r in resolved if r.candidate.role != "demonym"))
+    # demonyms inform the resolution (country context) but are not place mentions; a single word
+    # the model calls a place but no gazetteer knows is most often a person or a brand
+    kept = [
+        r
+        for r in resolved
+        if r.candidate.role != "demonym" and (r.place is not None or " " in r.candidate.name.strip())
+    ]
+    return article.add(places=tuple(_mention(article, r) for r in kept))
 
 
 STAGE = Stage("places", places, assigns=("places",))

@@ -28,6 +28,7 @@ from .normalise import (
 )
 from .tense import tense_at
 
+FORWARD_GAP = 6  # months a story may step back within a year before a bare month means the next year
 DEICTIC_KINDS = frozenset({"deictic", "weekday", "ago"})
 # a preposition before a date makes it a bound: "before November 15", "until November 25"
 BOUND_MODS = (
@@ -63,12 +64,25 @@ def is_news(cands: list[Cand], published: dt.date) -> bool:
     News opens with a date near its publication (a byline), uses deictic words ("yesterday",
     "Friday", "last week") often, or mostly names recent years.
     """
+    for c in cands:  # a report that opens with a date it does not complete reads it from its dateline
+        if c.kind in {"month", "quarter", "quarter_rel", "weekday", "deictic", "range"} or (
+            c.kind == "date" and c.args[0] is None
+        ):
+            if c.kind != "quarter" or c.args[1] is None:
+                if c.kind != "range" or c.args[0] is None:
+                    return True
+        if c.kind in {"date", "range", "quarter", "pod_date"} or c.rule in {"year", "bc", "ad", "century", "decade"}:
+            break
     years: list[int] = []
     for c in cands:
         if c.kind == "date" and c.args[0] is not None:
             years.append(c.args[0])
-        elif c.rule == "year":
+        elif c.rule in {"year", "ad"}:
             years.append(int(c.args[0]))
+        elif c.rule == "bc":
+            years.append(-int(c.args[0][2:]))
+        elif c.kind == "pod_date" and c.args[1] is not None:
+            years.append(c.args[1])
         elif c.kind == "range" and c.args[0] is not None:
             years.append(c.args[0])
     if not years:
@@ -78,8 +92,8 @@ def is_news(cands: list[Cand], published: dt.date) -> bool:
     deictic = sum(c.kind in DEICTIC_KINDS for c in cands)
     if deictic >= 0.1 * len(cands):
         return True
-    years.sort()
-    return years[len(years) // 2] >= published.year - 2
+    recent = sum(published.year - 1 <= y <= published.year for y in years)
+    return recent >= 0.5 * len(years)
 
 
 class Resolver:
@@ -101,8 +115,8 @@ class Resolver:
 
     # --- helpers ------------------------------------------------------------------------
 
-    def tense(self, c: Cand) -> str | None:
-        return tense_at(self.text, c.start, c.end, self.doc)
+    def tense(self, c: Cand, strict: bool = False) -> str | None:
+        return tense_at(self.text, c.start, c.end, self.doc, strict)
 
     def bound_mod(self, c: Cand) -> str | None:
         left = self.text[max(0, c.start - 25) : c.start]
@@ -132,6 +146,9 @@ class Resolver:
     def pick_year(self, c: Cand, month: int, day: int | None) -> int | None:
         """The year of an underspecified month(-day)."""
         if self.ref is not None and (not self.news or self.dct is None):
+            # a story moves forward: "in November 1941 ... in January" is the next January
+            if self.ref.month is not None and month < self.ref.month - FORWARD_GAP:
+                return self.ref.year + 1
             return self.ref.year
         if self.dct is None:
             return None
@@ -149,8 +166,9 @@ class Resolver:
                 continue
             if tense == "future" and delta < -45 - slack:
                 continue
-            if best is None or abs(delta) < best[1]:
-                best = (y, abs(delta))
+            cost = abs(delta) if delta <= 0 or tense == "future" else 2 * delta  # news looks back more often
+            if best is None or cost < best[1]:
+                best = (y, cost)
         return best[0] if best else self.dct.year
 
     # --- resolution -----------------------------------------------------------------------
@@ -245,6 +263,19 @@ class Resolver:
             return f"{y:04d}-Q{q}"
         if k == "weekend":
             return self._weekend(c)
+        if k == "holiday":
+            return self._holiday(c)
+        if k == "pod_date":
+            pod, y, mon, day = a
+            v = self._date(Cand(c.start, c.end, "DATE", "date", (y, mon, day)))
+            return f"{v}T{pod}" if v else None
+        if k == "story_time":
+            ref = self.ref
+            if ref is None:
+                return None
+            if ref.day is not None:
+                return fmt_day(ref.date())
+            return fmt_month(ref.year, ref.month) if ref.month else fmt_year(ref.year)
         if k == "clock_day":
             h, mi, (kind, args) = a
             sub = Cand(c.start, c.end, "DATE", kind, args)
@@ -294,7 +325,8 @@ class Resolver:
         if base is None:
             return None
         if direction is None or direction == 0:
-            tense = self.tense(c)
+            possessive = self.text[c.end : c.end + 2] in {"'s", "’s"}
+            tense = "past" if possessive else self.tense(c, strict=True)
             direction = 1 if tense == "future" else -1
             if base.weekday() == wd:
                 d = base
@@ -311,7 +343,7 @@ class Resolver:
 
     def _deictic(self, c: Cand) -> str | None:
         unit, off, pod = c.args
-        if not self.news and c.rule == "dayword" and off == 0:
+        if not self.news and self.dct is not None and c.rule == "dayword" and off == 0:
             return "PRESENT_REF" if pod is None else "XXXX-XX-XXT" + pod
         base = self.day_anchor() if unit == "D" else self.dct
         if base is None:
@@ -367,6 +399,8 @@ class Resolver:
     def _anaphor(self, c: Cand) -> str | None:
         unit, off, pod = c.args
         ref = self.story_anchor()
+        if c.rule == "year_part" and self.news and self.dct is not None:
+            ref = Ref(self.dct.year, self.dct.month, self.dct.day)
         if ref is None:
             return None
         if unit == "D" and ref.day is None:
@@ -413,6 +447,19 @@ class Resolver:
             self.quarter = (y, q)
         return f"{y:04d}-Q{q}"
 
+    def _holiday(self, c: Cand) -> str | None:
+        rule, y, pod = c.args
+        if y is None:
+            month = rule[0] if len(rule) == 2 else {"thanksgiving": 11, "easter": 4, "labor": 9}.get(rule[0], 5)
+            y = self.pick_year(c, int(month), 15)
+            if y is None:
+                return None
+        day = holiday_date(rule, y)
+        if day is None:
+            return None
+        self.ref = Ref(day.year, day.month, day.day)
+        return fmt_day(day) + (f"T{pod}" if pod else "")
+
     def _weekend(self, c: Cand) -> str | None:
         if self.dct is None:
             return None
@@ -428,6 +475,34 @@ class Resolver:
             base = self.ref.date()  # "19-Nov-12 at 4:49 PM"
         day = fmt_day(base) if base is not None else "XXXX-XX-XX"
         return f"{day}T{h:02d}:{mi:02d}"
+
+
+def holiday_date(rule: tuple[object, ...], year: int) -> dt.date | None:
+    """The date of a holiday in ``year``: fixed dates, Easter (Gregorian computus), US Mondays/Thursdays."""
+    if len(rule) == 2:
+        return safe_date(year, int(rule[0]), int(rule[1]))  # type: ignore[call-overload]
+    name = rule[0]
+    if name == "easter":
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = divmod(b, 4)
+        f = (b + 8) // 25
+        g = (b - f + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = divmod(c, 4)
+        l_ = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 22 * l_) // 451
+        month, day = divmod(h + l_ - 7 * m + 114, 31)
+        return safe_date(year, month, day + 1)
+    if name == "thanksgiving":  # fourth Thursday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "labor":  # first Monday of September
+        first = dt.date(year, 9, 1)
+        return first + dt.timedelta(days=(0 - first.weekday()) % 7)
+    if name == "memorial":  # last Monday of May
+        last = dt.date(year, 5, 31)
+        return last - dt.timedelta(days=last.weekday())
+    return None
 
 
 def precision_for(c: Cand, value: str | None) -> str | None:

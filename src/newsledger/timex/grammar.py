@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from types import MappingProxyType
 
 from .cand import Cand
 from .patterns import (
@@ -195,14 +196,14 @@ def r_month(m: re.Match[str]) -> Cand | None:
 def r_year(m: re.Match[str]) -> Cand | None:
     before = m.string[max(0, m.start() - 6) : m.start()]
     if not m["edge"]:
-        if re.search(r"[\d#/+$£€:.]$|\d[,.]\s?$", before):
+        if re.search(r"[\d#/+$£€:.]\Z|\d[,.]\s?\Z", before):
             return None
-        if re.search(r"[-–]$", before) and not re.search(r"(?:1\d|20)\d\d\s?[-–]$", before):
+        if re.search(r"[-–]\Z", before) and not re.search(r"(?:1\d|20)\d\d\s?[-–]\Z", before):
             return None
     if word_before(m) in NOT_YEAR_BEFORE or word_after(m) in COUNTED_AFTER:
         return None
-    after = m.string[m.end() : m.end() + 4]
-    if re.match(r"\s?(?:%|[-–/]\d{1,3}(?!\d)|:\d|[.,]\d)", after):
+    after = m.string[m.end() : m.end() + 8]
+    if re.match(r"\s?(?:%|[-–/](?:\d|\d{3})(?!\d)|:\d|[.,]\d)", after):
         return None
     return Cand(m.start(), m.end(), "DATE", "value", (m["year"],), mod=edge(m["edge"]), rule="year")
 
@@ -310,6 +311,8 @@ def r_season(m: re.Match[str]) -> Cand | None:
     s = m["s"].lower()
     if s == "fall" and not (m["year"] or m["rel"] or m["the"] or m["edge"]):
         return None
+    if s == "fall" and not m["year"] and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
+        return None  # "the fall of Saigon"
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     off = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1, "this past": -1}.get(rel)
     year = year_of(m["year"]) if m["year"] else None
@@ -362,13 +365,30 @@ def r_rel_weekday(m: re.Match[str]) -> Cand:
                 mod=edge(m["edge"]), rule="weekday")  # fmt: skip
 
 
+def r_quantity(m: re.Match[str]) -> Cand | None:
+    """An amount of time: a duration ("five years"), or a date counted from one ("two days later")."""
+    if m["ago"]:
+        return r_ago(m)
+    if m["dir"]:
+        return r_later(m)
+    if not m["n"]:
+        return None
+    return r_duration(m)
+
+
+def _amount(m: re.Match[str]) -> float | None:
+    if m["n"]:
+        return number_of(m["n"])
+    return None if m["u"].lower().endswith("s") else 1.0
+
+
 def r_ago(m: re.Match[str]) -> Cand:
-    n = number_of(m["n"]) if m["n"] else 1.0
+    n = _amount(m)
     return Cand(m.start(), m.end(), "DATE", "ago", (unit_key(m["u"]), n), mod=premod(m["pre"]), rule="ago")
 
 
 def r_later(m: re.Match[str]) -> Cand:
-    n = number_of(m["n"]) if m["n"] else 1.0
+    n = _amount(m)
     d = m["dir"].lower()
     sign = -1 if d in {"earlier", "before", "previously", "prior"} else 1
     return Cand(m.start(), m.end(), "DATE", "later", (unit_key(m["u"]), n, sign), mod=premod(m["pre"]), rule="later")
@@ -407,6 +427,8 @@ def r_duration(m: re.Match[str]) -> Cand | None:
         return None
     if unit == "second" and m["n"].lower() in {"a", "an"} and not m["pre"]:
         return None
+    if unit == "quarter" and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
+        return None  # "three quarters of the votes"
     if m["half"]:
         n = (n or 0) + 0.5
     return Cand(m.start(), m.end(), "DURATION", "value", (duration_value(n, unit),), mod=premod(m["pre"]),
@@ -415,8 +437,10 @@ def r_duration(m: re.Match[str]) -> Cand | None:
 
 def r_adj_duration(m: re.Match[str]) -> Cand | None:
     n = number_of(m["n"])
-    if n is None or m.group(0).lower().endswith("old"):
+    if n is None or m.group(0).lower().endswith("old") or m["u"].lower() == "quarter":
         return None
+    if m["n"].lower() in {"a", "an"}:
+        return None  # "a second attack"
     return Cand(m.start(), m.end(), "DURATION", "value", (duration_value(n, unit_key(m["u"])),), rule="adj_duration")
 
 
@@ -458,8 +482,8 @@ SET_ADJ_OK = frozenset({"and", "or", "basis", "to", "in", "on", "at", "for", "by
 def r_set(m: re.Match[str]) -> Cand | None:
     w = m["w"].lower()
     nxt = word_after(m)
-    if nxt.isalpha() and nxt not in SET_ADJ_OK and m.string[m.end() : m.end() + 1] == " ":
-        return None
+    if w == "quarterly" and nxt.isalpha() and nxt not in SET_ADJ_OK and m.string[m.end() : m.end() + 1] == " ":
+        return None  # "quarterly dividend"
     value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
              "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}[w]  # fmt: skip
     return Cand(m.start(), m.end(), "SET", "value", (value,), rule="set_adverb")
@@ -504,6 +528,53 @@ def r_coming_units(m: re.Match[str]) -> Cand:
     return Cand(m.start(), m.end(), "DURATION", "value", (duration_value(None, unit_key(m["u"])),), rule="coming")
 
 
+HOLIDAYS = MappingProxyType(
+    {
+        "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+        "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+        "valentine's day": (2, 14), "thanksgiving": ("thanksgiving",), "thanksgiving day": ("thanksgiving",),
+        "easter": ("easter",), "easter sunday": ("easter",), "labor day": ("labor",),
+        "memorial day": ("memorial",),
+    }
+)  # fmt: skip
+
+
+def r_holiday(m: re.Match[str]) -> Cand | None:
+    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
+    rule = HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    year = int(m["year"]) if m["year"] else None
+    pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
+    return Cand(m.start(), m.end(), "TIME" if pod else "DATE", "holiday", (rule, year, pod), rule="holiday")
+
+
+def r_pod_date(m: re.Match[str]) -> Cand:
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    mon = month_of(m["mon"] or m["mon2"])
+    day = day_of(m["day"] or m["day2"])
+    year = int(m["year"]) if m["year"] else None
+    return Cand(m.start(), m.end(), "TIME", "pod_date", (pod, year, mon, day), rule="pod_date")
+
+
+def r_generic_pod(m: re.Match[str]) -> Cand:
+    w = (m["w"] or m["w2"]).lower()
+    code = "DT" if w.startswith("day") else PARTS_OF_DAY.get(w.split()[-1].replace("-time", "").replace("time", ""), "NI")
+    return Cand(m.start(), m.end(), "TIME", "value", (f"XXXX-XX-XXT{code}",), rule="generic_pod")
+
+
+def r_story_time(m: re.Match[str]) -> Cand:
+    """"at the same time", "by this time": the story's current time (histories only)."""
+    return Cand(m.start(), m.end(), "DATE", "story_time", (), rule="narrative_ref")
+
+
+def r_year_part(m: re.Match[str]) -> Cand:
+    """"the end of the year", "later in the year": the year of the story (or of the report)."""
+    return Cand(m.start(), m.end(), "DATE", "anaphor", ("Y" if m["u"].lower() == "year" else "M", 0, None),
+                mod=edge(m["edge"]) or ("END" if (m["pre"] or "").lower().startswith("late") else None),
+                rule="year_part")  # fmt: skip
+
+
 # --- the rules ------------------------------------------------------------------------------
 
 _WDP = rf"(?:(?P<wdx>{WD}),?\s+)?"
@@ -527,8 +598,8 @@ RULES: tuple[tuple[str, Reader], ...] = (
     (rf"{_EDGEP}(?P<mon>{M}),?\s+(?:of\s+)?(?P<year>{YEAR})\b(?![,.]\d)", r_month_year),
     (rf"{_EDGEP}(?P<mon>{M})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", r_month_rel_year),
     (rf"{_WDP}(?P<mon>{M})\s+(?P<day>{DAY})\b(?![,.]?\d|:)", r_month_day),
-    (rf"{_WDP}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{M})(?![\w-])", r_month_day),
-    (rf"{_EDGEP}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{M})(?![\w-])", r_month),
+    (rf"{_WDP}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{M})(?!\w|-(?-i:[a-z]))", r_month_day),
+    (rf"{_EDGEP}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{M})(?!\w|-(?-i:[a-z]))", r_month),
     (rf"{_EDGEP}(?:(?:fiscal|calendar|the\s+year|fiscal\s+year)\s+)?(?P<year>{YEAR})(?![\d,.]\d|\d|(?-i:[a-z]))", r_year),
     (rf"{_EDGEP}(?P<n>\d{{1,4}})\s*(?P<era>B\.C\.(?:E\.)?|BCE|BC|A\.D\.|AD)(?!\w)", r_bc),
     (rf"{_EDGEP}(?P<era>A\.D\.|AD)\s*(?P<n>\d{{1,4}})\b", r_bc),
@@ -551,8 +622,6 @@ RULES: tuple[tuple[str, Reader], ...] = (
     (rf"(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this|last|next|past|coming|previous|current)\s+(?P<u>day|week|weekend|month|year|decade|century)\b", r_rel_unit),
     (rf"{_EDGEP}(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{POD}))?", r_rel_weekday),
     # relative to now or to the story's time
-    (rf"{_PRE}(?:(?P<n>{NUMBER})\s+)?{_UNITS}\s+ago\b", r_ago),
-    (rf"{_PRE}(?:(?P<n>{NUMBER})\s+)?{_UNITS}\s+(?P<dir>later|earlier|previously|afterwards?)\b", r_later),
     (rf"(?:(?P<pre>earlier|later|early|late)\s+(?:in\s+)?)?(?:the\s+)?(?P<rel>next|following|previous|preceding|same|that)\s+(?P<u>day|week|month|year|morning|night|evening|afternoon|decade)\b", r_anaphor),
     (r"the\s+day\s+(?P<w>before|after)\b(?!\s+(?:tomorrow|yesterday))", r_day_before),
     (rf"(?P<mon>{M})(?:\s+(?P<day>{DAY}))?\s+of\s+(?:that|the\s+same|the\s+following|the\s+next)\s+year", r_month_of_that_year),
@@ -563,16 +632,40 @@ RULES: tuple[tuple[str, Reader], ...] = (
     (r"(?P<w>noon|midnight|midday)", r_noon),
     # durations
     (r"(?:(?P<pre>" + PREMOD + r")\s+)?half\s+an?\s+hour", r_half_hour),
-    (rf"{_PRE}(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|recent|another|additional|remaining|entire|whole|full|intervening)\s+)?{_NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|long|straight|consecutive|successive|further|whole))?\s+{_UNITS}(?:['’]s?\s+time|\s+old|\s+of\s+age)?(?!-)\b", r_duration),
+    (rf"{_PRE}(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|recent|another|additional|remaining|entire|whole|full|intervening)\s+)?(?:{_NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|long|straight|consecutive|successive|further|whole))?\s+)?{_UNITS}(?:['’]s?\s+time|\s+old|\s+of\s+age)?(?:\s+(?P<ago>ago)|\s+(?P<dir>later|earlier|previously|afterwards?))?(?!-)\b", r_quantity),
     (rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{NUMBER})[- ](?P<u>{UNIT})(?:[- ](?:long|old))?(?=[- ]?[a-z])", r_adj_duration),
     (rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s))(?:the\s+)?(?:past\s+|last\s+)?(?P<u>years|months|weeks|days|decades|hours|centuries)\b", r_bare_units),
-    (r"(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few)\s+(?P<u>years|months|weeks|days|decades)\b", r_coming_units),
+    (r"(?:the\s+)?(?:coming|following|succeeding|subsequent|intervening|next\s+few|past\s+few|last\s+few)\s+(?P<u>years|months|weeks|days|decades)\b", r_coming_units),
     (r"recent\s+(?P<u>years|months|weeks|days|decades)", r_recent_units),
     # sets
     (r"(?P<w>daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|hourly)\b", r_set),
     (rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT}s?|(?-i:{WEEKDAY})|spring|summer|autumn|fall|winter|seasons?)\b", r_every),
     (rf"(?:(?<=\bper\s)|(?<=\btimes\sa\s)|(?<=\btwice\sa\s)|(?<=\bonce\sa\s))(?P<u>{UNIT})\b(?P<n>)(?P<other>)", r_every),
+    # holidays, parts of named days, the story's time
+    (rf"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day)(?:\s+(?P<pod>night|morning|evening))?(?:,?\s+(?P<year>{YEAR}))?\b", r_holiday),
+    (rf"(?:early\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?(?P<pod>morning|night|evening|afternoon)(?:\s+hours)?\s+of\s+(?:(?P<mon>{M})\s+(?P<day>{DAY})|(?:the\s+)?(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{M}))(?:,?\s+(?P<year>{YEAR}))?\b", r_pod_date),
+    (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bduring\sthe\s)|(?<=\bin\sthe\s))(?P<w>night|daytime|night-time|nighttime)\b|(?P<w2>one\s+night)\b", r_generic_pod),
+    (r"(?:the\s+same\s+time|this\s+time|that\s+time|the\s+time)\b(?!\s+(?:of|when|that|he|she|it|they|the|his|her|their|[A-Z]))", r_story_time),
+    (rf"(?:(?P<pre>later|late|earlier|early)\s+in\s+the\s+|{_EDGEP}the\s+)(?P<u>year|month)\b(?!-)", r_year_part),
     # reference words
     (r"(?P<w>the\s+past|the\s+future|the\s+present|right\s+now|at\s+present|nowadays|currently|presently|recently|formerly|lately|now|current|these\s+days|the\s+time\s+being|recent)\b(?!-)(?!\s+(?:years|months|weeks|days|decades|quarters)\b)", r_ref),
     (r"(?P<w>former|future)\b(?!-)", r_narrative_ref),
 )
+
+# which trigger words each reader's rules need (see tagger): M month, W weekday, D digit, U unit word,
+# K other keyword; a rule runs only in windows around those words
+TRIGGERS_OF = MappingProxyType(
+    {
+        "r_full_date": "M", "r_range": "M", "r_iso": "D", "r_slash": "D", "r_dmy_short": "M",
+        "r_month_year": "M", "r_month_rel_year": "M", "r_month_day": "M", "r_month": "M", "r_year": "D",
+        "r_bc": "D", "r_decade": "D", "r_century": "U", "r_quarter": "U", "r_quarter_rel": "U",
+        "r_year_quarter": "U", "r_year_ago_adj": "U", "r_weekend": "U", "r_clock_day": "W", "r_half": "U",
+        "r_season": "K", "r_dayword": "K", "r_day_after": "K", "r_last_night": "K", "r_rel_unit": "U",
+        "r_rel_weekday": "W", "r_anaphor": "UK", "r_day_before": "U", "r_month_of_that_year": "M",
+        "r_clock": "D", "r_noon": "K", "r_half_hour": "U", "r_quantity": "U", "r_adj_duration": "U",
+        "r_bare_units": "U", "r_coming_units": "U", "r_recent_units": "U", "r_set": "K", "r_every": "UWK",
+        "r_holiday": "UK", "r_pod_date": "UK", "r_generic_pod": "K", "r_story_time": "K", "r_year_part": "U",
+        "r_ref": "K", "r_narrative_ref": "K",
+    }
+)  # fmt: skip
+RULE_TRIGGERS: tuple[str, ...] = tuple(TRIGGERS_OF[reader.__name__] for _p, reader in RULES)

@@ -5,33 +5,95 @@ from __future__ import annotations
 import re
 
 from .cand import Cand
-from .grammar import RULES, Reader
+from .grammar import RULE_TRIGGERS, RULES, Reader
 
 COMPILED: tuple[tuple[re.Pattern[str], Reader], ...] = tuple(
     (re.compile(r"(?<![\w])" + pattern, re.IGNORECASE), reader) for pattern, reader in RULES
 )
-# a cheap first pass: texts without a digit or a time word have nothing to find
-_ANY = re.compile(
-    r"\d|day|night|morning|evening|noon|week|month|year|decade|centur|quarter|spring|summer|autumn|"
-    r"fall|winter|now|current|recent|past|future|previous|former|lately|hour|minute|second|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|annual|season|hourly",
-    re.IGNORECASE,
+# every expression contains a trigger token; each rule runs only in windows around its triggers
+MONTH_TOKENS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
+WEEKDAY_TOKENS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split()
+)
+UNIT_TOKENS = frozenset(
+    "second seconds minute minutes hour hours day days night nights week weeks fortnight fortnights month "
+    "months quarter quarters year years decade decades century centuries millennium millennia weekend "
+    "weekends period periods morning mornings evening evenings afternoon afternoons half hrs".split()
+)
+KEY_TOKENS = frozenset(
+    "today tonight yesterday tomorrow now current currently recent recently past future former formerly "
+    "present presently nowadays lately spring summer autumn fall winter noon midnight midday daily weekly "
+    "biweekly monthly quarterly annually yearly hourly nightly morning evening afternoon night overnight "
+    "every each time christmas halloween valentine thanksgiving easter labor memorial daytime "
+    "nighttime".split()
+)
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# characters an expression may reach before / after its trigger, by trigger class
+PADS = {"M": (35, 35), "W": (30, 15), "D": (35, 20), "U": (60, 35), "K": (60, 35)}
+_RULES = tuple((p, r, keys) for (p, r), keys in zip(COMPILED, RULE_TRIGGERS, strict=True))
+
+
+def _add(out: list[tuple[int, int]], s: int, e: int) -> None:
+    if out and s <= out[-1][1]:
+        if e > out[-1][1]:
+            out[-1] = (out[-1][0], e)
+    else:
+        out.append((s, e))
+
+
+def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger class, the merged windows around its tokens (one pass over the text)."""
+    out: dict[str, list[tuple[int, int]]] = {"M": [], "W": [], "D": [], "U": [], "K": []}
+    n = len(text)
+
+    def add(key: str, s: int, e: int) -> None:
+        back, ahead = PADS[key]
+        _add(out[key], max(0, s - back), min(n, e + ahead))
+
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            add("D", m.start(), m.end())
+            continue
+        if tok in MONTH_TOKENS:
+            add("M", m.start(), m.end())
+        elif tok in WEEKDAY_TOKENS:
+            add("W", m.start(), m.end())
+        low = tok.lower()
+        if low in UNIT_TOKENS:
+            add("U", m.start(), m.end())
+        if low in KEY_TOKENS:
+            add("K", m.start(), m.end())
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        _add(out, s, e)
+    return out
 
 
 def find_candidates(text: str) -> list[Cand]:
     """All temporal expressions in ``text``, in text order, none overlapping."""
-    if not _ANY.search(text):
-        return []
+    by_key = _trigger_windows(text)
+    merged: dict[str, list[tuple[int, int]]] = {}
     found: list[Cand] = []
-    for pattern, reader in COMPILED:
-        for m in pattern.finditer(text):
-            if m.end() == m.start():
-                continue
-            cand = reader(m)
-            if cand is not None:
-                found.append(_trim(cand, text))
+    seen: set[tuple[int, int, str]] = set()
+    for pattern, reader, keys in _RULES:
+        if keys not in merged:
+            merged[keys] = by_key[keys] if len(keys) == 1 else _merge([w for k in keys for w in by_key[k]])
+        for s, e in merged[keys]:
+            for m in pattern.finditer(text, s, e):
+                if m.end() == m.start():
+                    continue
+                cand = reader(m)
+                if cand is not None and (cand.start, cand.end, cand.rule) not in seen:
+                    seen.add((cand.start, cand.end, cand.rule))
+                    found.append(_trim(cand, text))
     return _select(found, len(text))
 
 

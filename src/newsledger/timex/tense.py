@@ -12,23 +12,38 @@ from typing import Any
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 _FUTURE_RE = re.compile(
-    r"\b(?:will|shall|won't|'ll|is\s+to|are\s+to|going\s+to|plans?\s+to|planned\s+to|expects?\s+to|"
-    r"expected\s+to|scheduled\s+to|due\s+to|set\s+to|intends?\s+to|aims?\s+to|promised\s+to|would)\b",
+    r"\b(?:will|shall|won't|'ll|would|should|must|going\s+to|is\s+to|are\s+to|plans?|planned|planning|"
+    r"schedul(?:e|es|ed|ing)|expects?\s+to|expected\s+to|due\s+to|set\s+to|intends?|aims?\s+to|payable|"
+    r"effective|upcoming|next|deadline|"
+    r"to\s+(?:be|leave|testify|meet|hold|visit|begin|start|attend|return|travel|vote|announce|sign|decide|"
+    r"resume|open|close|go|take|make|launch|complete|withdraw|arrive|end|release|deliver|pay|report))\b",
+    re.IGNORECASE,
+)
+_STRONG_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|won't|'ll|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+scheduled|"
+    r"(?:plans?|planned|planning|expects?|expected|due|set)\s+to|next|tomorrow)\b",
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(
-    r"\b(?:was|were|had|did|said|told|announced|reported|signed|\w{3,}ed)\b", re.IGNORECASE
+    r"\b(?:was|were|had|did|said|told|announced|reported|signed|agreed|died|killed|began|ended|took|"
+    r"came|went|met|left|held|made|gave|won|lost|fell|rose|closed|opened|arrived|attacked|occurred|"
+    r"happened|started|launched|released|ago|earlier|last|since)\b",
+    re.IGNORECASE,
 )
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
 
 
-def tense_at(text: str, start: int, end: int, doc: Any = None) -> str | None:
-    """"past", "future", "present" or None for the clause around ``text[start:end]``."""
+def tense_at(text: str, start: int, end: int, doc: Any = None, strict: bool = False) -> str | None:
+    """"past", "future", "present" or None for the clause around ``text[start:end]``.
+
+    ``strict`` counts only firm future markers ("will", "is scheduled to"): news mostly reports
+    the past, so a bare weekday needs more evidence to point ahead.
+    """
     if doc is not None:
         t = _tense_from_doc(doc, start, end)
         if t is not None:
             return t
-    return _tense_from_text(text, start, end)
+    return _tense_from_text(text, start, end, strict)
 
 
 def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
@@ -74,7 +89,7 @@ def _verb_tense(verb: Any) -> str | None:
     return None
 
 
-def _tense_from_text(text: str, start: int, end: int) -> str | None:
+def _tense_from_text(text: str, start: int, end: int, strict: bool = False) -> str | None:
     lo = max(0, start - 300)
     left = text[lo:start]
     cuts = list(_SENT_END.finditer(left))
@@ -84,9 +99,15 @@ def _tense_from_text(text: str, start: int, end: int) -> str | None:
     m = _SENT_END.search(right)
     if m:
         right = right[: m.start()]
-    sentence = left + " " + right
-    if _FUTURE_RE.search(sentence):
-        return "future"
-    if _PAST_RE.search(sentence):
-        return "past"
-    return None
+    # the marker nearest to the expression decides (left context first: "was signed on ...")
+    best: tuple[int, str] | None = None
+    for rx, label in ((_STRONG_FUTURE_RE if strict else _FUTURE_RE, "future"), (_PAST_RE, "past")):
+        for m in rx.finditer(left):
+            d = len(left) - m.end()
+            if best is None or d < best[0]:
+                best = (d, label)
+        for m in rx.finditer(right):
+            d = m.start() + 40  # right context counts less
+            if best is None or d < best[0]:
+                best = (d, label)
+    return best[1] if best else None

@@ -13,11 +13,12 @@ No HTTP here (see ``server.py``), so handlers are tested as plain functions. Rou
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote
 
-from ..model import COMMITMENT_STATUSES, EVENT_STATUSES
+from ..model import COMMITMENT_STATUSES, EVENT_STATUSES, Event
 from .article_view import article_detail, parse_marks
 from .source import EventQuery, LedgerView
 from .views import article_brief, commitment_json, event_detail, event_summary
@@ -26,6 +27,7 @@ Query = dict[str, list[str]]
 Result = tuple[int, dict[str, Any]]
 MAX_LIMIT = 5000
 DEFAULT_LIMIT = 1000
+MAX_BARS = 400  # bars of the timeline's histogram
 
 
 def error(status: int, what: str, hint: str = "") -> Result:
@@ -86,6 +88,61 @@ def meta(view: LedgerView, q: Query) -> Result:
     }
 
 
+def _next_key(key: str, unit: str) -> str:
+    if unit == "day":
+        return (dt.date.fromisoformat(key) + dt.timedelta(days=1)).isoformat()
+    if unit == "month":
+        y, m = int(key[:4]), int(key[5:7])
+        return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
+    return f"{int(key) + 1:04d}"
+
+
+def histogram(found: list[Event]) -> dict[str, Any]:
+    """Events per day, month or year (whichever gives a readable number of bars), by type.
+
+    Dates less precise than the unit (a bare year on a monthly chart) are counted apart.
+    """
+    starts = [(e.date.split("/", 1)[0], e.event_type) for e in found if e.date]
+    days = sorted(d for d, _ in starts if len(d) >= 10 and d[4] == "-")
+    if not starts:
+        return {"unit": None, "buckets": [], "imprecise": 0, "undated": len(found)}
+    unit = "year"
+    if days:
+        try:
+            span = (dt.date.fromisoformat(days[-1][:10]) - dt.date.fromisoformat(days[0][:10])).days
+        except ValueError:
+            span = 10**6
+        unit = "day" if span <= 92 else "month" if span <= 6 * 366 else "year"
+    size = {"day": 10, "month": 7, "year": 4}[unit]
+    counts: dict[str, dict[str, int]] = {}
+    imprecise = 0
+    for d, etype in starts:
+        key = d[:size]
+        if len(key) < size or not key[:4].isdigit():
+            imprecise += 1
+            continue
+        per = counts.setdefault(key, {})
+        per[etype] = per.get(etype, 0) + 1
+    keys = sorted(counts)
+    filled: list[str] = []
+    if keys:
+        k = keys[0]
+        try:
+            while k <= keys[-1] and len(filled) < MAX_BARS:
+                filled.append(k)
+                k = _next_key(k, unit)
+        except ValueError:
+            filled = keys
+        if len(filled) >= MAX_BARS:
+            filled = keys
+    return {
+        "unit": unit,
+        "buckets": [{"key": k, "counts": counts.get(k, {})} for k in filled],
+        "imprecise": imprecise,
+        "undated": len(found) - len(starts),
+    }
+
+
 def events(view: LedgerView, q: Query) -> Result:
     found = view.events(event_query(q))
     limit = _int(q, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
@@ -96,6 +153,7 @@ def events(view: LedgerView, q: Query) -> Result:
         "offset": offset,
         "limit": limit,
         "events": [event_summary(view, e) for e in page],
+        "histogram": histogram(found),
     }
 
 

@@ -224,7 +224,16 @@ def schema(version: str) -> dict[str, Any]:
                     "responses": _ok(_ref("Event")),
                 }
             },
-            "/api/articles": {"get": {"summary": "all articles", "responses": _ok({"type": "object"})}},
+            "/api/articles": {
+                "get": {
+                    "summary": "all articles by date, or those matching free text (SQLite FTS5, best first)",
+                    "parameters": [
+                        _param("q", "free text; FTS5 syntax accepted, anything else searched as a phrase"),
+                        _param("limit", "at most this many matches (default 50)"),
+                    ],
+                    "responses": _ok({"type": "object"}),
+                }
+            },
             "/api/articles/{id}": {
                 "get": {
                     "summary": "one article, cut into annotated segments",

@@ -175,7 +175,8 @@ class Handler(BaseHTTPRequestHandler):
     def _dispatch(self) -> None:
         if len(self.path) > MAX_URL:
             return self.send_error(414, "URL too long", f"at most {MAX_URL} characters")
-        if self.headers.get("Transfer-Encoding") or int(self.headers.get("Content-Length") or 0) > 0:
+        length = (self.headers.get("Content-Length") or "0").strip()
+        if self.headers.get("Transfer-Encoding") or not length.isdigit() or int(length) > 0:
             return self.send_error(413, "request bodies are not accepted", "send a GET without a body")
         if not self.server.host_allowed(self.headers.get("Host")):
             return self.send_error(

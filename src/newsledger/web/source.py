@@ -18,6 +18,11 @@ from ..model import AnnotatedArticle, Article, Event, EventMention, Ledger, Sour
 
 # free text -> (article id, snippet) of articles whose text matches (e.g. SQLite FTS5)
 ArticleSearch = Callable[[str], Iterable[tuple[str, str]]]
+# article id -> the article with its annotations, for ledgers that load them on demand
+AnnotationLoader = Callable[[str], AnnotatedArticle | None]
+
+
+ANNOTATION_CACHE = 256  # annotated articles a view keeps after loading them on demand
 
 
 @dataclass(frozen=True)
@@ -60,14 +65,20 @@ def _date_bounds(value: str | None) -> tuple[str, str] | None:
 
 @dataclass(frozen=True)
 class LedgerView:
-    """An indexed, immutable view of one ledger state."""
+    """An indexed, immutable view of one ledger state.
+
+    Per-article annotations come from ``ledger.annotated`` or, when the ledger was loaded
+    without them (large stores), from ``load_annotated`` on demand, kept in a small cache.
+    """
 
     ledger: Ledger
     article_search: ArticleSearch | None = None
     version: str = "0"
     info: Mapping[str, object] = field(default_factory=dict)  # e.g. {"needs_reconcile": True}
+    load_annotated: AnnotationLoader | None = None
     articles: Mapping[str, Article] = field(init=False)
     annotated: Mapping[str, AnnotatedArticle] = field(init=False)
+    _loaded: dict[str, AnnotatedArticle | None] = field(init=False, repr=False, compare=False)
     events_by_id: Mapping[str, Event] = field(init=False)
     commitments_by_id: Mapping[str, TrackedCommitment] = field(init=False)
 
@@ -81,6 +92,7 @@ class LedgerView:
         object.__setattr__(self, "events_by_id", MappingProxyType({e.id: e for e in self.ledger.events}))
         cs = {c.id: c for c in self.ledger.commitments}
         object.__setattr__(self, "commitments_by_id", MappingProxyType(cs))
+        object.__setattr__(self, "_loaded", {})
 
     # --- single items ------------------------------------------------------------------------
 
@@ -92,7 +104,17 @@ class LedgerView:
         if ann is not None:
             return ann
         art = self.articles.get(article_id)
-        return AnnotatedArticle(article=art) if art is not None else None
+        if art is None:
+            return None
+        if self.load_annotated is not None:
+            if article_id not in self._loaded:
+                if len(self._loaded) >= ANNOTATION_CACHE:
+                    self._loaded.clear()
+                self._loaded[article_id] = self.load_annotated(article_id)
+            loaded = self._loaded[article_id]
+            if loaded is not None:
+                return loaded
+        return AnnotatedArticle(article=art)
 
     def commitment(self, commitment_id: str) -> TrackedCommitment | None:
         return self.commitments_by_id.get(commitment_id)
@@ -102,7 +124,7 @@ class LedgerView:
 
     def mention_for(self, source: Source) -> EventMention | None:
         """The event mention a source span comes from (same span, else the most overlapping)."""
-        ann = self.annotated.get(source.article)
+        ann = self.article(source.article)
         if ann is None:
             return None
         best, best_overlap = None, 0
@@ -196,7 +218,7 @@ class LedgerView:
         for a in self.articles.values():
             hay = _fold(f"{a.title or ''} {a.text}")
             if words and all(w in hay for w in words):
-                i = max(0, hay.find(words[0]) - 60)
+                i = max(0, a.text.casefold().find(words[0]) - 60)  # -1 (accents differ): start
                 out.append((a.id, ("…" if i else "") + a.text[i : i + 160] + "…"))
                 if len(out) >= limit:
                     break

@@ -1,9 +1,11 @@
 """A :class:`~newsledger.web.source.DataSource` over the SQLite ledger, opened read-only.
 
-The whole ledger is loaded into a :class:`LedgerView` in one read transaction (a consistent
-snapshot, even while an ingest writes: the database runs in WAL mode) and loaded again when
-``PRAGMA data_version`` says another connection committed. Free text goes to the store's FTS5
-index.
+Events, commitments and articles are loaded into a :class:`LedgerView` in one read transaction
+(a consistent snapshot even while an ingest writes: the database runs in WAL mode); per-article
+annotations are read on demand. When ``PRAGMA data_version`` says another connection committed,
+a new snapshot is loaded — in a background thread on its own connection, while requests keep
+getting the previous one (``refresh="background"``, what ``serve`` uses), or before answering
+(``refresh="sync"``). Free text goes to the store's FTS5 index.
 """
 
 from __future__ import annotations
@@ -14,53 +16,84 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import StoreError
-from ..model import Ledger
+from ..model import AnnotatedArticle, Ledger
 from ..store import Store
 from .source import LedgerView
 
 SEARCH_LIMIT = 2000
 
 
+def load_snapshot(store: Store) -> Ledger:
+    """Articles (without annotations), events and commitments in one read transaction."""
+    store.conn.execute("BEGIN")
+    try:
+        return Ledger(
+            articles=tuple(store.articles()),
+            annotated=(),
+            events=tuple(store.events()),
+            commitments=tuple(store.commitments()),
+        )
+    finally:
+        store.conn.execute("COMMIT")
+
+
 class StoreSource:
-    def __init__(self, db: str | Path) -> None:
+    def __init__(self, db: str | Path, refresh: str = "sync") -> None:
+        if refresh not in ("sync", "background"):
+            raise ValueError(f"refresh must be 'sync' or 'background', not {refresh!r}")
+        self.path = Path(db)
+        self.refresh = refresh
         self.store = Store(db, readonly=True)
         self._lock = threading.RLock()
         self._view: LedgerView | None = None
         self._data_version: int | None = None
+        self._loader: threading.Thread | None = None
 
     def close(self) -> None:
+        self.wait_refresh()
         with self._lock:
             self.store.close()
 
-    def _load(self) -> Ledger:
-        s = self.store
-        s.conn.execute("BEGIN")
+    def _make_view(self, store: Store, dv: int) -> LedgerView:
+        info = {"needs_reconcile": store.needs_reconcile, "db": self.path.name}
+        return LedgerView(
+            load_snapshot(store), self.search, version=str(dv), info=info, load_annotated=self.annotated
+        )
+
+    def _background(self, dv: int) -> None:
         try:
-            annotated = tuple(s.annotated())
-            ledger = Ledger(
-                articles=tuple(a.article for a in annotated),
-                annotated=annotated,
-                events=tuple(s.events()),
-                commitments=tuple(s.commitments()),
-            )
-        finally:
-            s.conn.execute("COMMIT")
-        return ledger
+            with Store(self.path, readonly=True) as own:
+                view = self._make_view(own, dv)
+            with self._lock:
+                self._view, self._data_version = view, dv
+        except (sqlite3.DatabaseError, StoreError):
+            pass  # keep the last good snapshot; the next request tries again
 
     def view(self) -> LedgerView:
         with self._lock:
             try:
                 dv = int(self.store.conn.execute("PRAGMA data_version").fetchone()[0])
-                if self._view is None or dv != self._data_version:
-                    ledger = self._load()
-                    info = {"needs_reconcile": self.store.needs_reconcile, "db": self.store.path.name}
-                    self._view = LedgerView(ledger, self.search, version=str(dv), info=info)
-                    self._data_version = dv
-            except sqlite3.DatabaseError as e:
-                if self._view is not None:  # keep serving the last good snapshot
+                if self._view is not None and dv == self._data_version:
                     return self._view
-                raise StoreError(f"cannot read the ledger {self.store.path}: {e}", "check the file") from e
+                if self._view is None or self.refresh == "sync":
+                    self._view, self._data_version = self._make_view(self.store, dv), dv
+                elif self._loader is None or not self._loader.is_alive():
+                    self._loader = threading.Thread(target=self._background, args=(dv,), daemon=True)
+                    self._loader.start()
+            except sqlite3.DatabaseError as e:
+                if self._view is None:
+                    raise StoreError(f"cannot read the ledger {self.path}: {e}", "check the file") from e
             return self._view
+
+    def wait_refresh(self, timeout: float | None = None) -> None:
+        """Wait for a background reload in progress, if any."""
+        t = self._loader
+        if t is not None:
+            t.join(timeout)
+
+    def annotated(self, article_id: str) -> AnnotatedArticle | None:
+        with self._lock:
+            return next(iter(self.store.annotated([article_id])), None)
 
     def search(self, text: str) -> Iterable[tuple[str, str]]:
         """(article id, snippet) of articles whose title or text match ``text`` (FTS5 syntax,

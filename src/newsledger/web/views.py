@@ -29,7 +29,17 @@ SNIPPET = 240
 
 
 def location_json(loc: Location | None) -> dict[str, Any] | None:
-    return asdict(loc) if loc is not None else None
+    if loc is None:
+        return None
+    return {
+        "name": loc.name,
+        "country": loc.country,
+        "admin1": loc.admin1,
+        "latitude": loc.latitude,
+        "longitude": loc.longitude,
+        "geo_precision": loc.geo_precision,
+        "gazetteer_id": loc.gazetteer_id,
+    }
 
 
 def article_brief(a: Article | None, article_id: str) -> dict[str, Any]:
@@ -197,7 +207,11 @@ def commitment_json(view: LedgerView, c: TrackedCommitment) -> dict[str, Any]:
             "location": location_json(c.location),
             "deadline_history": [
                 {
-                    **asdict(d),
+                    "deadline": d.deadline,
+                    "article": d.article,
+                    "start": d.start,
+                    "end": d.end,
+                    "amendment": d.amendment,
                     "text": _sentence(view, Source(d.article, d.start, d.end)) if d.end > d.start else None,
                     "article_info": article_brief(view.articles.get(d.article), d.article),
                 }

@@ -45,20 +45,42 @@ function fitBox(points) {
   return { x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - hh / 2, w, h: hh };
 }
 
-// Greedy grid clustering in screen pixels for the current zoom.
+// Greedy clustering in screen pixels for the current zoom: a point joins the nearest cluster
+// seed within CLUSTER_PX (found through a grid of that size), else seeds a new cluster.
 function cluster(points, box) {
-  const scale = W / box.w;
-  const cells = new Map();
+  const r = (CLUSTER_PX * box.w) / W; // map units
+  const grid = new Map();
+  const clusters = [];
   for (const p of points) {
-    const key = `${Math.floor((p.x - box.x) * scale / CLUSTER_PX)}:${Math.floor((p.y - box.y) * scale / CLUSTER_PX)}`;
-    if (!cells.has(key)) cells.set(key, []);
-    cells.get(key).push(p);
+    const gx = Math.floor(p.x / r);
+    const gy = Math.floor(p.y / r);
+    let best = null;
+    let bestD = r * r;
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const c of grid.get(`${gx + dx}:${gy + dy}`) || []) {
+          const d = (c.sx - p.x) ** 2 + (c.sy - p.y) ** 2;
+          if (d <= bestD) {
+            best = c;
+            bestD = d;
+          }
+        }
+      }
+    }
+    if (best) best.members.push(p);
+    else {
+      const c = { sx: p.x, sy: p.y, members: [p] };
+      clusters.push(c);
+      const key = `${gx}:${gy}`;
+      if (!grid.has(key)) grid.set(key, []);
+      grid.get(key).push(c);
+    }
   }
-  return [...cells.values()].map((members) => ({
-    x: members.reduce((a, p) => a + p.x, 0) / members.length,
-    y: members.reduce((a, p) => a + p.y, 0) / members.length,
-    members,
-  }));
+  for (const c of clusters) {
+    c.x = c.members.reduce((a, p) => a + p.x, 0) / c.members.length;
+    c.y = c.members.reduce((a, p) => a + p.y, 0) / c.members.length;
+  }
+  return clusters;
 }
 
 function markerLayer(points, box, onPick) {
@@ -114,7 +136,11 @@ function markerLayer(points, box, onPick) {
 async function loadMap(box, filters, meta) {
   const gen = (box.gen = (box.gen || 0) + 1);
   try {
-    const [geo, data] = await Promise.all([basemap(), getJSON(`/api/events${qs({ ...filters, limit: 5000 })}`)]);
+    const [geo, data, all] = await Promise.all([
+      basemap(),
+      getJSON(`/api/events${qs({ ...filters, located: true, limit: 5000 })}`),
+      getJSON(`/api/events${qs({ ...filters, limit: 1 })}`),
+    ]);
     if (gen !== box.gen) return;
     clear(box);
     const located = data.events.filter((e) => e.location && e.location.latitude !== null && e.location.longitude !== null);
@@ -134,6 +160,9 @@ async function loadMap(box, filters, meta) {
       add(
         clear(panel),
         h("h3", null, `${c.members.length} event${c.members.length === 1 ? "" : "s"}`),
+        c.members.length > 1
+          ? h("button", { type: "button", class: "zoom-here", onclick: () => { view = fitBox(c.members); draw(); } }, "Zoom to these")
+          : null,
         c.members.map((p) => eventCard(p.event)),
       );
     };
@@ -174,7 +203,7 @@ async function loadMap(box, filters, meta) {
       drag = null;
     });
     draw();
-    const unplaced = data.events.length - located.length;
+    const unplaced = all.total - data.total;
     add(
       box,
       h(
@@ -185,7 +214,8 @@ async function loadMap(box, filters, meta) {
         h("button", { type: "button", onclick: () => { view = fitBox(points); draw(); } }, "Fit events"),
         h("span", { class: "muted", "data-located": located.length },
           `${located.length} event${located.length === 1 ? "" : "s"} on the map`,
-          unplaced ? `; ${unplaced} without coordinates (see the timeline)` : ""),
+          unplaced ? `; ${unplaced} without coordinates (see the timeline)` : "",
+          data.total > data.events.length ? `; only the first ${data.events.length} of ${data.total} are drawn: narrow the filters` : ""),
       ),
       h("div", { class: "map-wrap" }, svg, panel),
       h("p", { class: "muted small" }, "A dashed ring shows how precisely a location is known (district, region, country). Numbers are clusters of nearby events."),

@@ -1,5 +1,5 @@
 // Timeline: events by date, coloured by type; filters; events whose sources disagree are marked.
-import { add, articleLabel, clear, errorBox, fmtDate, getJSON, h, qs, STATUS_LABELS, typeColour, typeSlug } from "./dom.js";
+import { add, articleLabel, clear, errorBox, fmtDate, getJSON, h, qs, s, STATUS_LABELS, typeColour, typeSlug } from "./dom.js";
 import { filterBar, filtersFrom, replaceParams } from "./filters.js";
 
 export function legend(types) {
@@ -65,31 +65,89 @@ function groupByDate(events) {
   return groups;
 }
 
-async function loadResults(box, filters) {
+function bucketRange(key, unit) {
+  if (unit === "day") return [key, key];
+  if (unit === "month") return [`${key}-01`, `${key}-31`];
+  return [`${key}-01-01`, `${key}-12-31`];
+}
+
+// Events per day/month/year, stacked by type; a click on a bar filters to its dates.
+function histogramChart(hist, onPick) {
+  if (!hist || !hist.buckets.length) return null;
+  const n = hist.buckets.length;
+  const bw = 12;
+  const H = 70;
+  const max = Math.max(1, ...hist.buckets.map((b) => Object.values(b.counts).reduce((a, c) => a + c, 0)));
+  const svg = s("svg", { class: "histogram", viewBox: `0 0 ${Math.max(n, 80) * bw} ${H + 14}`, preserveAspectRatio: "none", role: "img", "aria-label": `events per ${hist.unit}` });
+  hist.buckets.forEach((b, i) => {
+    const total = Object.values(b.counts).reduce((a, c) => a + c, 0);
+    const [from, to] = bucketRange(b.key, hist.unit);
+    const g = s("g", { class: "bar", "data-key": b.key, onclick: () => onPick(from, to) },
+      s("rect", { x: i * bw, y: 0, width: bw, height: H, class: "bar-bg" }),
+      s("title", null, `${b.key}: ${total} event${total === 1 ? "" : "s"}${total ? " — " + Object.entries(b.counts).map(([t, c]) => `${t} ${c}`).join(", ") : ""}`));
+    let y = H;
+    for (const [type, c] of Object.entries(b.counts)) {
+      const hh = (c / max) * (H - 4);
+      y -= hh;
+      g.append(s("rect", { x: i * bw + 1, y, width: bw - 2, height: hh, fill: typeColour(type) }));
+    }
+    svg.append(g);
+  });
+  const first = hist.buckets[0].key;
+  const last = hist.buckets[n - 1].key;
+  const notes = [];
+  if (hist.imprecise) notes.push(`${hist.imprecise} with a less precise date`);
+  if (hist.undated) notes.push(`${hist.undated} undated`);
+  return h("figure", { class: "histogram-box" }, svg,
+    h("figcaption", { class: "muted small" }, `Events per ${hist.unit}, ${first} to ${last}${notes.length ? " (not shown: " + notes.join(", ") + ")" : ""}. Click a bar to see its dates.`));
+}
+
+const PAGE = 500;
+
+function dayList(events) {
+  const list = h("ol", { class: "timeline", id: "timeline" });
+  for (const [date, evs] of groupByDate(events)) {
+    list.append(
+      h(
+        "li",
+        { class: "day" },
+        h("h3", { class: "day-head" }, h("time", { datetime: date || null }, fmtDate(date))),
+        evs.map((e) => eventCard(e)),
+      ),
+    );
+  }
+  return list;
+}
+
+async function loadResults(box, filters, onPick) {
   const gen = (box.gen = (box.gen || 0) + 1);
   box.dataset.loading = "true";
   try {
-    const data = await getJSON(`/api/events${qs(filters)}`);
+    const data = await getJSON(`/api/events${qs({ ...filters, limit: PAGE })}`);
     const hits = filters.q ? await articleHits(filters.q) : null;
     if (gen !== box.gen) return; // a newer filter change won
+    const events = data.events;
+    const count = h("p", { class: "result-count", "data-total": data.total });
+    const listBox = h("div");
+    const more = h("button", { type: "button", class: "more" }, "Show more");
+    const drawList = () => {
+      count.textContent = `${data.total} event${data.total === 1 ? "" : "s"}` +
+        (data.total > events.length ? ` (showing ${events.length})` : "");
+      clear(listBox).append(dayList(events));
+      more.hidden = events.length >= data.total;
+    };
+    more.addEventListener("click", async () => {
+      more.disabled = true;
+      const next = await getJSON(`/api/events${qs({ ...filters, limit: PAGE, offset: events.length })}`);
+      if (gen !== box.gen) return;
+      events.push(...next.events);
+      more.disabled = false;
+      drawList();
+    });
     clear(box);
-    box.append(
-      h("p", { class: "result-count", "data-total": data.total }, `${data.total} event${data.total === 1 ? "" : "s"}`,
-        data.total > data.events.length ? ` (showing the first ${data.events.length})` : ""),
-    );
-    if (!data.events.length) box.append(h("p", { class: "muted" }, "No event matches these filters."));
-    const list = h("ol", { class: "timeline", id: "timeline" });
-    for (const [date, evs] of groupByDate(data.events)) {
-      list.append(
-        h(
-          "li",
-          { class: "day" },
-          h("h3", { class: "day-head" }, h("time", { datetime: date || null }, fmtDate(date))),
-          evs.map((e) => eventCard(e)),
-        ),
-      );
-    }
-    add(box, list, hits);
+    add(box, histogramChart(data.histogram, onPick), count,
+      events.length ? null : h("p", { class: "muted" }, "No event matches these filters."), listBox, more, hits);
+    drawList();
   } catch (err) {
     if (gen !== box.gen) return;
     clear(box).append(errorBox(err));
@@ -118,15 +176,16 @@ async function articleHits(q) {
 export async function renderTimeline(root, params, meta) {
   const filters = filtersFrom(params);
   const results = h("div", { class: "results" });
-  add(
-    root,
-    h("h2", null, "Timeline"),
-    filterBar(meta, filters, (f) => {
-      replaceParams("timeline", f);
-      loadResults(results, f);
-    }),
-    legend(meta.facets.types),
-    results,
-  );
-  await loadResults(results, filters);
+  let form = null;
+  const onPick = (from, to) => {
+    form.querySelector("[name=from]").value = from;
+    form.querySelector("[name=to]").value = to;
+    form.dispatchEvent(new Event("change"));
+  };
+  form = filterBar(meta, filters, (f) => {
+    replaceParams("timeline", f);
+    loadResults(results, f, onPick);
+  });
+  add(root, h("h2", null, "Timeline"), form, legend(meta.facets.types), results);
+  await loadResults(results, filters, onPick);
 }
