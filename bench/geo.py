@@ -139,7 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"articles: {r['articles']}  gold toponyms: {r['gold']}  system places: {r['system']}")
         print(f"geotagging P/R/F1: {r['precision']:.4f} {r['recall']:.4f} {r['f1']:.4f}")
         print(f"Acc@161 on found toponyms: {r['acc161_found']:.4f}")
-        print(f"end to end: Acc@161 {r['acc161']:.4f}  mean error {r['mean_error_km']:.0f} km  AUC {r['auc']:.4f}")
+        print(
+            f"end to end: Acc@161 {r['acc161']:.4f}  mean error {r['mean_error_km']:.0f} km  AUC {r['auc']:.4f}"
+        )
         pipeline = r["seconds_parse"] + r["seconds_places"] + r["seconds_other_stages"]
         print(
             f"time: parse {r['seconds_parse']:.2f} s, places {r['seconds_places']:.2f} s, other stages "

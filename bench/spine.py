@@ -37,8 +37,8 @@ def store_bench(n_docs: int, copies: int) -> None:
     from newsledger import Context
     from newsledger.export import export_ledger
     from newsledger.ingest import read_articles
-    from newsledger.reconcile import reconcile
     from newsledger.pipeline import extract
+    from newsledger.reconcile import reconcile
     from newsledger.store import Store
 
     arts = [a for a in read_articles(bbc_files(n_docs)) if not isinstance(a, Exception)]
@@ -48,7 +48,7 @@ def store_bench(n_docs: int, copies: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         copies_of = [
-            _retag(a, dataclasses.replace(a.article, id=f"{a.article.id[:12]}{k:04x}"))
+            _retag(a, dataclasses.replace(a.article, id=f"{k:04x}{a.article.id[4:]}"))
             for k in range(copies)
             for a in annotated
         ]
@@ -96,7 +96,9 @@ def extract_bench(n_docs: int) -> None:
         files = bbc_files(n)
         with tempfile.TemporaryDirectory() as tmp:
             manifest = Path(tmp) / "m.jsonl"
-            manifest.write_text("".join(json.dumps({"path": str(f), "published": "2005-01-01"}) + "\n" for f in files))
+            manifest.write_text(
+                "".join(json.dumps({"path": str(f), "published": "2005-01-01"}) + "\n" for f in files)
+            )
             code = (
                 "import resource, sys, runpy; sys.argv = ['newsledger'] + sys.argv[1:];"
                 "from newsledger.cli import main; rc = main(sys.argv[1:]);"

@@ -13,7 +13,7 @@ Tok = Any  # a spaCy Token (only nlp.py imports spaCy)
 OPENING = frozenset("“«„")
 CLOSING = frozenset("”»’")
 STRAIGHT = frozenset('"')
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"})
 
 
@@ -25,6 +25,8 @@ class CueLexicon:
     document_nouns: frozenset[str]
     prep_content: dict[str, frozenset[str]]
     colon_not_sources: frozenset[str]
+    nouns: frozenset[str]
+    noun_preps: frozenset[str]
     according: tuple[str, ...]
 
     @classmethod
@@ -36,6 +38,8 @@ class CueLexicon:
             document_nouns=frozenset(d["document_nouns"]),
             prep_content={k: frozenset(v) for k, v in d["prep_content"].items()},
             colon_not_sources=frozenset(d["colon_not_sources"]),
+            nouns=frozenset(d["nouns"]),
+            noun_preps=frozenset(d["noun_preps"]),
             according=tuple(d["according"]),
         )
 

@@ -139,7 +139,7 @@ class Decoder:
     def dataclass(self, cls: type, data: JSON, article_id: str = "", **given: Any) -> Any:
         conv = self.converter(cls)
         if given:
-            return conv(data, article_id, **given)  # type: ignore[call-arg]
+            return conv(data, article_id, **given)
         return conv(data, article_id)
 
 

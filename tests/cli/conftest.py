@@ -40,7 +40,9 @@ def manifest(corpus: Path) -> Path:
 
     m = corpus.parent / "manifest.jsonl"
     dates = {"harbor.txt": "2021-03-03", "talks.txt": "2021-04-12", "market.txt": None}
-    m.write_text("".join(json.dumps({"path": f"reports/{n}", "published": d}) + "\n" for n, d in dates.items()))
+    m.write_text(
+        "".join(json.dumps({"path": f"reports/{n}", "published": d}) + "\n" for n, d in dates.items())
+    )
     return m
 
 

@@ -66,9 +66,13 @@ def test_missing_manifest_file_fails_cleanly(capsys, tmp_path: Path) -> None:
 def test_nothing_to_ingest_and_bad_flags_are_one_line_errors(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "ingest", "--db", str(tmp_path / "l.db"))
     assert code == 1 and err.startswith("Error: nothing to ingest.")
-    code, _, err = run(capsys, "ingest", str(tmp_path), "--stages", "dates,bogus", "--db", str(tmp_path / "l.db"))
+    code, _, err = run(
+        capsys, "ingest", str(tmp_path), "--stages", "dates,bogus", "--db", str(tmp_path / "l.db")
+    )
     assert code == 1 and "unknown stage 'bogus'" in err
-    code, _, err = run(capsys, "ingest", str(tmp_path), "--published", "19-Nov-12", "--db", str(tmp_path / "l.db"))
+    code, _, err = run(
+        capsys, "ingest", str(tmp_path), "--published", "19-Nov-12", "--db", str(tmp_path / "l.db")
+    )
     assert code == 1 and "--published" in err
 
 
@@ -102,7 +106,9 @@ def test_extract_prints_one_object_per_input_in_order(capsys, manifest: Path, co
 
 
 def test_extract_stages_option(capsys, corpus: Path) -> None:
-    code, out, _ = run(capsys, "extract", str(corpus / "harbor.txt"), "--stages", "dates", "--published", "2021-03-03")
+    code, out, _ = run(
+        capsys, "extract", str(corpus / "harbor.txt"), "--stages", "dates", "--published", "2021-03-03"
+    )
     assert code == 0
     doc = json.loads(out)
     assert doc["mentions"]["figures"] == [] and doc["events"] == []

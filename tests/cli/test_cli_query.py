@@ -28,7 +28,9 @@ def test_events_filters(capsys, ledger_db: Path) -> None:
     assert [e["id"] for e in json.loads(out)] == ["ev-leave"]
     _, out, _ = run(capsys, "events", "--db", str(ledger_db), "--json", "--actor", "eastland")
     assert [e["id"] for e in json.loads(out)] == ["ev-agree"]
-    _, out, _ = run(capsys, "events", "--db", str(ledger_db), "--json", "--since", "2021-05", "--until", "2021")
+    _, out, _ = run(
+        capsys, "events", "--db", str(ledger_db), "--json", "--since", "2021-05", "--until", "2021"
+    )
     assert [e["id"] for e in json.loads(out)] == ["ev-leave"]
     _, out, _ = run(capsys, "events", "--db", str(ledger_db), "--place", "lakeside")
     assert "ev-agree" in out and "ev-leave" not in out
@@ -48,7 +50,7 @@ def test_show_gives_every_source_sentence_conflicts_and_merge_reason(capsys, led
 
 
 def test_show_json(capsys, ledger_db: Path) -> None:
-    code, out, _ = run(capsys, "show", "ev-agree", "--db", str(ledger_db), "--json")
+    _, out, _ = run(capsys, "show", "ev-agree", "--db", str(ledger_db), "--json")
     d = json.loads(out)
     assert d["id"] == "ev-agree" and len(d["sources"]) == 2
     assert all(s["sentence"] for s in d["sources"])
@@ -63,7 +65,9 @@ def test_show_unknown_event_is_a_one_line_error(capsys, ledger_db: Path) -> None
 def test_stats(capsys, ledger_db: Path) -> None:
     code, out, _ = run(capsys, "stats", "--db", str(ledger_db), "--json")
     s = json.loads(out)
-    assert s["articles"] == 2 and s["events"] == 3 and s["events_with_conflicts"] == 1 and s["commitments"] == 1
+    assert (
+        s["articles"] == 2 and s["events"] == 3 and s["events_with_conflicts"] == 1 and s["commitments"] == 1
+    )
     code, out, _ = run(capsys, "stats", "--db", str(ledger_db))
     assert code == 0 and "Strategic developments" in out
 
@@ -78,9 +82,13 @@ def test_export_formats_to_stdout_and_files(capsys, ledger_db: Path, tmp_path: P
     assert code == 0 and len(json.loads(out)["events"]) == 3
     code, out, _ = run(capsys, "export", "--db", str(ledger_db), "--format", "csv")
     assert code == 0 and out.startswith("event_id_cnty,event_date,year,")
-    code, _, err = run(capsys, "export", "--db", str(ledger_db), "--format", "parquet", "--out", str(tmp_path / "pq"))
+    code, _, err = run(
+        capsys, "export", "--db", str(ledger_db), "--format", "parquet", "--out", str(tmp_path / "pq")
+    )
     assert code == 0 and (tmp_path / "pq" / "events.parquet").exists()
     code, _, err = run(capsys, "export", "--db", str(ledger_db), "--format", "parquet")
     assert code == 1 and "--out" in err
-    code, _, _ = run(capsys, "export", "--db", str(ledger_db), "--format", "geojson", "--out", str(tmp_path / "e.geojson"))
+    code, _, _ = run(
+        capsys, "export", "--db", str(ledger_db), "--format", "geojson", "--out", str(tmp_path / "e.geojson")
+    )
     assert json.loads((tmp_path / "e.geojson").read_text())["type"] == "FeatureCollection"

@@ -49,7 +49,11 @@ def _ann(aid: str, text: str, published: dt.date, outlet: str) -> AnnotatedArtic
     claim = Claim(Span(aid, 23, text.index(claim_word) - 2), text[23 : text.index(claim_word) - 2],
                   claim_word.split()[-2], span(claim_word.split()[-2]), claim_word.split()[-1],
                   span(claim_word.split()[-1]))  # fmt: skip
-    figures = (Figure(span("Two civilians"), "Two civilians", 2.0, "fatalities", None, "civilians"),) if "Two" in text else ()
+    figures = (
+        (Figure(span("Two civilians"), "Two civilians", 2.0, "fatalities", None, "civilians"),)
+        if "Two" in text
+        else ()
+    )
     return AnnotatedArticle(article=art, sentences=(Span(aid, 0, 21), Span(aid, 23, len(text))),
                             timexes=(timex,), places=(place,), figures=figures, claims=(claim,))  # fmt: skip
 

@@ -26,7 +26,10 @@ def test_lookup_finds_the_place(gz: Gazetteer, case: dict) -> None:
         for p in found
         if p.country == case.get("country", p.country)
         and p.feature == case.get("feature", p.feature)
-        and ("lat" not in case or distance_km(p.latitude, p.longitude, case["lat"], case["lon"]) <= case["tol_km"])
+        and (
+            "lat" not in case
+            or distance_km(p.latitude, p.longitude, case["lat"], case["lon"]) <= case["tol_km"]
+        )
     ]
     assert ok, f"{case['name']}: {found[:5]}"
 

@@ -211,7 +211,9 @@ def test_xml_that_is_not_a_feed(tmp_path: Path, run) -> None:
     assert not arts and "no feed entries" in e.message
 
 
-@pytest.mark.parametrize("fragment", ["<body><!--", "<?pi x?>", "<!-- only a comment -->", "<p></p>\x1f", "\ud800<p>"])
+@pytest.mark.parametrize(
+    "fragment", ["<body><!--", "<?pi x?>", "<!-- only a comment -->", "<p></p>\x1f", "\ud800<p>"]
+)
 def test_html_fragments_found_by_fuzzing(tmp_path: Path, run, fragment: str) -> None:
     p = tmp_path / "odd.html"
     p.write_bytes(fragment.encode("utf-8", "surrogatepass"))

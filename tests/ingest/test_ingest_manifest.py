@@ -151,3 +151,20 @@ def test_seed_manifest(shared_dir: Path, run) -> None:
     for a in arts:
         raw = Path(a.source_file).read_text(encoding="utf-8")
         assert a.text == raw and a.published_source == "manifest"
+
+
+def test_odd_paths_in_manifest(tmp_path: Path, run) -> None:
+    (tmp_path / "sub").mkdir()
+    m = _write_jsonl(
+        tmp_path / "m.jsonl",
+        [
+            {"path": "~no-such-user-xyz/a.txt"},
+            {"path": "a\u0000b.txt"},
+            {"path": "x" * 5000},
+            {"path": "sub"},
+        ],
+    )
+    arts, errs = run([], manifest=m)
+    assert not arts and len(errs) == 4
+    assert "folder" in errs[3].message
+    assert all("report a bug" not in e.message for e in errs)

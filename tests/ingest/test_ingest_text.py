@@ -153,3 +153,8 @@ def test_unknown_extension_sniffed_as_text(tmp_path: Path, run) -> None:
     p.write_text("Plain title\nplain body", encoding="utf-8")
     [a], errs = run([p])
     assert not errs and a.title == "Plain title"
+
+
+def test_odd_input_paths(run) -> None:
+    arts, errs = run(["a\u0000b.txt", "x" * 5000, "~no-such-user-xyz/a.txt"])
+    assert not arts and len(errs) == 3 and all("not found" in e.message for e in errs)

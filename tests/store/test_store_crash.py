@@ -45,7 +45,9 @@ def newsledger(*args: str) -> list[str]:
 
 
 def export(db: Path) -> dict:
-    p = subprocess.run(newsledger("export", "--db", str(db), "--format", "json"), capture_output=True, text=True)
+    p = subprocess.run(
+        newsledger("export", "--db", str(db), "--format", "json"), capture_output=True, text=True
+    )
     assert p.returncode == 0, p.stderr
     return json.loads(p.stdout)
 
@@ -60,7 +62,9 @@ def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
     rng = random.Random(7)
     kills = 0
     for _ in range(N_KILLS):
-        proc = subprocess.Popen(newsledger(*ingest, "--db", str(db)), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            newsledger(*ingest, "--db", str(db)), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(rng.uniform(0.2, 2.5))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
@@ -73,7 +77,10 @@ def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
     assert kills > 0
     subprocess.run(newsledger(*ingest, "--db", str(db)), check=True, capture_output=True)
     con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (N_ARTICLES, N_ARTICLES)
+    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (
+        N_ARTICLES,
+        N_ARTICLES,
+    )
     assert con.execute("SELECT count(*) FROM annotations").fetchone()[0] == N_ARTICLES
     con.close()
     assert export(db) == export(ref)

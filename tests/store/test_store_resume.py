@@ -104,7 +104,9 @@ def test_near_duplicates_are_linked_to_the_first_copy(ctx, tmp_path: Path) -> No
         assert s.article(b.id).duplicate_of == a.id  # type: ignore[union-attr]
         assert s.article(other.id).duplicate_of is None  # type: ignore[union-attr]
     # a later run compares with stored fingerprints too
-    c = Article(id=article_id(copy + " "), text=copy + " ", published=dt.date(2021, 3, 3), source_file="c.txt")
+    c = Article(
+        id=article_id(copy + " "), text=copy + " ", published=dt.date(2021, 3, 3), source_file="c.txt"
+    )
     report = ingest(db=tmp_path / "l.db", reader=reader_of([c]), ctx=ctx)
     assert report.duplicates == 1
 

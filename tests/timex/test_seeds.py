@@ -19,7 +19,9 @@ def fold(s: str | None) -> str:
 def test_seed_timexes(shared_dir, ctx) -> None:
     seeds = shared_dir / "seeds"
     expected = json.loads((seeds / "expected.json").read_text(encoding="utf-8"))
-    manifest = [json.loads(line) for line in (seeds / "manifest.jsonl").read_text().splitlines() if line.strip()]
+    manifest = [
+        json.loads(line) for line in (seeds / "manifest.jsonl").read_text().splitlines() if line.strip()
+    ]
     by_doc = {m["path"][:3]: m for m in manifest}
     found = {}
     for key, m in by_doc.items():

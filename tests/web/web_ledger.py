@@ -4,7 +4,7 @@ It has what the pages must show: two outlets reporting one event with different 
 death tolls (conflicts), a commitment amended once and fulfilled late by another event, an
 undated event without coordinates, two events at one place (a map cluster), and an article whose
 text holds ``<script>``, HTML and odd Unicode (astral emoji before a highlight, RTL override,
-combining marks, zero-width joiner).
+combining marks, zero-width joiner) and a ``javascript:`` URL.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ TEXT_A = (
 HOSTILE = (
     "<script>window.__pwned = 1; alert('x')</script><img src=x onerror=\"window.__pwned=2\"> <b>bold</b>"
 )
+HOSTILE_URL = "javascript:window.__pwned=3"  # a stored URL is a link only when it is http(s)
 TEXT_B = (
     "Night of shelling 🛰️ in Northtown\n\n"
     f"A witness wrote: {HOSTILE} \u202eevil\u202c café (cafe\u0301) مرحبا 👩\u200d👩\u200d👧.\n\n"
@@ -81,7 +82,7 @@ SOUTHVALE = (47.10, 31.90)
 def build() -> Ledger:
     a = Article("art-a", TEXT_A, "Harbour district shelled", None, "Example Wire", dt.date(2024, 3, 4))
     b = Article(
-        "art-b", TEXT_B, "Night of shelling 🛰️ in Northtown", None, "Daily Sample", dt.date(2024, 3, 5)
+        "art-b", TEXT_B, "Night of shelling 🛰️ in Northtown", HOSTILE_URL, "Daily Sample", dt.date(2024, 3, 5)
     )
     c = Article("art-c", TEXT_C, "Troops leave Southvale", None, "Example Wire", dt.date(2024, 3, 12))
 

@@ -19,11 +19,13 @@ def _read(source: str) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as e:
-        raise InputError("file not found", "check the path", path=source) from e
+        raise InputError("file not found", "Check the path", path=source) from e
     except UnicodeDecodeError as e:
-        raise InputError("not UTF-8 text", "convert the file to UTF-8", path=source) from e
+        raise InputError("not UTF-8 text", "Convert the file to UTF-8", path=source) from e
     except OSError as e:
-        raise InputError(f"cannot be read ({e.strerror})", "check the path and permissions", path=source) from e
+        raise InputError(
+            f"cannot be read ({e.strerror})", "Check the path and permissions", path=source
+        ) from e
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -32,7 +34,7 @@ def _date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as e:
-        raise ConfigError(f"--published {value!r} is not a date", "give it as YYYY-MM-DD") from e
+        raise ConfigError(f"--published {value!r} is not a date", "Give it as YYYY-MM-DD") from e
 
 
 @click.command("dates")
@@ -44,10 +46,13 @@ def dates_command(source: str, published: str | None, as_json: bool, parse: bool
     """Print the dates, times, durations and sets found in FILE (or standard input)."""
     from ..timex import tag_dates
 
-    text = _read(source)
     pub = _date(published)
+    text = _read(source)
     if pub is None:
-        click.echo("note: no --published date given; relative dates (today, Friday, last week) get no value.", err=True)
+        click.echo(
+            "note: no --published date given; relative dates (today, Friday, last week) get no value.",
+            err=True,
+        )
     doc = None
     if parse:
         from ..context import Context
@@ -63,7 +68,10 @@ def dates_command(source: str, published: str | None, as_json: bool, parse: bool
         click.echo("no temporal expressions found")
         return
     rows = [("start-end", "type", "value", "mod", "text")]
-    rows += [(f"{t.span.start}-{t.span.end}", t.type, t.value or "-", t.mod or "", t.text.replace("\n", " ")) for t in found]
+    rows += [
+        (f"{t.span.start}-{t.span.end}", t.type, t.value or "-", t.mod or "", t.text.replace("\n", " "))
+        for t in found
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for r in rows:
         click.echo("  ".join(c.ljust(w) for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4])

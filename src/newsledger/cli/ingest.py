@@ -33,7 +33,9 @@ from .common import (
 @click.option("--dask", metavar="ADDRESS", help="Extract on a Dask cluster ('local' or a scheduler address).")
 @click.option("--batch-size", type=int, default=16, show_default=True, help="Articles per batch/transaction.")
 @click.option("--as-of", help="Judge commitments overdue as of this date (default: newest article).")
-@click.option("--reconcile", "only_reconcile", is_flag=True, help="With no inputs: only rebuild events and commitments.")
+@click.option(
+    "--reconcile", "only_reconcile", is_flag=True, help="With no inputs: only rebuild events and commitments."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 def ingest_command(

@@ -22,7 +22,9 @@ def _read(source: str) -> str:
     except UnicodeDecodeError as e:
         raise InputError("not UTF-8 text", "convert the file to UTF-8", path=source) from e
     except OSError as e:
-        raise InputError(f"cannot be read ({e.strerror})", "check the path and permissions", path=source) from e
+        raise InputError(
+            f"cannot be read ({e.strerror})", "check the path and permissions", path=source
+        ) from e
 
 
 def place_dict(p: Any) -> dict[str, Any]:

@@ -80,7 +80,9 @@ def _event_table(events: list[Any], title: str, with_ids: bool) -> Any:
         kind = Text(e.event_type, style=style)
         if e.sub_event_type:
             kind.append(f"\n{e.sub_event_type}", style="dim")
-        conflict = Text("≠ " + ",".join(c.field for c in e.conflicts), style="bold yellow") if e.conflicts else ""
+        conflict = (
+            Text("≠ " + ",".join(c.field for c in e.conflicts), style="bold yellow") if e.conflicts else ""
+        )
         row = [
             e.date or "?",
             kind,
@@ -140,7 +142,9 @@ def events_command(db: Path, type_: str | None, place: str | None, actor: str | 
 @click.command("show")
 @click.argument("event_id")
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the event's ledger JSON with its source sentences.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the event's ledger JSON with its source sentences."
+)
 def show_command(event_id: str, db: Path, as_json: bool) -> None:
     """An event with every field, each source and its sentence, conflicts and why it was merged."""
     from rich.panel import Panel
@@ -156,7 +160,9 @@ def show_command(event_id: str, db: Path, as_json: bool) -> None:
         for s, view in zip(out["sources"], d.sources, strict=True):
             s["text"], s["sentence"] = view.text, view.sentence
             s["outlet"] = view.article.outlet if view.article else None
-            s["published"] = view.article.published.isoformat() if view.article and view.article.published else None
+            s["published"] = (
+                view.article.published.isoformat() if view.article and view.article.published else None
+            )
         out["fulfils"] = [commitment_json(c) for c in d.commitments]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
@@ -167,7 +173,11 @@ def show_command(event_id: str, db: Path, as_json: bool) -> None:
     loc = e.location
     where = ""
     if loc is not None:
-        coords = f" ({loc.latitude:.3f}, {loc.longitude:.3f})" if loc.latitude is not None and loc.longitude is not None else ""
+        coords = (
+            f" ({loc.latitude:.3f}, {loc.longitude:.3f})"
+            if loc.latitude is not None and loc.longitude is not None
+            else ""
+        )
         where = f"{_place(e)}{coords}" + (f", precision: {loc.geo_precision}" if loc.geo_precision else "")
     for name, value in (
         ("type", e.event_type), ("sub-type", e.sub_event_type),
@@ -183,7 +193,9 @@ def show_command(event_id: str, db: Path, as_json: bool) -> None:
         a = v.article
         head = f"{i}. article {v.source.article}"
         if a is not None:
-            meta = [x for x in (a.outlet, a.published.isoformat() if a.published else None, a.source_file) if x]
+            meta = [
+                x for x in (a.outlet, a.published.isoformat() if a.published else None, a.source_file) if x
+            ]
             head += f" — {' · '.join(meta)}"
         if v.source.attributed_to:
             head += f" — according to {v.source.attributed_to}"
@@ -199,8 +211,10 @@ def show_command(event_id: str, db: Path, as_json: bool) -> None:
         console.print("[bold]Why these reports are one event[/]")
         for r in e.merge_reasons:
             console.print(f"   {r}", markup=False, highlight=False)
-    for c in d.commitments:
-        console.print(f"[bold]Fulfils commitment[/] {c.id}: {c.obligor or '?'} to {c.action} by {c.deadline or '?'}")
+    for k in d.commitments:
+        console.print(
+            f"[bold]Fulfils commitment[/] {k.id}: {k.obligor or '?'} to {k.action} by {k.deadline or '?'}"
+        )
 
 
 @click.command("stats")
@@ -216,7 +230,9 @@ def stats_command(db: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(s, ensure_ascii=False, indent=2))
         return
-    t = Table(title=f"Ledger {s['db']} (schema v{s['schema_version']})", title_justify="left", show_header=False)
+    t = Table(
+        title=f"Ledger {s['db']} (schema v{s['schema_version']})", title_justify="left", show_header=False
+    )
     t.add_column(style="bold")
     t.add_column(justify="right")
     for key in ("articles", "duplicates", "undated", "timexes", "places", "figures", "claims", "event_mentions",
@@ -233,4 +249,6 @@ def stats_command(db: Path, as_json: bool) -> None:
     console = _console()
     console.print(t)
     if s["needs_reconcile"]:
-        console.print("[yellow]Articles were stored after the last reconciliation; run `newsledger ingest --reconcile`.[/]")
+        console.print(
+            "[yellow]Articles were stored after the last reconciliation; run `newsledger ingest --reconcile`.[/]"
+        )

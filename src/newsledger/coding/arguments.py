@@ -36,6 +36,9 @@ INJURY_LEMMAS = frozenset(
 )
 
 
+SHOT_VICTIMS = "shot victims"  # counted as injured unless the article says they died
+
+
 def _char_range(tokens: Sequence[Any]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
@@ -152,12 +155,14 @@ def choose_time_attached(
         return None, False
     doc = sent.doc
 
-    def key(t: Timex) -> tuple[int, int, int]:
+    def key(t: Timex) -> tuple[int, int, int]:  # (parse steps to the trigger, vagueness, distance)
         span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         steps = _steps(span.root, trigger, limit=4) if span is not None else None
         # "since 1988", "after May" open a period; they rarely date the event itself
         vague = 1 if t.mod in ("ON_OR_AFTER", "AFTER", "START") or (t.precision == "year" and t.mod) else 0
-        return (steps if steps is not None else 99, vague, abs(t.span.start - trigger.idx))
+        # a bare clock time ("6 p.m.") is resolved against the report's day; a named day is better
+        clock = 1 if t.type == "TIME" and not re.search(r"[A-Za-z]{3,}", t.text.replace("noon", "")) else 0
+        return (steps if steps is not None else 99, vague + clock, abs(t.span.start - trigger.idx))
 
     best = min(cands, key=key)
     attached = key(best)[0] != 99
@@ -271,7 +276,8 @@ def casualties(
                 why.append(f"counted victims '{v.text}' of '{tok.text}'")
             elif not fatal and (inj is None or (inside and n > inj)):
                 inj = n
-                why.append(f"counted victims '{v.text}' of '{tok.text}'")
+                kind = SHOT_VICTIMS if lemma in ("shoot", "shot", "shooting") else "counted victims"
+                why.append(f"{kind} '{v.text}' of '{tok.text}'")
     return fat, inj, tuple(used), "; ".join(why)
 
 

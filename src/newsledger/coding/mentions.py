@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import AnnotatedArticle, EventMention, Span
 from .actors import Actor, classify
-from .arguments import casualties, choose_place, choose_time, choose_time_attached, claim_for, date_of
+from .arguments import SHOT_VICTIMS, casualties, choose_place, choose_time, choose_time_attached, claim_for, date_of
 from .lexicon import Country, Lexicon
 from .rules import Candidate, build_candidates
 from .status import event_status
@@ -116,6 +116,8 @@ def _mention(
             status, status_why = "planned", f"deadline '{timex.text}' after publication"
     tokens = [t.token for t in c.triggers]
     fat, inj, figs, cas_why = casualties(tokens, a.figures, [sent])
+    if status not in ("occurred", "unknown"):
+        fat = inj = None  # "no one was hurt", "could kill": nobody counted
     claim = claim_for(a.claims, t_span)
     rule = (
         f"{c.sub_event_type} ← {c.rule}; trigger '{trig.text}' ({trig.rule}); status {status}: {status_why}"
@@ -217,7 +219,30 @@ def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, 
         for k, c in enumerate(cands):
             m, fam = _mention(article, c, sent, lex, country, secondary=k > 0)
             out.append((m, fam, si))
-    return tuple(_discourse(out))
+    return tuple(_setting(article, sents, _discourse(out)))
+
+
+def _setting(article: AnnotatedArticle, sents: list[Any], mentions: list[EventMention]) -> list[EventMention]:
+    """Events that happened (status occurred) without a place of their own take the report's
+    setting: the dateline or first town named in its first three sentences (local news
+    names the town once, up front)."""
+    if not sents:
+        return mentions
+    lead_end = sents[min(2, len(sents) - 1)].end_char
+    lead = [
+        p
+        for p in article.places
+        if getattr(p, "role", "place") == "place" and p.span.start < lead_end and p.feature in ("city", "ADM2")
+    ]
+    if not lead:
+        return mentions
+    setting = lead[0]
+    out = []
+    for m in mentions:
+        if m.place is None and m.status == "occurred":
+            m = replace(m, place=setting, rule=m.rule + f"; place {setting.name}: the report's setting (first town named)")
+        out.append(m)
+    return out
 
 
 def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]:
@@ -244,6 +269,10 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
                 sub = pm.sub_event_type
                 if sub in ("Attack", "Violent crime") and m.sub_event_type not in ("Attack", "Violent crime"):
                     sub = m.sub_event_type  # the later sentence says more about the same happening
+                inj = _max(pm.injured, m.injured)
+                if SHOT_VICTIMS in pm.rule and pm.fatalities is None and m.fatalities and pm.injured:
+                    # "four people were shot ... one of them died": 3 injured, 1 killed
+                    inj = pm.injured - m.fatalities if pm.injured > m.fatalities else None
                 if ploose and m.date is not None and not loose:
                     # the later sentence dates the happening itself ("were shot ... Monday evening")
                     pm = replace(pm, time=m.time, date=m.date, date_precision=m.date_precision)
@@ -253,7 +282,7 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
                     sub_event_type=sub,
                     event_type=event_type_of(sub or "Other"),
                     fatalities=_max(pm.fatalities, m.fatalities),
-                    injured=_max(pm.injured, m.injured),
+                    injured=inj,
                     figures=pm.figures + m.figures,
                     place=pm.place or m.place,
                     time=pm.time or m.time,
@@ -272,7 +301,13 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
                 if m.place is None and pm.place is not None:
                     m = replace(m, place=pm.place, rule=m.rule + "; place from the previous event")
         kept.append((m, fam + ("~" if loose else ""), si))
-    return [m for m, _, _ in kept]
+    dead = max((m.fatalities or 0 for m, _, _ in kept), default=0)
+    out = []
+    for m, _, _ in kept:
+        if SHOT_VICTIMS in m.rule and m.fatalities is None and m.injured and m.injured <= dead:
+            m = replace(m, injured=None, rule=m.rule + "; the people shot are those reported dead")
+        out.append(m)
+    return out
 
 
 def _max(a: int | None, b: int | None) -> int | None:

@@ -86,6 +86,37 @@ def in_subtree(tok: Any, root: Any) -> bool:
     return False
 
 
+BACKGROUND_HEADS = frozenset({"end", "halt", "stop", "cease", "despite", "amid", "without", "prevent", "avoid"})
+
+
+def _background(tok: Any) -> bool:
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in BACKGROUND_HEADS:
+            return True
+    return False
+
+
+def _subject(tok: Any) -> Any | None:
+    t = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for c in t.children:
+        if c.dep_ in ("nsubj", "agent"):
+            return c
+    return None
+
+
+def _same_happening(a: Any, b: Any) -> bool:
+    """Violence trigger ``a`` and territory trigger ``b`` tell of one happening."""
+    linked = in_subtree(a, b) or in_subtree(b, a) or a.i in {c.i for c in b.conjuncts}
+    if not linked:
+        return False
+    sa, sb = _subject(a), _subject(b)
+    return sa is None or sb is None or sa.i == sb.i or in_subtree(sa, sb) or in_subtree(sb, sa)
+
+
 def cue_present(lex: Lexicon, name: str, tokens: Sequence[Any]) -> str | None:
     found = lex.cue(name).find(tokens)
     return found[0].phrase.text if found else None
@@ -103,6 +134,9 @@ def build_candidates(
     triggers: list[Trigger], sent: Any, window: Sequence[Any], lex: Lexicon, country: Country | None = None
 ) -> list[Candidate]:
     """Typed candidates for one sentence; ``window`` are the tokens used for context cues."""
+    # violence mentioned as background ("to end the fighting", "entered without fighting",
+    # "despite the clashes") is not this sentence's event
+    triggers = [t for t in triggers if not (FAMILY_OF.get(t.frame) == "violence" and _background(t.token))]
     fams: dict[str, list[Trigger]] = {}
     for t in triggers:
         fams.setdefault(FAMILY_OF.get(t.frame, t.frame), []).append(t)
@@ -131,9 +165,18 @@ def build_candidates(
         else:
             fams["crime"].extend(fams.pop("arrest", []))
     if "territory" in fams and "violence" in fams:
-        fams["territory"].extend(fams.pop("violence"))
-    if "disrupt" in fams and "violence" in fams and any(t.frame == "disrupt" for t in fams["disrupt"]):
-        fams["disrupt"].extend(t for t in fams.pop("violence") if t.frame in ("harm", "explosive"))
+        # "attacked and occupied", "recaptured the town after clashes": one happening;
+        # "air strikes hit X as rebels captured Y": two
+        main = min(fams["territory"], key=lambda t: (depth(t.token), t.start)).token
+        same = [t for t in fams["violence"] if _same_happening(t.token, main)]
+        fams["territory"].extend(same)
+        fams["violence"] = [t for t in fams["violence"] if t not in same]
+        if not fams["violence"]:
+            fams.pop("violence")
+    if "disrupt" in fams and "violence" in fams:
+        means = [t for t in fams["violence"] if t.frame in MEANS and t.frame != "explosive"]
+        if means and all(t.token.lemma_.lower() in ("destroy", "damage", "hit") for t in fams["disrupt"]):
+            fams["violence"].extend(fams.pop("disrupt"))  # "warplanes destroyed an arms depot"
     cands = []
     for fam, trigs in fams.items():
         own = [t for t in trigs if FAMILY_OF.get(t.frame, t.frame) == fam] or trigs
@@ -152,6 +195,8 @@ def build_candidates(
             if c.family in WEAK or host.family in ("agreement", "arrest"):
                 continue
         kept.append(c)
+    if any(c.family in DISASTER for c in kept):
+        kept = [c for c in kept if c.family != "change"]  # troops mobilised to help after a flood
     if any(c.family not in WEAK for c in kept):
         kept = [c for c in kept if c.family not in WEAK - DISASTER - {"crime"}]
     out = []
@@ -206,6 +251,10 @@ def _means(c: Candidate) -> Trigger | None:
     return None
 
 
+VEHICLES = frozenset(
+    {"aircraft", "helicopter", "jet/N", "bomber/N", "warplane", "war plane", "fighter jet", "air force", "chopper",
+     "gunship", "fighter plane", "military plane", "military aircraft", "helicopter gunship"}
+)  # fmt: skip
 SUB_OF_MEANS = {
     "suicide": "Suicide bomb",
     "chemical": "Chemical weapon",
@@ -218,9 +267,9 @@ SUB_OF_MEANS = {
 
 def _type_violence(
     c: Candidate, frames: set[str], window: Sequence[Any], lex: Lexicon, conflict: str | None
-) -> Candidate:
+) -> Candidate | None:
     means = _means(c)
-    only_generic = frames <= {"explosive", "harm"} and all(
+    only_generic = frames <= {"explosive", "harm", "chemical"} and all(
         t.phrase in GENERIC_EXPLOSIVE for t in c.triggers if t.frame == "explosive"
     )
     industrial = cue_present(lex, "industrial_cues", list(c.head.token.sent))
@@ -231,6 +280,10 @@ def _type_violence(
             f"explosion with industrial cue '{industrial}', no armed actor",
         )
         return c
+    if means is not None and means.phrase in VEHICLES and not frames & {"attack", "harm", "clash"} and len(
+        [t for t in c.triggers if t.frame in MEANS]
+    ) == len([t for t in c.triggers if t.phrase in VEHICLES]):
+        return None  # an aircraft or a helicopter mentioned, nothing done with it
     if means is not None:
         c.main = means if means.frame != "explosive" or c.head.frame in ("harm",) else c.head
         c.sub_event_type = SUB_OF_MEANS[means.frame]
@@ -271,7 +324,7 @@ def _force_present(tokens: Sequence[Any], lex: Lexicon) -> bool:
 
 
 def _type_protest(c: Candidate, frames: set[str], window: Sequence[Any], lex: Lexicon) -> Candidate:
-    sent = list(c.head.token.sent)
+    sent = list(window)
     violent = cue_present(lex, "protester_violence_cues", sent)
     lethal = cue_present(lex, "lethal_cues", sent)
     if lethal and not (lethal.startswith("live") or _force_present(sent, lex)):
@@ -323,6 +376,9 @@ def _type_protest(c: Candidate, frames: set[str], window: Sequence[Any], lex: Le
     return c
 
 
+EXPULSION = frozenset({"push", "drive", "expel", "oust", "dislodge", "flush", "chase", "clear", "purge"})
+
+
 def _type_territory(c: Candidate, frames: set[str], sent: Any, lex: Lexicon) -> Candidate:
     violent = frames & (VIOLENT - {"harm"})
     if frames & {"transfer", "enter"} and not violent:
@@ -335,6 +391,11 @@ def _type_territory(c: Candidate, frames: set[str], sent: Any, lex: Lexicon) -> 
     agents = [a for a in c.agents if a.category != "unknown"] or c.agents
     state = any(a.category in STATE | {"country"} for a in agents)
     nonstate = any(a.category in NON_STATE for a in agents)
+    if not agents and c.main.token.lemma_.lower() in EXPULSION and c.patients:
+        # "the militants were pushed back / driven out": whoever lost the ground is the patient
+        lost_state = any(a.category in STATE for a in c.patients)
+        lost_nonstate = any(a.category in NON_STATE for a in c.patients)
+        state, nonstate = lost_nonstate and not lost_state, lost_state and not lost_nonstate
     if not state and not nonstate:
         words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         state = bool(words & lex.word_set("state_force_words"))

@@ -69,6 +69,36 @@ def _words_of(heads: list[Any]) -> set[str]:
     return ws
 
 
+PEOPLE_OBJECTS = frozenset(
+    {"diplomat", "ambassador", "staff", "journalist", "official", "people", "resident", "migrant", "refugee",
+     "worker", "citizen", "national", "envoy", "correspondent", "family", "civilian", "student"}
+)  # fmt: skip
+GROUP_NOUNS = frozenset(
+    {"group", "militia", "network", "organisation", "organization", "brigade", "battalion", "committee", "council",
+     "wing", "faction", "movement", "alliance", "coalition", "entity", "cell", "front"}
+)  # fmt: skip
+MEANS_FRAMES = frozenset({"air", "artillery", "explosive", "chemical", "grenade"})
+NON_USE = frozenset(
+    {"test", "testing", "launch", "development", "program", "programme", "carrier", "factory", "plant", "system",
+     "deal", "sale", "purchase", "export", "import", "arsenal", "technology", "capability", "defence", "defense",
+     "stockpile", "industry", "manufacturer", "show", "exercise", "drill", "fleet", "sanction", "treaty", "site"}
+)  # fmt: skip
+
+
+def _non_use(tok: Any) -> bool:
+    """A weapon noun about tests, trade or programmes, not about its use."""
+    heads = [tok.head] if tok.dep_ in ("compound", "amod", "nmod", "pobj") else []
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        heads = [tok.head.head]
+    kids = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+    words = {t.lemma_.lower() for t in heads + kids} | {tok.head.lemma_.lower()} if tok.dep_ == "compound" else {
+        t.lemma_.lower() for t in heads + kids
+    }
+    return bool(words & NON_USE)
+
+
+AUTHORITY = frozenset({"authority", "control", "power", "responsibility", "sovereignty", "jurisdiction"})
+TROOPS = frozenset({"troop", "force", "soldier", "unit", "fighter", "army", "personnel", "contingent"})
 QUANTIFIERS = frozenset(
     {
         "most",
@@ -86,6 +116,18 @@ QUANTIFIERS = frozenset(
         "swathe",
     }
 )
+
+
+def _core_words(heads: list[Any]) -> set[str]:
+    """Lemmas of the argument heads, their modifiers and of-complements ("a cache of rifles")."""
+    ws: set[str] = set()
+    for h in heads:
+        toks = [h, *[c for c in h.children if c.dep_ in ("compound", "amod", "conj")]]
+        toks += [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        toks += [c for t in toks[1:] if t.dep_ == "pobj" for c in t.conjuncts]
+        ws.update(t.lemma_.lower() for t in toks)
+        ws.update(t.lower_ for t in toks)
+    return ws
 
 
 def _is_place(h: Any, lex: Lexicon) -> bool:
@@ -106,14 +148,20 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
     frame, lemma = m.label, tok.lemma_.lower()
     heads = _arg_heads(tok)
     words = _words_of(heads)
+    core = _core_words(heads)
     weapons = lex.word_set("weapon_nouns")
     phrase = m.phrase.text
     if frame == "weapon_seize":
-        cue = lemma in ("cache", "haul", "stash", "stockpile", "seizure") or words & weapons
-        if cue and (words & weapons or any(t.lemma_.lower() in weapons for t in tok.sent)):
+        if tok.pos_ == "NOUN" and lemma in ("cache", "haul", "stash", "stockpile", "seizure"):
+            if words & weapons or any(t.lemma_.lower() in weapons for t in tok.sent):
+                return frame, f"'{tok.text}' + weapons"
+            return None
+        if core & weapons:
             return frame, f"'{tok.text}' + weapons"
         return None
     if frame == "hq":
+        if words & GROUP_NOUNS and not words & lex.word_set("base_nouns"):
+            return "change", f"'{tok.text}' + group (new formation)"
         if words & lex.word_set("base_nouns"):
             return frame, f"'{tok.text}' + base"
         return None
@@ -126,7 +174,7 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
             ok = any(
                 c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to"))
                 for c in tok.children
-            )
+            ) and bool(_words_of([tok]) & (lex.word_set("agreement_nouns") | AGREED_ACTS))
             return (frame, "'agree' to/on") if ok else None
         if lemma == "statement" and " ".join(m.phrase.words) != "joint statement":
             return None
@@ -134,9 +182,12 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
     if frame == "capture":
         if len(m.phrase.words) > 1 or lemma in ("recapture", "retake", "overrun", "liberate", "liberation"):
             return frame, f"lexicon '{phrase}'"
-        if words & weapons:
+        if core & weapons:
             return "weapon_seize", f"'{tok.text}' + weapons"
-        if any(_is_place(h, lex) for h in heads):
+        core = [h for h in heads if h.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")] or [
+            h for h in heads if h.head.lower_ in ("of", "over")
+        ]
+        if any(_is_place(h, lex) for h in core) and not _words_of(core) & PEOPLE_OBJECTS:
             return frame, f"'{tok.text}' + territory"
         if any(h.lemma_.lower() in PERSON_LEMMAS or h.ent_type_ == "PERSON" for h in heads) and lemma in (
             "capture",
@@ -146,7 +197,21 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
         return None
     if frame in ("transfer", "enter"):
         if len(m.phrase.words) > 1 and "control" not in m.phrase.words and frame == "transfer":
-            return frame, f"lexicon '{phrase}'"
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            if not objs or any(_is_place(o, lex) or o.lemma_.lower() in TROOPS | AUTHORITY for o in objs):
+                return frame, f"lexicon '{phrase}'"
+            return None  # "pulled out a gun"
+        if lemma in ("withdraw", "withdrawal") and any(
+            g.lemma_.lower() in lex.word_set("agreement_nouns") or g.ent_type_ == "ORG"
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+        ):
+            return None  # withdrawing from a treaty or an organisation
+        if lemma in ("evacuate", "evacuation") and (
+            _words_of(heads) & PEOPLE_OBJECTS or not any(t.lemma_.lower() in TROOPS | {"rebel", "militant"} for t in tok.sent)
+        ):
+            return None  # evacuating people from a fire or flood is not a transfer of territory
         if lemma in (
             "withdraw",
             "withdrawal",
@@ -189,6 +254,18 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
         if subj and any(_is_place(s, lex) for s in subj):
             return frame, f"'{tok.text}' with territory as subject"
         return None
+    if frame == "disrupt" and lemma in ("intercept", "down", "shoot", "foil", "thwart"):
+        if core & (weapons | {"drone", "missile", "rocket", "plane", "aircraft"}):
+            return frame, f"'{tok.text}' + weapon or plot"
+        return None  # "intercepted three men", "shot down a proposal"
+    if frame in MEANS_FRAMES and tok.pos_ in ("NOUN", "PROPN") and _non_use(tok):
+        return None  # "missile test", "rocket launch", "aircraft carrier", "bomb programme"
+    if frame == "clash" and lemma in ("battle", "fight") and not any(
+        lex.actor_nouns.get(t.lemma_.lower()) in ("military", "police", "rebels", "militants", "named")
+        or t.ent_type_ in ("NORP", "ORG")
+        for t in tok.sent
+    ):
+        return None  # "battle to contain the wildfires", "stags battle"
     if frame == "loot":
         if lemma in ("burn", "destroy", "damage", "smash", "destruction") and not (
             words & lex.word_set("property_nouns")
@@ -210,6 +287,11 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
     return frame, f"lexicon '{phrase}'"
 
 
+AGREED_ACTS = frozenset(
+    {"withdraw", "withdrawal", "exchange", "swap", "release", "ceasefire", "truce", "halt", "end", "stop", "peace",
+     "hand", "handover", "return", "cease", "disarm", "surrender", "evacuate", "evacuation", "pull"}
+)  # fmt: skip
+NAME_ENTS = frozenset({"ORG", "GPE", "FAC", "PERSON", "NORP", "WORK_OF_ART", "LOC"})
 RIOT_POLICE = frozenset({"police", "gear", "squad", "control", "shield", "officer", "unit"})
 
 
@@ -233,6 +315,8 @@ def find_triggers(sent: Any, lex: Lexicon) -> list[Trigger]:
             continue  # "March 12", "according to"
         if tok.dep_ == "amod" and tok.tag_ == "VBN":
             continue  # participial adjective: "the occupied region", "the besieged town"
+        if tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTS and m.label not in ("suicide", "chemical"):
+            continue  # part of a name: "Government of National Accord", "Rapid Support Forces"
         if (
             m.label == "agreement"
             and tok.pos_ == "NOUN"

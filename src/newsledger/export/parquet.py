@@ -149,11 +149,11 @@ def _write_rows(store: Store, w: dict[str, _TableWriter]) -> None:
                     "attributed_to": s.attributed_to,
                 }
             )
-        for c in e.conflicts:
-            for v in c.values:
+        for conflict in e.conflicts:
+            for v in conflict.values:
                 value = v.value if isinstance(v.value, str) or v.value is None else json.dumps(v.value)
                 w["conflicts"].add(
-                    {"event_id": e.id, "field": c.field, "value": value, "articles": list(v.articles)}
+                    {"event_id": e.id, "field": conflict.field, "value": value, "articles": list(v.articles)}
                 )
     for k in store.commitments():
         w["commitments"].add(

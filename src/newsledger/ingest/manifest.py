@@ -8,6 +8,7 @@ value yields an :class:`InputError` for that line; the other lines are read.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 from collections.abc import Iterator
@@ -86,6 +87,14 @@ def _csv_rows(text: str, name: str) -> Iterator[tuple[int, dict[str, object] | I
         yield reader.line_num, {(k or "").strip(): v for k, v in row.items() if k}
 
 
+def path_kind(path: Path) -> str:
+    """"file", "dir" or "missing" (also for paths the OS cannot even look up)."""
+    try:
+        return "file" if path.is_file() else "dir" if path.is_dir() else "missing"
+    except (OSError, ValueError):  # NUL bytes, names too long
+        return "missing"
+
+
 def _entry(row: dict[str, object], line: int, base: Path, name: str) -> ManifestEntry | InputError:
     where = f"line {line}"
     raw_path = row.get("path")
@@ -101,12 +110,16 @@ def _entry(row: dict[str, object], line: int, base: Path, name: str) -> Manifest
         published = parse_date(row.get("published"))
     except DateError as e:
         return InputError(f"{where}: published {e}", "Write the date as YYYY-MM-DD, or null if unknown", name)
-    path = Path(raw_path.strip()).expanduser()
+    path = Path(raw_path.strip())
+    with contextlib.suppress(RuntimeError):  # "~user" with no such user: keep the path as written
+        path = path.expanduser()
     if not path.is_absolute():
         path = base / path
-    if not path.exists():
+    kind = path_kind(path)
+    if kind != "file":
+        what = "which is a folder, not a file" if kind == "dir" else "which does not exist"
         return InputError(
-            f"{where} names {raw_path!r}, which does not exist (looked for {path})",
+            f"{where} names {raw_path!r}, {what} (looked for {path})",
             "Fix the path (relative paths start at the manifest's folder) or remove the line",
             name,
         )

@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..model import Article
 from .article import Warn
 from .decode import read_limited
-from .manifest import read_manifest
+from .manifest import path_kind, read_manifest
 from .metadata import Metadata
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -52,6 +52,13 @@ def read_articles(
         except InputError as e:
             yield e
             return
+        except Exception as e:  # a last guard, as in read_path
+            yield InputError(
+                f"manifest could not be read ({type(e).__name__}: {str(e)[:200]})",
+                "Check the file; report a bug if it looks valid",
+                str(manifest),
+            )
+            return
         if not inputs:
             for listed_path, listed_meta in listed:
                 yield from read_path(
@@ -65,13 +72,14 @@ def read_articles(
         entries = {_key(p): m for p, m in listed}
     for given in inputs:
         path = Path(given)
-        if path.is_dir():
+        kind = path_kind(path)
+        if kind == "dir":
             for file in _walk(path, warn):
                 found = entries.get(_key(file)) if entries else None
                 yield from read_path(
                     file, source_file=str(file), manifest=found, defaults=defaults, warn=warn
                 )
-        elif not path.exists():
+        elif kind == "missing":
             yield InputError("file not found", "Check the path", str(given))
         else:
             found = entries.get(_key(path)) if entries else None

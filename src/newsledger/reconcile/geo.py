@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from types import MappingProxyType
 
 from ..model import Location, PlaceMention
 from .text import fold, same_stem
@@ -68,19 +69,23 @@ def core_name(name: str | None) -> str:
     return " ".join(words)
 
 
-def same_place(a: PlaceMention, b: PlaceMention) -> bool:
-    """One place under two spellings: the same gazetteer entry, the same folded name, or co-located."""
+def same_place(a: PlaceMention, b: PlaceMention, distance: float | None = None) -> bool:
+    """One place under two spellings: the same gazetteer entry, the same folded name, or co-located.
+
+    Two places of one name far apart (Springfield, Illinois and Springfield, Massachusetts) are
+    not the same place."""
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
         return True
+    d = km(a.latitude, a.longitude, b.latitude, b.longitude) if distance is None else distance
+    if d != math.inf and d > max(RADIUS_KM.get(a.feature, 15.0), RADIUS_KM.get(b.feature, 15.0)):
+        return False
     if a.country == b.country and (
         same_stem(a.name, b.name)
         or same_stem(a.text, b.text)
         or (core_name(a.text) and core_name(a.text) == core_name(b.text))
     ):
         return True
-    if a.feature == b.feature:
-        return km(a.latitude, a.longitude, b.latitude, b.longitude) <= 5.0
-    return False
+    return a.feature == b.feature and d <= 5.0
 
 
 def contains(outer: PlaceMention, inner: PlaceMention) -> bool:
@@ -105,7 +110,9 @@ def relation(a: PlaceMention | None, b: PlaceMention | None) -> tuple[str, float
     if a is None or b is None:
         return "unknown", math.inf
     d = km(a.latitude, a.longitude, b.latitude, b.longitude)
-    if same_place(a, b):
+    if d != math.inf and d > 300.0 and SIZE.get(a.feature, 0) <= 1 and SIZE.get(b.feature, 0) <= 1:
+        return "far", d  # quick exit for the common case of unrelated places
+    if same_place(a, b, d):
         return "same", 0.0 if d == math.inf else d
     if contains(a, b) or contains(b, a):
         return "contains", d
@@ -129,3 +136,38 @@ def location_of(p: PlaceMention | None) -> Location | None:
         geo_precision=GEO_PRECISION.get(p.feature),
         gazetteer_id=p.gazetteer_id,
     )
+
+
+# short names where the ISO name reads oddly in a ledger (a general table, not per story)
+SHORT_NAMES = MappingProxyType({
+    "RU": "Russia",
+    "IR": "Iran",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "SY": "Syria",
+    "VE": "Venezuela",
+    "BO": "Bolivia",
+    "TZ": "Tanzania",
+    "MD": "Moldova",
+    "LA": "Laos",
+    "VN": "Vietnam",
+    "TW": "Taiwan",
+    "PS": "Palestine",
+    "CD": "DR Congo",
+    "GB": "United Kingdom",
+    "US": "United States",
+})
+
+
+def country_name(code: str | None) -> str | None:
+    """'AM' → 'Armenia' (pycountry, common short name)."""
+    if not code:
+        return None
+    if code in SHORT_NAMES:
+        return SHORT_NAMES[code]
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code)
+    if c is None:
+        return None
+    return getattr(c, "common_name", None) or c.name

@@ -21,6 +21,7 @@ day, type + place, type + article), so the work grows near-linearly with the num
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,8 +29,8 @@ from functools import cached_property
 
 from ..model import Article, EventMention
 from .dates import BOUND_MODS, gap_days, interval, is_day
-from .geo import place_key, relation
-from .text import actor_words, content_stems, fold, jaccard, same_actor_words, stem
+from .geo import country_name, place_key, relation
+from .text import actor_words, content_stems, fold, jaccard, same_actor_words, same_folded, stem
 
 # types under which one act of violence may be coded by different reports (a shooting as an
 # attack on civilians, an armed clash or a violent crime)
@@ -65,6 +66,7 @@ class MergePolicy:
     w_trigger: float = 0.4
     w_text: float = 1.5
     w_same_article: float = 0.3
+    w_counts: float = 0.5  # the same number killed or injured (not zero)
     linkage: str = "max"  # "max": best pair in the cluster; "mean": average over its members
 
 
@@ -120,7 +122,16 @@ class Item:
 
     @cached_property
     def actor_words(self) -> tuple[tuple[str, ...], ...]:
-        return tuple(w for w in (actor_words(a) for a in self.actors) if w)
+        """Distinctive words of each participant, minus the country the event is placed in: that
+        every local report names "the United States" says nothing about which shooting it is."""
+        home = self.mention.place.country if self.mention.place is not None else None
+        home_words = actor_words(country_name(home)) if home else ()
+        out = []
+        for a in self.actors:
+            words = tuple(w for w in actor_words(a) if not any(same_folded(w, h) for h in home_words))
+            if words:
+                out.append(words)
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -166,7 +177,7 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
     score += w
     reasons.append(f"type{w:+.1f}")
     # date
-    dated = False
+    dated = same_day = False
     ia, ib = a.interval, b.interval
     if ia and ib:
         dated = True
@@ -176,6 +187,7 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
                 w, tag = policy.w_date_bound, "date=by-deadline"
             elif is_day(ia) and is_day(ib):
                 w, tag = policy.w_date_same, "date=same"
+                same_day = True
             else:
                 w, tag = policy.w_date_overlap, "date=within-precision"
         elif gap <= policy.soft_date_days and not (a.is_bound or b.is_bound):
@@ -205,6 +217,14 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
             w = policy.w_actors_disjoint
             reasons.append(f"actors-disjoint{w:+.1f}")
         score += w
+    # casualty counts
+    counted = any(
+        x is not None and x > 0 and x == y
+        for x, y in ((ma.fatalities, mb.fatalities), (ma.injured, mb.injured))
+    )
+    if counted:
+        score += policy.w_counts
+        reasons.append(f"counts{policy.w_counts:+.1f}")
     # wording
     if a.trigger and a.trigger == b.trigger:
         score += policy.w_trigger
@@ -218,12 +238,16 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
         reasons.append(f"same-article{policy.w_same_article:+.1f}")
         # one report retelling a happening: agreeing date or place, the same trigger, or the same words
         anchored = dated or placed or a.trigger == b.trigger or sim >= 0.25
+    elif same_day:
+        # two reports of the same day, and something else agrees too
+        anchored = placed or share >= 0.5 or sim >= 0.3 or counted
     elif dated:
-        # two reports: the dates agree (or nearly), and something else does too
-        anchored = placed or share >= 0.5 or sim >= 0.3
+        # dates that only fit within their precision (a month, a year) or nearly agree: need the place
+        # or much the same words
+        anchored = placed or sim >= 0.3
     else:
-        # two reports, one undated: the same place told in much the same words
-        anchored = placed and (a.trigger == b.trigger or sim >= 0.3)
+        # two reports, one undated: the same place and the same toll, or much the same words
+        anchored = rel == "same" and (counted or (a.trigger == b.trigger and sim >= 0.25))
     return PairScore(True, score, penalty, anchored, tuple(reasons))
 
 
@@ -235,37 +259,79 @@ def joins(p: PairScore, policy: MergePolicy) -> bool:
     return not (p.penalty and p.score - p.penalty < policy.strong)
 
 
+def _family(item: Item) -> str:
+    t = item.mention.event_type
+    return "violent" if t in VIOLENT_TYPES else t
+
+
+def _days(item: Item, pad: int = 0) -> list[dt.date]:
+    """The days an item's date covers (a deadline: its last day), widened by ``pad`` days."""
+    iv = item.interval
+    if not iv:
+        return []
+    if iv[0] == dt.date.min or (iv[1] - iv[0]).days > 62:
+        lo, hi = iv[1], iv[1]
+    else:
+        lo, hi = iv
+    lo, hi = lo - dt.timedelta(days=pad), hi + dt.timedelta(days=pad)
+    return [lo + dt.timedelta(days=d) for d in range((hi - lo).days + 1)]
+
+
+def _cell(item: Item) -> tuple[int, int] | None:
+    p = item.mention.place
+    if p is None or p.latitude is None or p.longitude is None or p.feature in COARSE_FEATURES:
+        return None
+    return (math.floor(p.latitude), math.floor(p.longitude))
+
+
 def blocking_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
-    """Keys under which an item is indexed and looked up (clusters sharing a key are candidates)."""
-    m = item.mention
-    fam = "violent" if m.event_type in VIOLENT_TYPES else m.event_type
+    """Keys an item is indexed under. Dated items go to day buckets split by 1° map cell (fine
+    places) or by country (coarse places), so a busy day does not make one huge block."""
+    fam, place, cell = _family(item), item.mention.place, _cell(item)
     keys: list[Hashable] = [("article", item.article.id, fam)]
     if item.group:
         keys.append(("group", item.group, fam))
-    iv = item.interval
-    if iv and iv[0] != dt.date.min and (iv[1] - iv[0]).days <= 62:
-        keys.extend(("day", fam, iv[0] + dt.timedelta(days=d)) for d in range((iv[1] - iv[0]).days + 1))
-    elif iv:
-        keys.append(("day", fam, iv[1]))
-    if m.place is not None:
-        keys.append(("place", fam, place_key(m.place)))
-        if m.place.country and m.place.feature in COARSE_FEATURES:
-            keys.append(("country", fam, m.place.country))
+    days = _days(item)
+    country = place.country if place is not None else None
+    for d in days:
+        keys.append(("day-any", fam, d))
+        if place is None:
+            keys.append(("day-unplaced", fam, d))
+        elif cell is not None:
+            keys.append(("day-cell", fam, d, cell))
+            keys.append(("day-country-fine", fam, d, country))
+        else:
+            keys.append(("day-country-coarse", fam, d, country))
+    if place is not None:
+        keys.append(("place", fam, place_key(place)))
+        if not days or item.is_bound:
+            keys.append(("place-undated", fam, place_key(place)))
     return tuple(keys)
 
 
 def lookup_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
-    """Keys to look up: the item's own, plus neighbouring days (soft date disagreements)."""
-    keys = list(blocking_keys(item, policy))
-    iv = item.interval
-    if iv and iv[0] != dt.date.min and (iv[1] - iv[0]).days <= 62:
-        fam = keys[0][2]  # type: ignore[index]
-        for d in range(1, policy.soft_date_days + 1):
-            keys.append(("day", fam, iv[0] - dt.timedelta(days=d)))
-            keys.append(("day", fam, iv[1] + dt.timedelta(days=d)))
-    place = item.mention.place
-    if place is not None and place.country and place.feature not in COARSE_FEATURES:
-        keys.append(("country", keys[0][2], place.country))  # type: ignore[index]
+    """Keys to look up: the buckets an item could share a happening with (neighbouring days for
+    soft date disagreements, neighbouring map cells for nearby towns)."""
+    fam, place, cell = _family(item), item.mention.place, _cell(item)
+    keys: list[Hashable] = [("article", item.article.id, fam)]
+    if item.group:
+        keys.append(("group", item.group, fam))
+    days = _days(item, pad=0 if item.is_bound else policy.soft_date_days)
+    country = place.country if place is not None else None
+    for d in days:
+        keys.append(("day-unplaced", fam, d))
+        if place is None:
+            keys.append(("day-any", fam, d))
+        elif cell is not None:
+            keys.extend(("day-cell", fam, d, (cell[0] + a, cell[1] + b)) for a in (-1, 0, 1) for b in (-1, 0, 1))
+            keys.append(("day-country-coarse", fam, d, country))
+        else:
+            keys.append(("day-country-fine", fam, d, country))
+            keys.append(("day-country-coarse", fam, d, country))
+    if place is not None:
+        keys.append(("place-undated", fam, place_key(place)))
+        if not days or item.is_bound:
+            keys.append(("place", fam, place_key(place)))
     return tuple(keys)
 
 
@@ -318,7 +384,7 @@ def cluster(
         for k in keys(item, policy):
             if not index[k] or index[k][-1] != cid:
                 index[k].append(cid)
-    return _merge_clusters(clusters, index, policy, score)
+    return _merge_clusters(clusters, index, policy, score, lookup)
 
 
 def _link(
@@ -347,10 +413,20 @@ def _merge_clusters(
     index: dict[Hashable, list[int]],
     policy: MergePolicy,
     score: Callable[[Item, Item, MergePolicy], PairScore],
+    lookup: Callable[[Item, MergePolicy], tuple[Hashable, ...]],
 ) -> list[Cluster]:
     """Second pass: join whole clusters the greedy pass kept apart (e.g. two reports that each
     first grouped their own mentions), best link first, in a deterministic order."""
-    pairs = sorted({(i, j) for ids in index.values() for i in ids for j in ids if i < j})
+    pairs = sorted(
+        {
+            (min(i, j), max(i, j))
+            for i, c in enumerate(clusters)
+            for it in c.members
+            for k in lookup(it, policy)
+            for j in index.get(k, ())
+            if j != i
+        }
+    )
     candidates = []
     for i, j in pairs:
         link = _link(clusters[i], clusters[j], policy, score)

@@ -54,14 +54,13 @@ def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _subject(tok: Tok) -> Tok | None:
+def _subject(tok: Tok, quotes: list[tuple[int, int]] = ()) -> Tok | None:  # type: ignore[assignment]
     """The speaker: the cue's subject (nearest one outside quotes), inherited through
     conjunctions and control verbs, the agent of a passive, or the noun a relative clause
     ("who said") or participle ("a statement saying") hangs on."""
-    subs = [c for c in tok.children if c.dep_ in ("nsubj", "expl") and c.pos_ != "PUNCT"]
-    subs = [c for c in subs if c.dep_ == "nsubj"]
+    subs = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PUNCT"]
     if subs:
-        return min(subs, key=lambda c: abs(c.i - tok.i))
+        return min(subs, key=lambda c: (any(a <= c.idx < b for a, b in quotes), abs(c.i - tok.i)))
     for c in tok.children:
         if c.dep_ == "agent":
             for p in c.children:
@@ -70,7 +69,7 @@ def _subject(tok: Tok) -> Tok | None:
     if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
         return tok.head
     if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
-        return _subject(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
+        return _subject(tok.head, quotes) if tok.head.pos_ in ("VERB", "AUX") else None
     return None
 
 
@@ -98,8 +97,7 @@ def _quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: i
     for qs, qe in quotes:
         if qe <= left:
             between = text[qe:left]
-            ends_sentence = text[qe - 1 : qe] == "." and "," not in between
-            if "\n" not in between and not between.strip(" \t,\"“”«»'’—–-") and not ends_sentence:
+            if "\n" not in between and not between.strip(" \t,\"“”«»'’—–-"):
                 return qs, qe
         elif qs >= right:
             between = text[right:qs]
@@ -164,43 +162,59 @@ def _through_colon(text: str, content: tuple[int, int], quotes: list[tuple[int, 
     return content
 
 
-def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexicon) -> _Cand | None:
+def _complement(doc: Any, tok: Tok, lex: CueLexicon) -> Tok | None:
+    """The cue's complement that holds what is said: ccomp, else xcomp (for cues like "want"),
+    dobj (most cues) or the object of a typical preposition ("call for", "talk about")."""
     lemma = _lemma(tok)
-    subj = _subject(tok)
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not comps and lemma in lex.xcomp_ok:
+        comps = [c for c in tok.children if c.dep_ == "xcomp"]
+    if not comps and lemma not in lex.dobj_never:
+        comps = [
+            c
+            for c in tok.children
+            if c.dep_ == "dobj" and c.lower_ not in _REFLEXIVE and c.ent_type_ not in ("DATE", "TIME")
+        ]
+    if not comps and lemma in lex.prep_content:
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.prep_content[lemma]]
+        comps = [p for c in preps for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    if not comps:
+        return None
+    return min(comps, key=lambda c: (_crosses_line(doc, c.i, tok.i), abs(c.i - tok.i)))
+
+
+def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexicon) -> _Cand | None:
+    subj = _subject(tok, quotes)
     source, source_span = _source(doc, subj, quotes, tok)
+    if source is None:
+        return None
     cue = _cue_span(doc, tok)
     left = min(cue[0], source_span[0]) if source_span else cue[0]
     right = max(cue[1], source_span[1]) if source_span else cue[1]
-    content: tuple[int, int] | None = None
     q = _quote_touching(doc, quotes, left, right)
-    if q and not (q[0] <= cue[0] < q[1]):
+    if q and q[0] <= cue[0] < q[1]:
+        q = None
+    comp = _complement(doc, tok, lex)
+    content: tuple[int, int] | None = None
+    if comp is not None:
+        content = _chars(doc, comp.left_edge.i, comp.right_edge.i + 1)
+        if q and (comp.i < tok.i or q[0] <= content[0] < q[1]):
+            content = q  # the parse took (part of) the quotation as the complement
+    elif q:
         content = q
+    elif (
+        tok.dep_ in ("parataxis", "ccomp", "advcl")
+        and subj is not None
+        and _after_comma(doc, min(tok.i, subj.left_edge.i))
+    ):
+        content = _clause_minus(doc, tok.head, tok)
+    elif tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":":
+        end = tok.i + 2
+        sent_end = doc[tok.i].sent.end
+        content = _chars(doc, end, sent_end) if sent_end > end else None
     if content is None:
-        comps = [c for c in tok.children if c.dep_ == "ccomp"]
-        if not comps and lemma in lex.xcomp_ok:
-            comps = [c for c in tok.children if c.dep_ == "xcomp"]
-        if not comps and lemma not in lex.dobj_never:
-            comps = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ not in _REFLEXIVE]
-        if not comps and lemma in lex.prep_content:
-            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.prep_content[lemma]]
-            comps = [p for c in preps for p in c.children if p.dep_ in ("pobj", "pcomp")]
-        if comps:
-            c = min(comps, key=lambda c: (_crosses_line(doc, c.i, tok.i), abs(c.i - tok.i)))
-            content = _chars(doc, c.left_edge.i, c.right_edge.i + 1)
-        elif (
-            tok.dep_ in ("parataxis", "ccomp", "advcl")
-            and tok.head.i < tok.i
-            and subj is not None
-            and subj.i > tok.head.i
-        ):
-            content = _clause_minus(doc, tok.head, tok)
-        elif tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":":
-            end = tok.i + 2
-            sent_end = doc[tok.i].sent.end
-            content = _chars(doc, end, sent_end) if sent_end > end else None
-    if content is None or source is None:
         return None
-    if not q or content != q:
+    if content != q:
         content = _same_block(doc.text, content, cue)
         if content is None:
             return None
@@ -212,6 +226,31 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
                 continue
             content = (min(qs, content[0]), max(qe, content[1]))
     return _Cand(content, cue, source, source_span)
+
+
+def _noun_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexicon) -> _Cand | None:
+    """A cue noun with its owner and content: "Trump's claim that ...", "her call for ...",
+    "the ministry's statement on ..."."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+    if owner is None:
+        return None
+    comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i), None)
+    if comp is None:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.noun_preps), None)
+        comp = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if comp is None:
+        return None
+    source, source_span = _source(doc, owner, quotes, tok)
+    if source is None:
+        return None
+    if owner.lower_ in ("his", "her", "their", "its") and source_span:
+        resolved = resolve_pronoun(doc, owner, quotes) if owner.lower_ in ("his", "her") else None
+        source = resolved[0] if resolved else source
+    content = _chars(doc, comp.left_edge.i, comp.right_edge.i + 1)
+    return _Cand(content, _chars(doc, tok.i, tok.i + 1), source, source_span)
 
 
 def _according_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> _Cand | None:
@@ -259,9 +298,10 @@ def _colon_claims(doc: Any, lex: CueLexicon) -> list[_Cand]:
         if k <= 0 or k > 60:
             continue
         prefix = line[:k].strip()
+        folded = prefix.lower().replace("’", "'")
         if not prefix or not prefix[0].isupper() or len(prefix.split()) > 6:
             continue
-        if prefix.lower() in lex.colon_not_sources or prefix.split()[0].lower() in lex.colon_not_sources:
+        if folded in lex.colon_not_sources or folded.split()[0] in lex.colon_not_sources:
             continue
         lo = start + line.index(prefix)
         span = doc.char_span(lo, lo + len(prefix), alignment_mode="expand")
@@ -278,18 +318,23 @@ def _colon_claims(doc: Any, lex: CueLexicon) -> list[_Cand]:
                 nxt += 1
             end = text.find("\n", nxt) if nxt >= 0 else -1
             c_lo, c_hi = _trim(text, nxt, end if end >= 0 else len(text))
-        if c_hi - c_lo >= 3:
+        words = [w for w in text[c_lo:c_hi].split() if any(ch.isalpha() for ch in w)]
+        if len(words) >= 2 and not text[c_lo:c_hi].startswith("http"):
             out.append(_Cand((c_lo, c_hi), (colon, colon + 1), prefix, (lo, lo + len(prefix))))
     return out
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
-    """Keep outer claims: drop one whose content or cue falls inside a kept content."""
+    """Keep outer claims: a claim whose cue lies inside another claim's content is nested and
+    yields to it; among the rest, longer contents go first; overlapping ones are dropped."""
+
+    def nested(c: _Cand) -> bool:
+        return any(o is not c and o.content[0] <= c.cue[0] < o.content[1] for o in cands)
+
     kept: list[_Cand] = []
-    for c in sorted(cands, key=lambda c: c.content[1] - c.content[0], reverse=True):
+    for c in sorted(cands, key=lambda c: (nested(c), -(c.content[1] - c.content[0]))):
         if any(
-            (k.content[0] < c.content[1] and c.content[0] < k.content[1])
-            or k.content[0] <= c.cue[0] < k.content[1]
+            (k.content[0] < c.content[1] and c.content[0] < k.content[1]) or k.content[0] <= c.cue[0] < k.content[1]
             for k in kept
         ):
             continue
@@ -314,6 +359,8 @@ def claims(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
             cand = _according_claim(doc, tok, quotes)
         elif tok.pos_ == "VERB" and _lemma(tok) in lex.cues:
             cand = _verb_claim(doc, tok, quotes, lex)
+        elif tok.pos_ == "NOUN" and _lemma(tok) in lex.nouns:
+            cand = _noun_claim(doc, tok, quotes, lex)
         if cand is None:
             continue
         if (

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import PlaceMention, Timex
+from ..reconcile.geo import country_name
 
 # auxiliaries / verbs that make a clause a promise or an obligation
 MODALS = frozenset({"will", "shall", "must", "should", "would"})
@@ -84,41 +85,6 @@ DEADLINE_CUES = re.compile(
 )
 DEADLINE_MODS = frozenset({"BEFORE", "ON_OR_BEFORE"})
 PARTY_LABELS = frozenset({"GPE", "NORP", "ORG"})
-# short names where the ISO name reads oddly in a ledger (a general table, not per story)
-SHORT_NAMES = {
-    "RU": "Russia",
-    "IR": "Iran",
-    "KR": "South Korea",
-    "KP": "North Korea",
-    "SY": "Syria",
-    "VE": "Venezuela",
-    "BO": "Bolivia",
-    "TZ": "Tanzania",
-    "MD": "Moldova",
-    "LA": "Laos",
-    "VN": "Vietnam",
-    "TW": "Taiwan",
-    "PS": "Palestine",
-    "CD": "DR Congo",
-    "GB": "United Kingdom",
-    "US": "United States",
-}
-
-
-def country_name(code: str | None) -> str | None:
-    """'AM' → 'Armenia' (pycountry, common short name)."""
-    if not code:
-        return None
-    if code in SHORT_NAMES:
-        return SHORT_NAMES[code]
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=code)
-    if c is None:
-        return None
-    return getattr(c, "common_name", None) or c.name
-
-
 def is_deadline(t: Timex, text: str, sent_start: int) -> bool:
     """A calendar date introduced as a limit ('before/by/until X', TIMEX3 mod BEFORE)."""
     if t.type != "DATE" or not t.value or not t.value[:4].isdigit():

@@ -227,7 +227,7 @@ def _sentence_commitments(
     for i, (start, deadline) in enumerate(segments):
         end = deadline.span.end if deadline else s1
         place = _pick_place(article.places, start, end, party_idx, doc)
-        if place is None and i == 0:
+        if place is None and len(segments) == 1:  # "By May 5, X must leave Y": the place may follow
             place = _pick_place(article.places, s0, s1, party_idx, doc)
         while start < end and not text[start].isalnum():
             start += 1

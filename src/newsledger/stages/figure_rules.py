@@ -222,19 +222,21 @@ def _climb(tok: Tok) -> tuple[Tok, Tok]:
 
 def _nearest_verb(doc: Any, tok: Tok, lex: FigureLexicon) -> str | None:
     """Last resort for a person count the parse left unattached: a passive or intransitive
-    casualty verb of the same sentence, nearest to the right first."""
+    casualty verb of the same sentence, nearest to the right first (weak verbs such as
+    "shoot" only when no strong one is there)."""
     sent = tok.sent
-    right = [t for t in doc[tok.i + 1 : sent.end]]
+    right = list(doc[tok.i + 1 : sent.end])
     left = list(reversed(doc[sent.start : tok.i]))
-    for side in (right, left):
-        for t in side:
-            lemma = _lemma(t)
-            kind = lex.verbs.get(lemma)
-            if t.pos_ != "VERB" or not kind or kind not in STRONG_KINDS:
-                continue
-            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.tag_ == "VBN"
-            if passive or lemma in lex.intransitive:
-                return kind
+    for table in (lex.verbs, lex.weak_verbs):
+        for side in (right, left):
+            for t in side:
+                lemma = _lemma(t)
+                kind = table.get(lemma)
+                if t.pos_ != "VERB" or not kind or kind not in STRONG_KINDS:
+                    continue
+                passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.tag_ == "VBN"
+                if passive or lemma in lex.intransitive:
+                    return kind
     return None
 
 

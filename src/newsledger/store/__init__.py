@@ -122,7 +122,7 @@ class Store:
         if v < SCHEMA_VERSION:
             raise StoreError(
                 f"the ledger {self.path} has schema version {v}, this program needs {SCHEMA_VERSION}",
-                "open it once for writing (e.g. `newsledger stats --db PATH`... or run an ingest) to migrate",
+                "upgrade it once with `newsledger ingest --reconcile --db PATH`",
             )
         if v > SCHEMA_VERSION:
             raise StoreError(
@@ -319,6 +319,13 @@ class Store:
     # --- the reconciled ledger -----------------------------------------------------------
     def replace_ledger(self, events: Sequence[Event], commitments: Sequence[TrackedCommitment]) -> None:
         """Replace all events and commitments in one transaction, and mark the ledger current."""
+        for what, ids in (("event", [e.id for e in events]), ("commitment", [k.id for k in commitments])):
+            if len(set(ids)) != len(ids):
+                dup = next(i for i in ids if ids.count(i) > 1)
+                raise StoreError(
+                    f"reconciliation gave two {what}s the same id {dup!r}; nothing was replaced",
+                    "report this bug; the stored articles are intact",
+                )
         original = dict(
             self.conn.execute(
                 "SELECT id, coalesce(duplicate_of, id) FROM articles WHERE duplicate_of IS NOT NULL"

@@ -31,11 +31,11 @@ from .tense import tense_at
 FORWARD_GAP = 6  # months a story may step back within a year before a bare month means the next year
 DEICTIC_KINDS = frozenset({"deictic", "weekday", "ago"})
 # a preposition before a date makes it a bound: "before November 15", "until November 25"
-BOUND_MODS = (
-    (re.compile(r"\b(?:before|prior\s+to|ahead\s+of)\s+$", re.I), "BEFORE"),
-    (re.compile(r"\b(?:no\s+later\s+than|by|until|till|through|up\s+to)\s+$", re.I), "ON_OR_BEFORE"),
-    (re.compile(r"\b(?:after|following)\s+$", re.I), "AFTER"),
-    (re.compile(r"\b(?:since|from|starting(?:\s+from)?|as\s+of|beginning)\s+$", re.I), "ON_OR_AFTER"),
+BOUND_MODS = re.compile(
+    r"\b(?:(?P<BEFORE>before|prior\s+to|ahead\s+of)|(?P<ON_OR_BEFORE>no\s+later\s+than|by|until|till|through|"
+    r"up\s+to)|(?P<AFTER>after|following)|(?P<ON_OR_AFTER>since|from|starting(?:\s+from)?|as\s+of|"
+    r"beginning))\s+\Z",
+    re.IGNORECASE,
 )
 
 
@@ -48,7 +48,8 @@ class Ref:
     day: int | None = None
 
     def date(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
+        """As a date (years before 1 AD are clamped: calendar arithmetic there is not supported)."""
+        return dt.date(max(1, self.year), self.month or 1, self.day or 1)
 
 
 @dataclass(frozen=True)
@@ -65,19 +66,29 @@ def is_news(cands: list[Cand], published: dt.date) -> bool:
     "Friday", "last week") often, or mostly names recent years.
     """
     for c in cands:  # a report that opens with a date it does not complete reads it from its dateline
-        if c.kind in {"month", "quarter", "quarter_rel", "weekday", "deictic", "range"} or (
-            c.kind == "date" and c.args[0] is None
+        if (
+            (
+                c.kind in {"month", "quarter", "quarter_rel", "weekday", "deictic", "range"}
+                or (c.kind == "date" and c.args[0] is None)
+            )
+            and (c.kind != "quarter" or c.args[1] is None)
+            and (c.kind != "range" or c.args[0] is None)
         ):
-            if c.kind != "quarter" or c.args[1] is None:
-                if c.kind != "range" or c.args[0] is None:
-                    return True
-        if c.kind in {"date", "range", "quarter", "pod_date"} or c.rule in {"year", "bc", "ad", "century", "decade"}:
+            return True
+        if c.kind in {"date", "range", "quarter", "pod_date"} or c.rule in {
+            "year",
+            "year_range_end",
+            "bc",
+            "ad",
+            "century",
+            "decade",
+        }:
             break
     years: list[int] = []
     for c in cands:
         if c.kind == "date" and c.args[0] is not None:
             years.append(c.args[0])
-        elif c.rule in {"year", "ad"}:
+        elif c.rule in {"year", "ad", "year_range_end"}:
             years.append(int(c.args[0]))
         elif c.rule == "bc":
             years.append(-int(c.args[0][2:]))
@@ -120,10 +131,8 @@ class Resolver:
 
     def bound_mod(self, c: Cand) -> str | None:
         left = self.text[max(0, c.start - 25) : c.start]
-        for pattern, mod in BOUND_MODS:
-            if pattern.search(left):
-                return mod
-        return None
+        m = BOUND_MODS.search(left)
+        return m.lastgroup if m else None
 
     def same_paragraph(self, c: Cand, limit: int = 400) -> bool:
         """The reference time was set close by, with no paragraph break in between."""
@@ -175,7 +184,10 @@ class Resolver:
 
     def resolve(self, c: Cand) -> Resolved:
         before = self.ref
-        value = self._value(c)
+        try:
+            value = self._value(c)
+        except (ValueError, OverflowError):  # calendar arithmetic beyond year 1 or 9999
+            value = None
         if self.ref is not before:
             self.ref_end = c.end
             self.ref_explicit = c.kind in {"date", "range", "value", "season"} and (
@@ -189,8 +201,10 @@ class Resolver:
         k, a = c.kind, c.args
         if k == "value":
             v = str(a[0])
-            if re.fullmatch(r"\d{4}", v):
+            if re.fullmatch(r"\d{4}", v) and c.rule != "year_range_end":
                 self.ref = Ref(int(v))
+            elif re.fullmatch(r"BC\d{4}", v):
+                self.ref = Ref(1 - int(v[2:]))  # astronomical year numbering: 1 BC = 0
             return v
         if k in {"date", "date2"}:
             return self._date(c)
@@ -243,10 +257,10 @@ class Resolver:
         if k == "season":
             s, y, off = a
             if y is None:
-                base = self.dct if self.news or self.ref is None else self.ref.date()
-                if base is None:
+                day = self.dct if self.news or self.ref is None else self.ref.date()
+                if day is None:
                     return None
-                y = base.year + (off or 0)
+                y = day.year + (off or 0)
             else:
                 self.ref = Ref(y)
             return f"{fmt_year(y)}-{s}"
@@ -267,8 +281,8 @@ class Resolver:
             return self._holiday(c)
         if k == "pod_date":
             pod, y, mon, day = a
-            v = self._date(Cand(c.start, c.end, "DATE", "date", (y, mon, day)))
-            return f"{v}T{pod}" if v else None
+            on = self._date(Cand(c.start, c.end, "DATE", "date", (y, mon, day)))
+            return f"{on}T{pod}" if on else None
         if k == "story_time":
             ref = self.ref
             if ref is None:
@@ -297,6 +311,8 @@ class Resolver:
         if d is None:
             self.ref = Ref(y, m) if c.args[0] is not None else self.ref
             return fmt_month(y, m)
+        if y < 1:  # BC: no calendar check
+            return f"{fmt_month(y, m)}-{d:02d}" if 1 <= d <= 31 else None
         date = safe_date(y, m, d)
         if date is None:
             return None
@@ -370,9 +386,9 @@ class Resolver:
         if code in {"H", "MIN", "S"}:
             return fmt_day(self.dct)
         if code == "DE":
-            d = shift(self.dct, "Y", -int(round(n * 10)))
+            d = shift(self.dct, "Y", -round(n * 10))
             return fmt_year(d.year)
-        d = shift(self.dct, code, -int(round(n)))
+        d = shift(self.dct, code, -round(n))
         return fmt_at(d, code)
 
     def _later(self, c: Cand) -> str | None:
@@ -389,9 +405,11 @@ class Resolver:
             return fmt_day(ref.date()) if ref.day else None
         if code == "DE":
             code, n = "Y", n * 10
+        if code == "Y" and ref.year < 1:
+            return fmt_year(ref.year + sign * int(round(n)))
         if code in {"D", "W"} and ref.day is None:
             return fmt_year(ref.year) if code == "W" and ref.month is None else None
-        d = shift(ref.date(), code, sign * int(round(n)))
+        d = shift(ref.date(), code, sign * round(n))
         if code == "D":
             self.ref = Ref(d.year, d.month, d.day)
         return fmt_at(d, code)
@@ -450,7 +468,9 @@ class Resolver:
     def _holiday(self, c: Cand) -> str | None:
         rule, y, pod = c.args
         if y is None:
-            month = rule[0] if len(rule) == 2 else {"thanksgiving": 11, "easter": 4, "labor": 9}.get(rule[0], 5)
+            month = (
+                rule[0] if len(rule) == 2 else {"thanksgiving": 11, "easter": 4, "labor": 9}.get(rule[0], 5)
+            )
             y = self.pick_year(c, int(month), 15)
             if y is None:
                 return None

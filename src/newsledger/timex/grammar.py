@@ -41,7 +41,11 @@ WD = rf"(?-i:{WEEKDAY})"
 POD = r"(?:morning|afternoon|evening|night|overnight)"
 ORD_Q = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 REL = r"(?:this|last|next|past|coming|previous|following|current|latest)"
-DAYWORD = r"(?:today|tonight|yesterday|tomorrow)"
+DAYWORD = r"(?:today|tonight|yesterday|tomorrow|tonite|2nite|tmrw?|tmrow|tomorow|2moro|2morrow)"
+DAYWORD_OFFSET = MappingProxyType(
+    {"today": 0, "tonight": 0, "tonite": 0, "2nite": 0, "yesterday": -1, "tomorrow": 1, "tmr": 1, "tmrw": 1,
+     "tmrow": 1, "tomorow": 1, "2moro": 1, "2morrow": 1}
+)  # fmt: skip
 
 
 def month_of(s: str) -> int:
@@ -185,9 +189,9 @@ def r_month(m: re.Match[str]) -> Cand | None:
         m["edge"] or m["rel"] or word_before(m) in MONTH_CUES
     ):
         return None
-    if mon.endswith(".") is False and len(mon) <= 4 and mon.lower() not in {"june", "july", "may"}:
-        if word_before(m) not in MONTH_CUES:
-            return None
+    short = not mon.endswith(".") and len(mon) <= 4 and mon.lower() not in {"june", "july", "may"}
+    if short and word_before(m) not in MONTH_CUES:
+        return None  # "Jan" alone is more often a name than a month
     rel = (m["rel"] or "").lower()
     off = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1}.get(rel)
     return Cand(m.start(), m.end(), "DATE", "month", (month_of(mon), off), mod=edge(m["edge"]), rule="month")
@@ -205,7 +209,9 @@ def r_year(m: re.Match[str]) -> Cand | None:
     after = m.string[m.end() : m.end() + 8]
     if re.match(r"\s?(?:%|[-–/](?:\d|\d{3})(?!\d)|:\d|[.,]\d)", after):
         return None
-    return Cand(m.start(), m.end(), "DATE", "value", (m["year"],), mod=edge(m["edge"]), rule="year")
+    # the end of a span of years ("1975-1976 dry season") does not move the story's time
+    rule = "year_range_end" if re.search(r"\d{4}\s?[-–]\Z", before) else "year"
+    return Cand(m.start(), m.end(), "DATE", "value", (m["year"],), mod=edge(m["edge"]), rule=rule)
 
 
 def r_bc(m: re.Match[str]) -> Cand | None:
@@ -231,11 +237,15 @@ def r_century(m: re.Match[str]) -> Cand | None:
     if not n or n < 1 or n > 21:
         return None
     era = "BC" if m["bc"] else ""
-    return Cand(m.start(), m.end(), "DATE", "value", (f"{era}{n - 1:02d}",), mod=edge(m["edge"]), rule="century")
+    return Cand(
+        m.start(), m.end(), "DATE", "value", (f"{era}{n - 1:02d}",), mod=edge(m["edge"]), rule="century"
+    )
 
 
 def r_quarter(m: re.Match[str]) -> Cand:
-    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m["q"].lower()]
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
+        m["q"].lower()
+    ]
     year = year_of(m["year"]) if m["year"] else None
     rel = (m["rel"] or "").lower()
     off = {"last": -1, "next": 1, "previous": -1}.get(rel, 0)
@@ -244,7 +254,16 @@ def r_quarter(m: re.Match[str]) -> Cand:
 
 def r_quarter_rel(m: re.Match[str]) -> Cand | None:
     rels = {(m["rel"] or "the").lower(), (m["rel2"] or "").lower()}
-    if m["w"].lower() == "period" and not rels & {"latest", "same", "comparable", "corresponding", "year-earlier", "year-ago", "fiscal", "recent"}:
+    if m["w"].lower() == "period" and not rels & {
+        "latest",
+        "same",
+        "comparable",
+        "corresponding",
+        "year-earlier",
+        "year-ago",
+        "fiscal",
+        "recent",
+    }:
         return None
     if m["ago"] or rels & {"year-earlier", "year-ago", "comparable", "corresponding", "same"}:
         rel = "year-ago"
@@ -258,7 +277,9 @@ def r_quarter_rel(m: re.Match[str]) -> Cand | None:
 
 
 def r_year_quarter(m: re.Match[str]) -> Cand:
-    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get((m["q"] or "").lower())
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(
+        (m["q"] or "").lower()
+    )
     return Cand(m.start(), m.end(), "DATE", "year_quarter", (int(m["year"]), q), rule="year_quarter")
 
 
@@ -276,7 +297,10 @@ def r_clock_day(m: re.Match[str]) -> Cand | None:
         return None
     day = m["day"].lower()
     if day in {"today", "yesterday", "tomorrow", "tonight"}:
-        spec: tuple[str, tuple[object, ...]] = ("deictic", ("D", {"yesterday": -1, "tomorrow": 1}.get(day, 0), None))
+        spec: tuple[str, tuple[object, ...]] = (
+            "deictic",
+            ("D", {"yesterday": -1, "tomorrow": 1}.get(day, 0), None),
+        )
     else:
         spec = ("weekday", (weekday_of(m["day"]), None, None))
     return Cand(m.start(), m.end(), "TIME", "clock_day", (h, mi or 0, spec), rule="clock_day")
@@ -316,14 +340,16 @@ def r_season(m: re.Match[str]) -> Cand | None:
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     off = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1, "this past": -1}.get(rel)
     year = year_of(m["year"]) if m["year"] else None
-    return Cand(m.start(), m.end(), "DATE", "season", (SEASONS[s], year, off), mod=edge(m["edge"]), rule="season")
+    return Cand(
+        m.start(), m.end(), "DATE", "season", (SEASONS[s], year, off), mod=edge(m["edge"]), rule="season"
+    )
 
 
 def r_dayword(m: re.Match[str]) -> Cand:
     w = m["w"].lower()
     pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
-    off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
-    if w == "tonight":
+    off = DAYWORD_OFFSET[w]
+    if w in {"tonight", "tonite", "2nite"}:
         pod = "NI"
     typ = "TIME" if pod else "DATE"
     return Cand(m.start(), m.end(), typ, "deictic", ("D", off, pod), mod=edge(m["edge"]), rule="dayword")
@@ -348,12 +374,16 @@ def r_rel_unit(m: re.Match[str]) -> Cand | None:
     if off is None:
         return None
     if unit == "weekend":
-        return Cand(m.start(), m.end(), "DATE", "deictic", ("WE", off, None), mod=premod(m["pre"]), rule="rel_unit")
+        return Cand(
+            m.start(), m.end(), "DATE", "deictic", ("WE", off, None), mod=premod(m["pre"]), rule="rel_unit"
+        )
     if unit in {"decade", "century"} and off < 0:
         return Cand(m.start(), m.end(), "DURATION", "value", (duration_value(1, unit),), rule="rel_unit")
     code = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
     pre = (m["pre"] or "").lower()
-    mod = {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get(pre.split()[0] if pre else "")
+    mod = {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get(
+        pre.split()[0] if pre else ""
+    )
     return Cand(m.start(), m.end(), "DATE", "deictic", (code, off, None), mod=mod, rule="rel_unit")
 
 
@@ -391,21 +421,29 @@ def r_later(m: re.Match[str]) -> Cand:
     n = _amount(m)
     d = m["dir"].lower()
     sign = -1 if d in {"earlier", "before", "previously", "prior"} else 1
-    return Cand(m.start(), m.end(), "DATE", "later", (unit_key(m["u"]), n, sign), mod=premod(m["pre"]), rule="later")
+    return Cand(
+        m.start(), m.end(), "DATE", "later", (unit_key(m["u"]), n, sign), mod=premod(m["pre"]), rule="later"
+    )
 
 
 def r_anaphor(m: re.Match[str]) -> Cand | None:
     rel = m["rel"].lower()
     unit = m["u"].lower()
-    off = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0, "this": 0}.get(rel)
+    off = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0, "this": 0}.get(
+        rel
+    )
     if off is None:
         return None
     code = {"day": "D", "week": "W", "month": "M", "year": "Y", "morning": "D", "night": "D", "evening": "D",
             "afternoon": "D", "decade": "DE"}[unit]  # fmt: skip
     pod = PARTS_OF_DAY.get(unit)
     pre = (m["pre"] or "").lower()
-    mod = {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get(pre.split()[0] if pre else "")
-    return Cand(m.start(), m.end(), "TIME" if pod else "DATE", "anaphor", (code, off, pod), mod=mod, rule="anaphor")
+    mod = {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get(
+        pre.split()[0] if pre else ""
+    )
+    return Cand(
+        m.start(), m.end(), "TIME" if pod else "DATE", "anaphor", (code, off, pod), mod=mod, rule="anaphor"
+    )
 
 
 def r_day_before(m: re.Match[str]) -> Cand:
@@ -441,7 +479,9 @@ def r_adj_duration(m: re.Match[str]) -> Cand | None:
         return None
     if m["n"].lower() in {"a", "an"}:
         return None  # "a second attack"
-    return Cand(m.start(), m.end(), "DURATION", "value", (duration_value(n, unit_key(m["u"])),), rule="adj_duration")
+    return Cand(
+        m.start(), m.end(), "DURATION", "value", (duration_value(n, unit_key(m["u"])),), rule="adj_duration"
+    )
 
 
 def r_bare_units(m: re.Match[str]) -> Cand:
@@ -476,13 +516,38 @@ def r_noon(m: re.Match[str]) -> Cand:
     return Cand(m.start(), m.end(), "TIME", "clock", (h, 0, None), rule="noon")
 
 
-SET_ADJ_OK = frozenset({"and", "or", "basis", "to", "in", "on", "at", "for", "by", "from", "since", "until", "as", "with", "than", "but", "",})
+SET_ADJ_OK = frozenset(
+    {
+        "and",
+        "or",
+        "basis",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "from",
+        "since",
+        "until",
+        "as",
+        "with",
+        "than",
+        "but",
+        "",
+    }
+)
 
 
 def r_set(m: re.Match[str]) -> Cand | None:
     w = m["w"].lower()
     nxt = word_after(m)
-    if w == "quarterly" and nxt.isalpha() and nxt not in SET_ADJ_OK and m.string[m.end() : m.end() + 1] == " ":
+    if (
+        w == "quarterly"
+        and nxt.isalpha()
+        and nxt not in SET_ADJ_OK
+        and m.string[m.end() : m.end() + 1] == " "
+    ):
         return None  # "quarterly dividend"
     value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
              "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}[w]  # fmt: skip
@@ -505,7 +570,15 @@ def r_every(m: re.Match[str]) -> Cand | None:
 
 def r_ref(m: re.Match[str]) -> Cand:
     w = re.sub(r"\s+", " ", m["w"].lower())
-    if w in {"the past", "recently", "recent", "previously", "formerly", "lately", "in recent years"} or w.startswith("recent "):
+    if w in {
+        "the past",
+        "recently",
+        "recent",
+        "previously",
+        "formerly",
+        "lately",
+        "in recent years",
+    } or w.startswith("recent "):
         v = "PAST_REF"
     elif w in {"the future", "future", "soon"} or w.startswith("the coming") or w.startswith("coming"):
         v = "FUTURE_REF"
@@ -515,17 +588,26 @@ def r_ref(m: re.Match[str]) -> Cand:
 
 
 def r_recent_units(m: re.Match[str]) -> Cand:
-    return Cand(m.start(), m.end(), "DURATION", "value", (duration_value(None, unit_key(m["u"])),), rule="recent_units")
+    return Cand(
+        m.start(),
+        m.end(),
+        "DURATION",
+        "value",
+        (duration_value(None, unit_key(m["u"])),),
+        rule="recent_units",
+    )
 
 
 def r_narrative_ref(m: re.Match[str]) -> Cand:
-    """"former", "future": reference words only histories annotate (news uses them as adjectives)."""
+    """ "former", "future": reference words only histories annotate (news uses them as adjectives)."""
     v = "PAST_REF" if m["w"].lower() == "former" else "FUTURE_REF"
     return Cand(m.start(), m.end(), "DATE", "value", (v,), rule="narrative_ref")
 
 
 def r_coming_units(m: re.Match[str]) -> Cand:
-    return Cand(m.start(), m.end(), "DURATION", "value", (duration_value(None, unit_key(m["u"])),), rule="coming")
+    return Cand(
+        m.start(), m.end(), "DURATION", "value", (duration_value(None, unit_key(m["u"])),), rule="coming"
+    )
 
 
 HOLIDAYS = MappingProxyType(
@@ -540,7 +622,7 @@ HOLIDAYS = MappingProxyType(
 
 
 def r_holiday(m: re.Match[str]) -> Cand | None:
-    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
+    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'").replace("x-mas", "christmas").replace("xmas", "christmas")
     rule = HOLIDAYS.get(name)
     if rule is None:
         return None
@@ -559,17 +641,21 @@ def r_pod_date(m: re.Match[str]) -> Cand:
 
 def r_generic_pod(m: re.Match[str]) -> Cand:
     w = (m["w"] or m["w2"]).lower()
-    code = "DT" if w.startswith("day") else PARTS_OF_DAY.get(w.split()[-1].replace("-time", "").replace("time", ""), "NI")
+    code = (
+        "DT"
+        if w.startswith("day")
+        else PARTS_OF_DAY.get(w.split()[-1].replace("-time", "").replace("time", ""), "NI")
+    )
     return Cand(m.start(), m.end(), "TIME", "value", (f"XXXX-XX-XXT{code}",), rule="generic_pod")
 
 
 def r_story_time(m: re.Match[str]) -> Cand:
-    """"at the same time", "by this time": the story's current time (histories only)."""
+    """ "at the same time", "by this time": the story's current time (histories only)."""
     return Cand(m.start(), m.end(), "DATE", "story_time", (), rule="narrative_ref")
 
 
 def r_year_part(m: re.Match[str]) -> Cand:
-    """"the end of the year", "later in the year": the year of the story (or of the report)."""
+    """ "the end of the year", "later in the year": the year of the story (or of the report)."""
     return Cand(m.start(), m.end(), "DATE", "anaphor", ("Y" if m["u"].lower() == "year" else "M", 0, None),
                 mod=edge(m["edge"]) or ("END" if (m["pre"] or "").lower().startswith("late") else None),
                 rule="year_part")  # fmt: skip
@@ -594,78 +680,186 @@ RULES: tuple[tuple[str, Reader], ...] = (
     (rf"(?P<mon>{M})\s+(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})(?:,?\s+(?P<year>{YEAR}))?\b", r_range),
     (r"(?<![\d/.-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d/])", r_iso),
     (r"(?<![\d/.-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\d/])", r_slash),
-    (rf"(?<![\d-])(?P<day>{DAY})-(?P<mon>(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))-(?P<y>\d\d|\d{{4}})\b(?!-)", r_dmy_short),
+    (
+        rf"(?<![\d-])(?P<day>{DAY})-(?P<mon>(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))-(?P<y>\d\d|\d{{4}})\b(?!-)",
+        r_dmy_short,
+    ),
     (rf"{_EDGEP}(?P<mon>{M}),?\s+(?:of\s+)?(?P<year>{YEAR})\b(?![,.]\d)", r_month_year),
     (rf"{_EDGEP}(?P<mon>{M})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", r_month_rel_year),
     (rf"{_WDP}(?P<mon>{M})\s+(?P<day>{DAY})\b(?![,.]?\d|:)", r_month_day),
     (rf"{_WDP}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{M})(?!\w|-(?-i:[a-z]))", r_month_day),
     (rf"{_EDGEP}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{M})(?!\w|-(?-i:[a-z]))", r_month),
-    (rf"{_EDGEP}(?:(?:fiscal|calendar|the\s+year|fiscal\s+year)\s+)?(?P<year>{YEAR})(?![\d,.]\d|\d|(?-i:[a-z]))", r_year),
+    (
+        rf"{_EDGEP}(?:(?:fiscal|calendar|the\s+year|fiscal\s+year)\s+)?(?P<year>{YEAR})(?![\d,.]\d|\d|(?-i:[a-z]))",
+        r_year,
+    ),
     (rf"{_EDGEP}(?P<n>\d{{1,4}})\s*(?P<era>B\.C\.(?:E\.)?|BCE|BC|A\.D\.|AD)(?!\w)", r_bc),
     (rf"{_EDGEP}(?P<era>A\.D\.|AD)\s*(?P<n>\d{{1,4}})\b", r_bc),
     (rf"(?:the\s+)?{_EDGEP}(?P<dec>1\d\d0|20\d0|['’]\d0)['’]?s\b", r_decade),
-    (rf"(?:the\s+)?{_EDGEP}(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century(?P<bc>\s+B\.?C\.?)?", r_century),
+    (
+        rf"(?:the\s+)?{_EDGEP}(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century(?P<bc>\s+B\.?C\.?)?",
+        r_century,
+    ),
     # quarters, halves, seasons
-    (rf"(?:the\s+)?(?:(?P<rel>this|last|next|previous|current|latest|fiscal|year's)\s+)?(?:fiscal\s+)?(?P<q>{ORD_Q})[- ](?:fiscal[- ])?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR}))?", r_quarter),
-    (r"(?:the\s+)?(?P<rel>latest|current|same|comparable|corresponding|year-earlier|year-ago|previous|last|this|that|fiscal|recent)(?:\s+(?P<rel2>fiscal|year-earlier|year-ago|comparable|corresponding))?\s+(?P<w>quarter|period)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b", r_quarter_rel),
-    (r"the\s+(?P<w>quarter)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b(?P<rel>)(?P<rel2>)", r_quarter_rel),
-    (rf"(?:the\s+)?(?P<year>{YEAR})\s+(?:(?P<q>{ORD_Q})\s+)?(?:fiscal\s+)?(?:quarter|period)\b", r_year_quarter),
+    (
+        rf"(?:the\s+)?(?:(?P<rel>this|last|next|previous|current|latest|fiscal|year's)\s+)?(?:fiscal\s+)?(?P<q>{ORD_Q})[- ](?:fiscal[- ])?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR}))?",
+        r_quarter,
+    ),
+    (
+        r"(?:the\s+)?(?P<rel>latest|current|same|comparable|corresponding|year-earlier|year-ago|previous|last|this|that|fiscal|recent)(?:\s+(?P<rel2>fiscal|year-earlier|year-ago|comparable|corresponding))?\s+(?P<w>quarter|period)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b",
+        r_quarter_rel,
+    ),
+    (
+        r"the\s+(?P<w>quarter)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b(?P<rel>)(?P<rel2>)",
+        r_quarter_rel,
+    ),
+    (
+        rf"(?:the\s+)?(?P<year>{YEAR})\s+(?:(?P<q>{ORD_Q})\s+)?(?:fiscal\s+)?(?:quarter|period)\b",
+        r_year_quarter,
+    ),
     (r"year-(?:earlier|ago)\b", r_year_ago_adj),
     (r"(?:the|over\s+the)\s+weekend\b", r_weekend),
-    (rf"(?P<clock>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?-i:a\.m\.|p\.m\.|am|pm|AM|PM)|noon|midnight)\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow)\b", r_clock_day),
-    (rf"(?:the\s+)?(?P<h>first|second|1st|2nd)[- ]half(?:\s+of\s+(?:the\s+year\s+)?(?P<year>{YEAR}))?", r_half),
-    (rf"(?P<the>the\s+)?{_EDGEP}(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?!\w)", r_season),
+    (
+        rf"(?P<clock>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?-i:a\.m\.|p\.m\.|am|pm|AM|PM)|noon|midnight)\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow)\b",
+        r_clock_day,
+    ),
+    (
+        rf"(?:the\s+)?(?P<h>first|second|1st|2nd)[- ]half(?:\s+of\s+(?:the\s+year\s+)?(?P<year>{YEAR}))?",
+        r_half,
+    ),
+    (
+        rf"(?P<the>the\s+)?{_EDGEP}(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?!\w)",
+        r_season,
+    ),
     # deictic days and parts of day
     (rf"{_EDGEP}(?P<w>{DAYWORD})(?:\s+(?P<pod>{POD}))?\b", r_dayword),
     (r"the\s+day\s+(?:after|before)\s+(?P<w>tomorrow|yesterday)", r_day_after),
     (rf"(?P<rel>this|last)\s+(?P<pod>{POD})", r_last_night),
-    (rf"(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this|last|next|past|coming|previous|current)\s+(?P<u>day|week|weekend|month|year|decade|century)\b", r_rel_unit),
-    (rf"{_EDGEP}(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{POD}))?", r_rel_weekday),
+    (
+        r"(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this|last|next|past|coming|previous|current)\s+(?P<u>day|week|weekend|month|year|decade|century)\b",
+        r_rel_unit,
+    ),
+    (
+        rf"{_EDGEP}(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{POD}))?",
+        r_rel_weekday,
+    ),
     # relative to now or to the story's time
-    (rf"(?:(?P<pre>earlier|later|early|late)\s+(?:in\s+)?)?(?:the\s+)?(?P<rel>next|following|previous|preceding|same|that)\s+(?P<u>day|week|month|year|morning|night|evening|afternoon|decade)\b", r_anaphor),
+    (
+        r"(?:(?P<pre>earlier|later|early|late)\s+(?:in\s+)?)?(?:the\s+)?(?P<rel>next|following|previous|preceding|same|that)\s+(?P<u>day|week|month|year|morning|night|evening|afternoon|decade)\b",
+        r_anaphor,
+    ),
     (r"the\s+day\s+(?P<w>before|after)\b(?!\s+(?:tomorrow|yesterday))", r_day_before),
-    (rf"(?P<mon>{M})(?:\s+(?P<day>{DAY}))?\s+of\s+(?:that|the\s+same|the\s+following|the\s+next)\s+year", r_month_of_that_year),
+    (
+        rf"(?P<mon>{M})(?:\s+(?P<day>{DAY}))?\s+of\s+(?:that|the\s+same|the\s+following|the\s+next)\s+year",
+        r_month_of_that_year,
+    ),
     # clock times
-    (r"(?<![\d:.])(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|A\.M\.|P\.M\.))(?:\s+(?P<z>(?-i:[A-Z]{2,4}T|UTC|GMT|Z))\b)?", r_clock),
-    (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])[:](?P<mi>[0-5]\d)(?![\d:])(?:\s*(?:hrs|h)\b)?(?:\s+(?P<z>(?-i:[A-Z]{2,4}T|UTC|GMT|Z))\b)?(?P<ap>)", r_clock),
-    (r"(?<![\d:.])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hrs|hours\s+(?-i:(?=[A-Z]{3}))|(?P<z>(?-i:GMT|UTC|Z))\b)(?P<ap>)", r_clock),
+    (
+        r"(?<![\d:.])(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|A\.M\.|P\.M\.))(?:\s+(?P<z>(?-i:[A-Z]{2,4}T|UTC|GMT|Z))\b)?",
+        r_clock,
+    ),
+    (
+        r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])[:](?P<mi>[0-5]\d)(?![\d:])(?:\s*(?:hrs|h)\b)?(?:\s+(?P<z>(?-i:[A-Z]{2,4}T|UTC|GMT|Z))\b)?(?P<ap>)",
+        r_clock,
+    ),
+    (
+        r"(?<![\d:.])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hrs|hours\s+(?-i:(?=[A-Z]{3}))|(?P<z>(?-i:GMT|UTC|Z))\b)(?P<ap>)",
+        r_clock,
+    ),
     (r"(?P<w>noon|midnight|midday)", r_noon),
     # durations
     (r"(?:(?P<pre>" + PREMOD + r")\s+)?half\s+an?\s+hour", r_half_hour),
-    (rf"{_PRE}(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|recent|another|additional|remaining|entire|whole|full|intervening)\s+)?(?:{_NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|long|straight|consecutive|successive|further|whole))?\s+)?{_UNITS}(?:['’]s?\s+time|\s+old|\s+of\s+age)?(?:\s+(?P<ago>ago)|\s+(?P<dir>later|earlier|previously|afterwards?))?(?!-)\b", r_quantity),
-    (rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{NUMBER})[- ](?P<u>{UNIT})(?:[- ](?:long|old))?(?=[- ]?[a-z])", r_adj_duration),
-    (rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s))(?:the\s+)?(?:past\s+|last\s+)?(?P<u>years|months|weeks|days|decades|hours|centuries)\b", r_bare_units),
-    (r"(?:the\s+)?(?:coming|following|succeeding|subsequent|intervening|next\s+few|past\s+few|last\s+few)\s+(?P<u>years|months|weeks|days|decades)\b", r_coming_units),
+    (
+        rf"{_PRE}(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|recent|another|additional|remaining|entire|whole|full|intervening)\s+)?(?:{_NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|long|straight|consecutive|successive|further|whole))?\s+)?{_UNITS}(?:['’]s?\s+time|\s+old|\s+of\s+age)?(?:\s+(?P<ago>ago)|\s+(?P<dir>later|earlier|previously|afterwards?))?(?!-)\b",
+        r_quantity,
+    ),
+    (
+        rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{NUMBER})[- ](?P<u>{UNIT})(?:[- ](?:long|old))?(?=[- ]?[a-z])",
+        r_adj_duration,
+    ),
+    (
+        r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s))(?:the\s+)?(?:past\s+|last\s+)?(?P<u>years|months|weeks|days|decades|hours|centuries)\b",
+        r_bare_units,
+    ),
+    (
+        r"(?:the\s+)?(?:coming|following|succeeding|subsequent|intervening|next\s+few|past\s+few|last\s+few)\s+(?P<u>years|months|weeks|days|decades)\b",
+        r_coming_units,
+    ),
     (r"recent\s+(?P<u>years|months|weeks|days|decades)", r_recent_units),
     # sets
     (r"(?P<w>daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|hourly)\b", r_set),
-    (rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT}s?|(?-i:{WEEKDAY})|spring|summer|autumn|fall|winter|seasons?)\b", r_every),
-    (rf"(?:(?<=\bper\s)|(?<=\btimes\sa\s)|(?<=\btwice\sa\s)|(?<=\bonce\sa\s))(?P<u>{UNIT})\b(?P<n>)(?P<other>)", r_every),
+    (
+        rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT}s?|(?-i:{WEEKDAY})|spring|summer|autumn|fall|winter|seasons?)\b",
+        r_every,
+    ),
+    (
+        rf"(?:(?<=\bper\s)|(?<=\btimes\sa\s)|(?<=\btwice\sa\s)|(?<=\bonce\sa\s))(?P<u>{UNIT})\b(?P<n>)(?P<other>)",
+        r_every,
+    ),
     # holidays, parts of named days, the story's time
-    (rf"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day)(?:\s+(?P<pod>night|morning|evening))?(?:,?\s+(?P<year>{YEAR}))?\b", r_holiday),
-    (rf"(?:early\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?(?P<pod>morning|night|evening|afternoon)(?:\s+hours)?\s+of\s+(?:(?P<mon>{M})\s+(?P<day>{DAY})|(?:the\s+)?(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{M}))(?:,?\s+(?P<year>{YEAR}))?\b", r_pod_date),
-    (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bduring\sthe\s)|(?<=\bin\sthe\s))(?P<w>night|daytime|night-time|nighttime)\b|(?P<w2>one\s+night)\b", r_generic_pod),
-    (r"(?:the\s+same\s+time|this\s+time|that\s+time|the\s+time)\b(?!\s+(?:of|when|that|he|she|it|they|the|his|her|their|[A-Z]))", r_story_time),
-    (rf"(?:(?P<pre>later|late|earlier|early)\s+in\s+the\s+|{_EDGEP}the\s+)(?P<u>year|month)\b(?!-)", r_year_part),
+    (
+        rf"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day)(?:\s+(?P<pod>night|morning|evening))?(?:,?\s+(?P<year>{YEAR}))?\b",
+        r_holiday,
+    ),
+    (
+        rf"(?:early\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?(?P<pod>morning|night|evening|afternoon)(?:\s+hours)?\s+of\s+(?:(?P<mon>{M})\s+(?P<day>{DAY})|(?:the\s+)?(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{M}))(?:,?\s+(?P<year>{YEAR}))?\b",
+        r_pod_date,
+    ),
+    (
+        r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bduring\sthe\s)|(?<=\bin\sthe\s))(?P<w>night|daytime|night-time|nighttime)\b|(?P<w2>one\s+night)\b",
+        r_generic_pod,
+    ),
+    (
+        r"(?:the\s+same\s+time|this\s+time|that\s+time|the\s+time)\b(?!\s+(?:of|when|that|he|she|it|they|the|his|her|their|[A-Z]))",
+        r_story_time,
+    ),
+    (
+        rf"(?:(?P<pre>later|late|earlier|early)\s+in\s+the\s+|{_EDGEP}the\s+)(?P<u>year|month)\b(?!-)",
+        r_year_part,
+    ),
     # reference words
-    (r"(?P<w>the\s+past|the\s+future|the\s+present|right\s+now|at\s+present|nowadays|currently|presently|recently|formerly|lately|now|current|these\s+days|the\s+time\s+being|recent)\b(?!-)(?!\s+(?:years|months|weeks|days|decades|quarters)\b)", r_ref),
+    (
+        r"(?P<w>the\s+past|the\s+future|the\s+present|right\s+now|at\s+present|nowadays|currently|presently|recently|formerly|lately|now|current|these\s+days|the\s+time\s+being|recent)\b(?!-)(?!\s+(?:years|months|weeks|days|decades|quarters)\b)",
+        r_ref,
+    ),
     (r"(?P<w>former|future)\b(?!-)", r_narrative_ref),
 )
 
-# which trigger words each reader's rules need (see tagger): M month, W weekday, D digit, U unit word,
+# which trigger tokens each reader's rules need (see tagger.PADS): M month, W weekday, Y year-like
+# number, T number of a clock time or numeric date, U unit word, C century, Q quarter/half/period,
 # K other keyword; a rule runs only in windows around those words
 TRIGGERS_OF = MappingProxyType(
     {
-        "r_full_date": "M", "r_range": "M", "r_iso": "D", "r_slash": "D", "r_dmy_short": "M",
-        "r_month_year": "M", "r_month_rel_year": "M", "r_month_day": "M", "r_month": "M", "r_year": "D",
-        "r_bc": "D", "r_decade": "D", "r_century": "U", "r_quarter": "U", "r_quarter_rel": "U",
-        "r_year_quarter": "U", "r_year_ago_adj": "U", "r_weekend": "U", "r_clock_day": "W", "r_half": "U",
+        "r_full_date": "M", "r_range": "M", "r_iso": "T", "r_slash": "T", "r_dmy_short": "M",
+        "r_month_year": "M", "r_month_rel_year": "M", "r_month_day": "M", "r_month": "M", "r_year": "Y",
+        "r_bc": "Y", "r_decade": "Y", "r_century": "C", "r_quarter": "Q", "r_quarter_rel": "Q",
+        "r_year_quarter": "Q", "r_year_ago_adj": "U", "r_weekend": "U", "r_clock_day": "W", "r_half": "Q",
         "r_season": "K", "r_dayword": "K", "r_day_after": "K", "r_last_night": "K", "r_rel_unit": "U",
-        "r_rel_weekday": "W", "r_anaphor": "UK", "r_day_before": "U", "r_month_of_that_year": "M",
-        "r_clock": "D", "r_noon": "K", "r_half_hour": "U", "r_quantity": "U", "r_adj_duration": "U",
+        "r_rel_weekday": "W", "r_anaphor": "U", "r_day_before": "U", "r_month_of_that_year": "M",
+        "r_clock": "T", "r_noon": "K", "r_half_hour": "U", "r_quantity": "U", "r_adj_duration": "U",
         "r_bare_units": "U", "r_coming_units": "U", "r_recent_units": "U", "r_set": "K", "r_every": "UWK",
         "r_holiday": "UK", "r_pod_date": "UK", "r_generic_pod": "K", "r_story_time": "K", "r_year_part": "U",
         "r_ref": "K", "r_narrative_ref": "K",
     }
 )  # fmt: skip
+# rules that need one of a few words run only around those words (narrower than a class)
+WORDS_OF = MappingProxyType(
+    {
+        "r_weekend": "weekend", "r_half_hour": "hour", "r_recent_units": "recent", "r_year_ago_adj": "year",
+        "r_coming_units": "years months weeks days decades", "r_day_before": "day",
+        "r_day_after": "tomorrow yesterday", "r_season": "spring summer autumn fall winter",
+        "r_dayword": "today tonight yesterday tomorrow tonite tmr tmrw tmrow tomorow", "r_noon": "noon midnight midday",
+        "r_set": "daily nightly weekly biweekly monthly quarterly annually yearly hourly",
+        "r_ref": "past future present now nowadays currently presently recently formerly lately current "
+        "recent days time",
+        "r_narrative_ref": "former future", "r_story_time": "time",
+        "r_generic_pod": "night daytime nighttime", "r_last_night": "morning afternoon evening night overnight",
+        "r_holiday": "christmas xmas year halloween valentine thanksgiving easter labor memorial",
+        "r_every": "every each per twice once times", "r_pod_date": "morning night evening afternoon",
+        "r_year_part": "year month", "r_bare_units": "years months weeks days decades hours centuries",
+    }
+)  # fmt: skip
 RULE_TRIGGERS: tuple[str, ...] = tuple(TRIGGERS_OF[reader.__name__] for _p, reader in RULES)
+RULE_WORDS: tuple[frozenset[str], ...] = tuple(
+    frozenset(WORDS_OF.get(reader.__name__, "").split()) for _p, reader in RULES
+)

@@ -98,7 +98,9 @@ def fmt_at(d: dt.date, unit: str) -> str:
     return fmt_year(d.year)
 
 
-PRECISION = MappingProxyType({"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"})
+PRECISION = MappingProxyType(
+    {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
+)
 UNIT_CODE = MappingProxyType(
     {
     "second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W",
@@ -108,26 +110,26 @@ UNIT_CODE = MappingProxyType(
 )  # fmt: skip
 
 
+_PRECISIONS = (
+    (re.compile(r"(?:BC)?\d{4}-\d\d-\d\d"), "day"),
+    (re.compile(r"(?:BC)?\d{4}-W.*"), "week"),
+    (re.compile(r"(?:BC)?\d{4}-[QH].*"), "quarter"),
+    (re.compile(r"(?:BC)?\d{4}-\d\d"), "month"),
+    (re.compile(r"(?:BC)?\d{4}-(?:SP|SU|FA|WI)"), "season"),
+    (re.compile(r"(?:BC)?\d{4}"), "year"),
+    (re.compile(r"\d{3}X?"), "decade"),
+    (re.compile(r"(?:BC)?\d{2}"), "century"),
+)
+
+
 def precision_of(value: str | None) -> str | None:
+    """day / month / year / ... for a date value; None for durations, sets and reference words."""
     if not value or value.endswith("_REF") or value.startswith("P"):
         return None
     v = value.split("/")[0]
     if "T" in v:
         return "time"
-    if re.fullmatch(r"(?:BC)?\d{4}-\d\d-\d\d", v):
-        return "day"
-    if "-W" in v:
-        return "week"
-    if "-Q" in v or "-H" in v:
-        return "quarter"
-    if re.fullmatch(r"(?:BC)?\d{4}-\d\d", v):
-        return "month"
-    if re.fullmatch(r"(?:BC)?\d{4}-(?:SP|SU|FA|WI)", v):
-        return "season"
-    if re.fullmatch(r"(?:BC)?\d{4}", v):
-        return "year"
-    if re.fullmatch(r"\d{3}X?", v):
-        return "decade"
-    if re.fullmatch(r"(?:BC)?\d{2}", v):
-        return "century"
+    for pattern, name in _PRECISIONS:
+        if pattern.fullmatch(v):
+            return name
     return None

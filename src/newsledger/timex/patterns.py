@@ -61,9 +61,28 @@ ZONES = frozenset(
     {"utc", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "eet",
      "eest", "msk", "ist", "jst", "z"}
 )  # fmt: skip
-PRESENT_WORDS = frozenset({"now", "currently", "current", "nowadays", "present", "presently", "the present", "present-day", "at present", "right now", "these days", "today's"})
-PAST_WORDS = frozenset({"recently", "recent", "previously", "formerly", "the past", "earlier", "once", "lately"})
-FUTURE_WORDS = frozenset({"future", "the future", "soon", "in the future", "shortly", "upcoming", "eventually"})
+PRESENT_WORDS = frozenset(
+    {
+        "now",
+        "currently",
+        "current",
+        "nowadays",
+        "present",
+        "presently",
+        "the present",
+        "present-day",
+        "at present",
+        "right now",
+        "these days",
+        "today's",
+    }
+)
+PAST_WORDS = frozenset(
+    {"recently", "recent", "previously", "formerly", "the past", "earlier", "once", "lately"}
+)
+FUTURE_WORDS = frozenset(
+    {"future", "the future", "soon", "in the future", "shortly", "upcoming", "eventually"}
+)
 # words that, right before a 4-digit number, show it is not a year (identifiers, page furniture)
 NOT_YEAR_BEFORE = frozenset(
     {"read", "no", "nr", "number", "resolution", "flight", "page", "pages", "code", "article", "room",
@@ -84,22 +103,53 @@ COUNTED_AFTER = frozenset(
      "families", "sq", "square", "percent", "per", "%", "hours", "minutes", "seconds", "days",
      "years", "months", "weeks", "calories", "words", "pages", "rounds", "shells", "rockets",
      "missiles", "mines", "guns", "weapons", "ships", "boats", "horses", "cannon", "cannons",
-     "prisoners", "captives", "laborers", "settlers", "slaves", "infantry", "cavalry", "sailors",
+     "captives", "laborers", "settlers", "slaves", "infantry", "cavalry", "sailors",
      "marines", "strong", "others", "more", "fewer", "x"}
 )  # fmt: skip
 
 _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
+WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|"
+    r"SATURDAY|SUNDAY)"
+)
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 APOS_YEAR = r"(?:'\d\d)"
-_NUMW = "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True))
+
+
+def trie(words: frozenset[str] | set[str]) -> str:
+    """A regex matching any of ``words`` (spaces match any whitespace), factored by common prefixes
+    so that the engine tests one character per step instead of every word in turn; longer words
+    are preferred, as in a longest-first alternation."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(root) + ")"
+
+
+_NUMW = trie(set(NUMBER_WORDS) | {"several", "a few", "few", "some", "many", "numerous"})
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-NUMBER = rf"(?:\d+(?:\.\d+)?|{_TENS}[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_NUMW}|several|a\s+few|few|some|many|numerous)"
+NUMBER = rf"(?:\d+(?:\.\d+)?|{_TENS}[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_NUMW})"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie|millenni(?:um|a))"
-PREMOD = r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|nearly|almost|about|around|approximately|roughly|some|over|up\s+to|close\s+to|under|just\s+over|just\s+under|only|barely|well\s+over|upwards\s+of)"
+PREMOD = trie(
+    {"more than", "less than", "fewer than", "at least", "at most", "nearly", "almost", "about", "around",
+     "approximately", "roughly", "some", "over", "up to", "close to", "under", "just over", "just under",
+     "only", "barely", "well over", "upwards of"}
+)  # fmt: skip
 PREMOD_VALUE = MappingProxyType(
     {
         "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",

@@ -3,36 +3,170 @@
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from .cand import Cand
-from .grammar import RULE_TRIGGERS, RULES, Reader
+from .grammar import RULE_TRIGGERS, RULE_WORDS, RULES, Reader
 
 COMPILED: tuple[tuple[re.Pattern[str], Reader], ...] = tuple(
     (re.compile(r"(?<![\w])" + pattern, re.IGNORECASE), reader) for pattern, reader in RULES
 )
 # every expression contains a trigger token; each rule runs only in windows around its triggers
 MONTH_TOKENS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]
 )
 WEEKDAY_TOKENS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split()
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Mon",
+        "Tue",
+        "Tues",
+        "Wed",
+        "Thu",
+        "Thur",
+        "Thurs",
+        "Fri",
+        "Sat",
+        "Sun",
+    ]
 )
 UNIT_TOKENS = frozenset(
-    "second seconds minute minutes hour hours day days night nights week weeks fortnight fortnights month "
-    "months quarter quarters year years decade decades century centuries millennium millennia weekend "
-    "weekends period periods morning mornings evening evenings afternoon afternoons half hrs".split()
+    [
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "night",
+        "nights",
+        "week",
+        "weeks",
+        "fortnight",
+        "fortnights",
+        "month",
+        "months",
+        "quarter",
+        "quarters",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "millennium",
+        "millennia",
+        "weekend",
+        "weekends",
+        "period",
+        "periods",
+        "morning",
+        "mornings",
+        "evening",
+        "evenings",
+        "afternoon",
+        "afternoons",
+        "half",
+        "hrs",
+    ]
 )
 KEY_TOKENS = frozenset(
-    "today tonight yesterday tomorrow now current currently recent recently past future former formerly "
-    "present presently nowadays lately spring summer autumn fall winter noon midnight midday daily weekly "
-    "biweekly monthly quarterly annually yearly hourly nightly morning evening afternoon night overnight "
-    "every each time christmas halloween valentine thanksgiving easter labor memorial daytime "
-    "nighttime".split()
+    [
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "now",
+        "current",
+        "currently",
+        "recent",
+        "recently",
+        "past",
+        "future",
+        "former",
+        "formerly",
+        "present",
+        "presently",
+        "nowadays",
+        "lately",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "noon",
+        "midnight",
+        "midday",
+        "daily",
+        "weekly",
+        "biweekly",
+        "monthly",
+        "quarterly",
+        "annually",
+        "yearly",
+        "hourly",
+        "nightly",
+        "morning",
+        "evening",
+        "afternoon",
+        "night",
+        "overnight",
+        "every",
+        "each",
+        "time",
+        "christmas",
+        "halloween",
+        "valentine",
+        "thanksgiving",
+        "easter",
+        "labor",
+        "memorial",
+        "daytime",
+        "nighttime",
+    ]
 )
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 # characters an expression may reach before / after its trigger, by trigger class
-PADS = {"M": (35, 35), "W": (30, 15), "D": (35, 20), "U": (60, 35), "K": (60, 35)}
+PADS = {
+    "M": (35, 35), "W": (30, 15), "Y": (35, 20), "T": (20, 25), "U": (60, 35), "K": (60, 35), "C": (40, 10),
+    "Q": (50, 30),
+}  # fmt: skip
+CENTURY_TOKENS = frozenset({"century", "centuries"})
+QUARTER_TOKENS = frozenset({"quarter", "quarters", "period", "periods", "half"})
+# after a number: a clock time or a numeric date follows
+_TIME_AFTER = re.compile(r"\s?(?:[:/.-]\d|[aApP]\.?[mM]\b|hrs|hours|GMT|UTC|Z\b)")
 _RULES = tuple((p, r, keys) for (p, r), keys in zip(COMPILED, RULE_TRIGGERS, strict=True))
 
 
@@ -44,30 +178,60 @@ def _add(out: list[tuple[int, int]], s: int, e: int) -> None:
         out.append((s, e))
 
 
+_VOCABS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("M", frozenset(x.lower() for x in MONTH_TOKENS)), ("W", frozenset(x.lower() for x in WEEKDAY_TOKENS)),
+    ("U", UNIT_TOKENS), ("K", KEY_TOKENS), ("C", CENTURY_TOKENS), ("Q", QUARTER_TOKENS),
+)  # fmt: skip
+# a rule keyed by its own words gets the key "#<rule index>" (padded like class K)
+_RULE_KEYS: tuple[str, ...] = tuple(
+    f"#{i}" if words else keys for i, (words, keys) in enumerate(zip(RULE_WORDS, RULE_TRIGGERS, strict=True))
+)
+# token (lowercased) -> the keys it opens; months and weekdays count only when capitalised
+_CLASSES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {
+        w: tuple(k for k, vocab in _VOCABS if w in vocab)
+        + tuple(f"#{i}" for i, words in enumerate(RULE_WORDS) if w in words)
+        for w in set().union(*(v for _k, v in _VOCABS), *RULE_WORDS)
+    }
+)
+_TOKEN_RE = re.compile(r"[a-z]{3,}|\d+")  # every trigger word has three letters or more
+
+
 def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each trigger class, the merged windows around its tokens (one pass over the text)."""
-    out: dict[str, list[tuple[int, int]]] = {"M": [], "W": [], "D": [], "U": [], "K": []}
+    """For each trigger key, the merged windows around its tokens (one pass over the text)."""
+    out: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
-
-    def add(key: str, s: int, e: int) -> None:
-        back, ahead = PADS[key]
-        _add(out[key], max(0, s - back), min(n, e + ahead))
-
-    for m in _TOKEN.finditer(text):
+    get = _CLASSES.get
+    for m in _TOKEN_RE.finditer(text.lower()):
         tok = m.group()
-        if tok[0].isdigit():
-            add("D", m.start(), m.end())
-            continue
-        if tok in MONTH_TOKENS:
-            add("M", m.start(), m.end())
-        elif tok in WEEKDAY_TOKENS:
-            add("W", m.start(), m.end())
-        low = tok.lower()
-        if low in UNIT_TOKENS:
-            add("U", m.start(), m.end())
-        if low in KEY_TOKENS:
-            add("K", m.start(), m.end())
+        keys = get(tok)
+        s, e = m.start(), m.end()
+        if keys is None:
+            if not tok[0].isdigit():
+                continue
+            keys = ("T",) if _TIME_AFTER.match(text, e) else ()
+            if (len(tok) == 4 and tok[0] in "12") or (len(tok) <= 4 and _year_like(text, s, e)):
+                keys += ("Y",)
+        elif not text[s].isupper() and ("M" in keys or ("W" in keys and len(tok) < 6)):
+            keys = tuple(k for k in keys if k != "M" and (k != "W" or len(tok) >= 6))  # "friday" counts
+        for k in keys:
+            back, ahead = PADS.get(k, PADS["K"])
+            spans = out.setdefault(k, [])
+            _add(spans, max(0, s - back), min(n, e + ahead))
     return out
+
+
+_ERA_AFTER = re.compile(r"\s?(?:B\.?C|A\.?D|BCE)")
+
+
+def _year_like(text: str, s: int, e: int) -> bool:
+    """A short number that may be a year: "'90s", "480 BC", "AD 79", "1990s"."""
+    nxt = text[e : e + 1]
+    if nxt == "s" or (nxt in {"'", "’"} and text[e + 1 : e + 2] == "s"):
+        return True
+    if nxt in {" ", "B", "A"} and _ERA_AFTER.match(text, e):
+        return True
+    return text[s - 1 : s] in {"'", "’"} or text[max(0, s - 5) : s].rstrip().endswith(("AD", "A.D."))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -83,9 +247,13 @@ def find_candidates(text: str) -> list[Cand]:
     merged: dict[str, list[tuple[int, int]]] = {}
     found: list[Cand] = []
     seen: set[tuple[int, int, str]] = set()
-    for pattern, reader, keys in _RULES:
+    for (pattern, reader, _classes), keys in zip(_RULES, _RULE_KEYS, strict=True):
         if keys not in merged:
-            merged[keys] = by_key[keys] if len(keys) == 1 else _merge([w for k in keys for w in by_key[k]])
+            merged[keys] = (
+                by_key.get(keys, [])
+                if keys.startswith("#") or len(keys) == 1
+                else _merge([w for k in keys for w in by_key.get(k, [])])
+            )
         for s, e in merged[keys]:
             for m in pattern.finditer(text, s, e):
                 if m.end() == m.start():

@@ -34,7 +34,7 @@ _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
 
 
 def tense_at(text: str, start: int, end: int, doc: Any = None, strict: bool = False) -> str | None:
-    """"past", "future", "present" or None for the clause around ``text[start:end]``.
+    """ "past", "future", "present" or None for the clause around ``text[start:end]``.
 
     ``strict`` counts only firm future markers ("will", "is scheduled to"): news mostly reports
     the past, so a bare weekday needs more evidence to point ahead.
@@ -89,25 +89,27 @@ def _verb_tense(verb: Any) -> str | None:
     return None
 
 
+_MARKERS = re.compile(rf"(?P<future>{_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern})", re.IGNORECASE)
+_STRONG_MARKERS = re.compile(
+    rf"(?P<future>{_STRONG_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern})", re.IGNORECASE
+)
+
+
 def _tense_from_text(text: str, start: int, end: int, strict: bool = False) -> str | None:
-    lo = max(0, start - 300)
-    left = text[lo:start]
+    left = text[max(0, start - 160) : start]
     cuts = list(_SENT_END.finditer(left))
     if cuts:
         left = left[cuts[-1].end() :]
-    right = text[end : end + 200]
+    right = text[end : end + 100]
     m = _SENT_END.search(right)
     if m:
         right = right[: m.start()]
+    markers = _STRONG_MARKERS if strict else _MARKERS
     # the marker nearest to the expression decides (left context first: "was signed on ...")
     best: tuple[int, str] | None = None
-    for rx, label in ((_STRONG_FUTURE_RE if strict else _FUTURE_RE, "future"), (_PAST_RE, "past")):
-        for m in rx.finditer(left):
-            d = len(left) - m.end()
-            if best is None or d < best[0]:
-                best = (d, label)
-        for m in rx.finditer(right):
-            d = m.start() + 40  # right context counts less
-            if best is None or d < best[0]:
-                best = (d, label)
+    for m in markers.finditer(left):
+        best = (len(left) - m.end(), m.lastgroup or "")
+    m = markers.search(right)
+    if m and (best is None or m.start() + 40 < best[0]):
+        best = (m.start() + 40, m.lastgroup or "")  # right context counts less
     return best[1] if best else None

@@ -14,7 +14,8 @@ No HTTP here (see ``server.py``), so handlers are tested as plain functions. Rou
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote
 
@@ -161,7 +162,7 @@ def event(view: LedgerView, q: Query, ident: str) -> Result:
     e = view.event(ident)
     if e is None:
         return error(
-            404, f"no event {ident!r}", "the ledger may have been re-ingested; go back to the timeline"
+            404, f"No event {ident!r}", "The ledger may have been rebuilt since; go back to the timeline"
         )
     return 200, event_detail(view, e)
 
@@ -182,7 +183,7 @@ def articles(view: LedgerView, q: Query) -> Result:
 def article(view: LedgerView, q: Query, ident: str) -> Result:
     ann = view.article(ident)
     if ann is None:
-        return error(404, f"no article {ident!r}", "check the id in the URL")
+        return error(404, f"No article {ident!r}", "Check the id in the URL")
     return 200, article_detail(view, ann, parse_marks(q.get("mark", [])))
 
 
@@ -195,31 +196,35 @@ def commitments(view: LedgerView, q: Query) -> Result:
 def commitment(view: LedgerView, q: Query, ident: str) -> Result:
     c = view.commitment(ident)
     if c is None:
-        return error(404, f"no commitment {ident!r}", "check the id in the URL")
+        return error(404, f"No commitment {ident!r}", "Check the id in the URL")
     return 200, commitment_json(view, c)
 
 
-LISTS: dict[str, Callable[[LedgerView, Query], Result]] = {
-    "meta": meta,
-    "events": events,
-    "articles": articles,
-    "commitments": commitments,
-}
-ITEMS: dict[str, Callable[[LedgerView, Query, str], Result]] = {
-    "events": event,
-    "articles": article,
-    "commitments": commitment,
-}
+LISTS: Mapping[str, Callable[[LedgerView, Query], Result]] = MappingProxyType(
+    {
+        "meta": meta,
+        "events": events,
+        "articles": articles,
+        "commitments": commitments,
+    }
+)
+ITEMS: Mapping[str, Callable[[LedgerView, Query, str], Result]] = MappingProxyType(
+    {
+        "events": event,
+        "articles": article,
+        "commitments": commitment,
+    }
+)
 
 
 def route(view: LedgerView, path: str, q: Query) -> Result:
     """Dispatch ``/api/...`` (already stripped of its query string)."""
     parts = [unquote(p) for p in path.split("/") if p]
     if not parts or parts[0] != "api":
-        return error(404, "not an API path")
+        return error(404, "Not an API path")
     parts = parts[1:]
     if len(parts) == 1 and parts[0] in LISTS:
         return LISTS[parts[0]](view, q)
     if len(parts) == 2 and parts[0] in ITEMS:
         return ITEMS[parts[0]](view, q, parts[1])
-    return error(404, f"no such API path {path!r}", "see /openapi.json for the routes")
+    return error(404, f"No such API path {path!r}", "See /openapi.json for the routes")

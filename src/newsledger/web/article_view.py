@@ -71,6 +71,7 @@ def annotation_list(view: LedgerView, ann: AnnotatedArticle) -> list[dict[str, A
         for f in m.figures:
             add("figure", f.span, links)
         add("claim", m.claim.span if m.claim else None, links)
+        add("speaker", m.claim.source_span if m.claim else None, links)
     for start, end, link in _commitment_links(view, aid):
         for cm in ann.commitments:
             if cm.span.start < end and start < cm.span.end:
@@ -117,6 +118,11 @@ def annotation_list(view: LedgerView, ann: AnnotatedArticle) -> list[dict[str, A
             f"according to {c.source or 'an unnamed source'}",
             {"source": c.source, "cue": c.cue},
         )
+        if c.source_span is not None:
+            cue = f" ({c.cue})" if c.cue else ""
+            emit(
+                "speaker", c.source_span, f"who is quoted{cue}: {c.source or 'unnamed'}", {"source": c.source}
+            )
     for m in ann.events:
         emit("event", m.span, f"reports {m.event_type} ({m.status})", {"rule": m.rule})
         emit("trigger", m.trigger_span, f"trigger “{m.trigger}” → {m.event_type}", {"rule": m.rule})
@@ -124,7 +130,7 @@ def annotation_list(view: LedgerView, ann: AnnotatedArticle) -> list[dict[str, A
         emit("commitment", cm.span, f"commitment: {cm.action} (deadline {cm.deadline or 'none'})", {})
     # stages may not have linked their own mentions to events: link by containment as a fallback
     for a in out:
-        if not a["links"] and a["kind"] in ("date", "place", "figure", "claim"):
+        if not a["links"] and a["kind"] in ("date", "place", "figure", "claim", "speaker"):
             for m in ann.events:
                 if m.span.start <= a["start"] and a["end"] <= m.span.end:
                     a["links"] = mention_links(m.span)

@@ -39,157 +39,183 @@ def _ok(schema: dict[str, Any], desc: str = "OK") -> dict[str, Any]:
     }
 
 
-LOCATION = {
-    "type": ["object", "null"],
-    "properties": {
-        "name": {"type": "string"},
-        "country": _nullable("string"),
-        "admin1": _nullable("string"),
-        "latitude": _nullable("number"),
-        "longitude": _nullable("number"),
-        "geo_precision": _nullable("string"),
-        "gazetteer_id": _nullable("string"),
-    },
-}
-
-EVENT_SUMMARY = {
-    "type": "object",
-    "required": ["id", "event_type", "status", "n_sources", "conflict_fields"],
-    "properties": {
-        "id": {"type": "string"},
-        "event_type": {"type": "string"},
-        "sub_event_type": _nullable("string"),
-        "date": {"type": ["string", "null"], "description": "ISO 8601 date or 'start/end'"},
-        "date_precision": _nullable("string"),
-        "actor1": _nullable("string"),
-        "actor2": _nullable("string"),
-        "assoc_actors": {"type": "array", "items": {"type": "string"}},
-        "location": _ref("Location"),
-        "fatalities": _nullable("integer"),
-        "injured": _nullable("integer"),
-        "status": {"type": "string", "enum": list(EVENT_STATUSES)},
-        "n_sources": {"type": "integer"},
-        "n_articles": {"type": "integer"},
-        "outlets": {"type": "array", "items": {"type": "string"}},
-        "conflict_fields": {
-            "type": "array",
-            "items": {"type": "string"},
-            "description": "fields sources disagree on",
+def _parts() -> dict[str, Any]:
+    """The schema's building blocks, made afresh on each call (no shared mutable constants)."""
+    location = {
+        "type": ["object", "null"],
+        "properties": {
+            "name": {"type": "string"},
+            "country": _nullable("string"),
+            "admin1": _nullable("string"),
+            "latitude": _nullable("number"),
+            "longitude": _nullable("number"),
+            "geo_precision": _nullable("string"),
+            "gazetteer_id": _nullable("string"),
         },
-        "snippet": {"type": ["string", "null"], "description": "start of the first source sentence"},
-        "first_source": {"type": ["object", "null"]},
-    },
-}
+    }
 
-SOURCE = {
-    "type": "object",
-    "properties": {
-        "article": {"type": "string"},
-        "start": {"type": "integer", "description": "character offset (Python string index)"},
-        "end": {"type": "integer"},
-        "attributed_to": _nullable("string"),
-        "text": {"type": ["string", "null"], "description": "the source sentence, as text"},
-        "article_info": {"type": "object"},
-        "mention": {"type": ["object", "null"], "description": "what this source says for each field"},
-    },
-}
-
-EVENT = {
-    "allOf": [
-        _ref("EventSummary"),
-        {
-            "type": "object",
-            "properties": {
-                "sources": {"type": "array", "items": _ref("Source")},
-                "fields": {
-                    "type": "array",
-                    "description": "every field: the ledger value, the values each source gives, any conflict",
-                    "items": {"type": "object"},
-                },
-                "conflicts": {"type": "array", "items": {"type": "object"}},
-                "merge_reasons": {"type": "array", "items": {"type": "string"}},
-                "fulfils": {"type": "array", "items": {"type": "object"}},
+    event_summary = {
+        "type": "object",
+        "required": ["id", "event_type", "status", "n_sources", "conflict_fields"],
+        "properties": {
+            "id": {"type": "string"},
+            "event_type": {"type": "string"},
+            "sub_event_type": _nullable("string"),
+            "date": {"type": ["string", "null"], "description": "ISO 8601 date or 'start/end'"},
+            "date_precision": _nullable("string"),
+            "actor1": _nullable("string"),
+            "actor2": _nullable("string"),
+            "assoc_actors": {"type": "array", "items": {"type": "string"}},
+            "location": _ref("Location"),
+            "fatalities": _nullable("integer"),
+            "injured": _nullable("integer"),
+            "status": {"type": "string", "enum": list(EVENT_STATUSES)},
+            "n_sources": {"type": "integer"},
+            "n_articles": {"type": "integer"},
+            "outlets": {"type": "array", "items": {"type": "string"}},
+            "conflict_fields": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "fields sources disagree on",
             },
+            "snippet": {"type": ["string", "null"], "description": "start of the first source sentence"},
+            "first_source": {"type": ["object", "null"]},
         },
-    ]
-}
+    }
 
-ANNOTATION = {
-    "type": "object",
-    "properties": {
-        "kind": {
-            "type": "string",
-            "enum": ["date", "place", "figure", "claim", "event", "trigger", "commitment", "source"],
+    source = {
+        "type": "object",
+        "properties": {
+            "article": {"type": "string"},
+            "start": {"type": "integer", "description": "character offset (Python string index)"},
+            "end": {"type": "integer"},
+            "attributed_to": _nullable("string"),
+            "text": {"type": ["string", "null"], "description": "the source sentence, as text"},
+            "article_info": {"type": "object"},
+            "mention": {"type": ["object", "null"], "description": "what this source says for each field"},
         },
-        "start": {"type": "integer"},
-        "end": {"type": "integer"},
-        "label": {"type": "string"},
-        "links": {
-            "type": "array",
-            "description": "what this fact feeds",
-            "items": {"type": "object", "properties": {"kind": {"type": "string"}, "id": {"type": "string"}}},
-        },
-    },
-}
+    }
 
-ARTICLE = {
-    "type": "object",
-    "properties": {
-        "id": {"type": "string"},
-        "title": _nullable("string"),
-        "outlet": _nullable("string"),
-        "published": _nullable("string"),
-        "annotations": {"type": "array", "items": _ref("Annotation")},
-        "segments": {
-            "type": "array",
-            "description": "the text cut at annotation boundaries; 'anns' index into 'annotations'",
-            "items": {
+    event = {
+        "allOf": [
+            _ref("EventSummary"),
+            {
                 "type": "object",
                 "properties": {
-                    "start": {"type": "integer"},
-                    "text": {"type": "string"},
-                    "anns": {"type": "array", "items": {"type": "integer"}},
+                    "sources": {"type": "array", "items": _ref("Source")},
+                    "fields": {
+                        "type": "array",
+                        "description": "every field: the ledger value, the values each source gives, any conflict",
+                        "items": {"type": "object"},
+                    },
+                    "conflicts": {"type": "array", "items": {"type": "object"}},
+                    "merge_reasons": {"type": "array", "items": {"type": "string"}},
+                    "fulfils": {"type": "array", "items": {"type": "object"}},
+                },
+            },
+        ]
+    }
+
+    annotation = {
+        "type": "object",
+        "properties": {
+            "kind": {
+                "type": "string",
+                "enum": [
+                    "date",
+                    "place",
+                    "figure",
+                    "claim",
+                    "speaker",
+                    "event",
+                    "trigger",
+                    "commitment",
+                    "source",
+                ],
+            },
+            "start": {"type": "integer"},
+            "end": {"type": "integer"},
+            "label": {"type": "string"},
+            "links": {
+                "type": "array",
+                "description": "what this fact feeds",
+                "items": {
+                    "type": "object",
+                    "properties": {"kind": {"type": "string"}, "id": {"type": "string"}},
                 },
             },
         },
-        "events": {"type": "array", "items": _ref("EventSummary")},
-    },
-}
+    }
 
-COMMITMENT = {
-    "type": "object",
-    "properties": {
-        "id": {"type": "string"},
-        "action": {"type": "string"},
-        "obligor": _nullable("string"),
-        "beneficiary": _nullable("string"),
-        "location": _ref("Location"),
-        "deadline": {"type": ["string", "null"], "description": "the deadline in force"},
-        "deadline_history": {"type": "array", "items": {"type": "object"}},
-        "status": {"type": "string", "enum": list(COMMITMENT_STATUSES)},
-        "fulfilled_by": _nullable("string"),
-        "fulfilled_on": _nullable("string"),
-        "sources": {"type": "array", "items": _ref("Source")},
-    },
-}
+    article = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string"},
+            "title": _nullable("string"),
+            "outlet": _nullable("string"),
+            "published": _nullable("string"),
+            "annotations": {"type": "array", "items": _ref("Annotation")},
+            "segments": {
+                "type": "array",
+                "description": "the text cut at annotation boundaries; 'anns' index into 'annotations'",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "start": {"type": "integer"},
+                        "text": {"type": "string"},
+                        "anns": {"type": "array", "items": {"type": "integer"}},
+                    },
+                },
+            },
+            "events": {"type": "array", "items": _ref("EventSummary")},
+        },
+    }
 
-EVENT_FILTERS = [
-    _param("type", "event type (ACLED)", many=True),
-    _param("status", "event status", many=True),
-    _param("place", "part of the location's name, admin1 or ISO country code"),
-    _param("actor", "part of an actor's name"),
-    _param("outlet", "outlet of a source article"),
-    _param("from", "earliest date, ISO 8601 (inclusive)"),
-    _param("to", "latest date, ISO 8601 (inclusive)"),
-    _param("q", "free text (words must all occur; SQLite FTS5 over article text when available)"),
-    _param("conflicts", "'true': only events whose sources disagree"),
-    _param("located", "'true': only events with coordinates"),
-    _param("limit", "page size (default 1000, at most 5000)"),
-    _param("offset", "first result"),
-]
+    commitment = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string"},
+            "action": {"type": "string"},
+            "obligor": _nullable("string"),
+            "beneficiary": _nullable("string"),
+            "location": _ref("Location"),
+            "deadline": {"type": ["string", "null"], "description": "the deadline in force"},
+            "deadline_history": {"type": "array", "items": {"type": "object"}},
+            "status": {"type": "string", "enum": list(COMMITMENT_STATUSES)},
+            "fulfilled_by": _nullable("string"),
+            "fulfilled_on": _nullable("string"),
+            "sources": {"type": "array", "items": _ref("Source")},
+        },
+    }
+
+    event_filters = [
+        _param("type", "event type (ACLED)", many=True),
+        _param("status", "event status", many=True),
+        _param("place", "part of the location's name, admin1 or ISO country code"),
+        _param("actor", "part of an actor's name"),
+        _param("outlet", "outlet of a source article"),
+        _param("from", "earliest date, ISO 8601 (inclusive)"),
+        _param("to", "latest date, ISO 8601 (inclusive)"),
+        _param("q", "free text (words must all occur; SQLite FTS5 over article text when available)"),
+        _param("conflicts", "'true': only events whose sources disagree"),
+        _param("located", "'true': only events with coordinates"),
+        _param("limit", "page size (default 1000, at most 5000)"),
+        _param("offset", "first result"),
+    ]
+    return {
+        "location": location,
+        "event_summary": event_summary,
+        "source": source,
+        "event": event,
+        "annotation": annotation,
+        "article": article,
+        "commitment": commitment,
+        "event_filters": event_filters,
+    }
 
 
 def schema(version: str) -> dict[str, Any]:
+    p = _parts()
     return {
         "openapi": "3.1.0",
         "info": {
@@ -205,7 +231,7 @@ def schema(version: str) -> dict[str, Any]:
             "/api/events": {
                 "get": {
                     "summary": "events by date, filtered",
-                    "parameters": EVENT_FILTERS,
+                    "parameters": p["event_filters"],
                     "responses": _ok(
                         {
                             "type": "object",
@@ -261,13 +287,13 @@ def schema(version: str) -> dict[str, Any]:
         },
         "components": {
             "schemas": {
-                "Location": LOCATION,
-                "EventSummary": EVENT_SUMMARY,
-                "Event": EVENT,
-                "Source": SOURCE,
-                "Annotation": ANNOTATION,
-                "Article": ARTICLE,
-                "Commitment": COMMITMENT,
+                "Location": p["location"],
+                "EventSummary": p["event_summary"],
+                "Event": p["event"],
+                "Source": p["source"],
+                "Annotation": p["annotation"],
+                "Article": p["article"],
+                "Commitment": p["commitment"],
                 "Error": {
                     "type": "object",
                     "properties": {"error": {"type": "string"}, "hint": {"type": "string"}},

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .. import __version__
+from ..errors import NewsledgerError
 from . import api, openapi
 from .source import DataSource
 
@@ -156,6 +157,8 @@ class Handler(BaseHTTPRequestHandler):
             self._dispatch()
         except (BrokenPipeError, ConnectionResetError):
             pass
+        except NewsledgerError as e:  # e.g. the ledger file went away or is not a ledger
+            self.send_error(503, e.what, e.hint)
         except Exception:
             traceback.print_exc(file=self.server.log)
             self.send_error(500, "internal error", "the server log has the details")

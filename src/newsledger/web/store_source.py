@@ -10,6 +10,7 @@ getting the previous one (``refresh="background"``, what ``serve`` uses), or bef
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -44,10 +45,30 @@ class StoreSource:
         self.path = Path(db)
         self.refresh = refresh
         self.store = Store(db, readonly=True)
+        self._identity = self._file_identity()
         self._lock = threading.RLock()
         self._view: LedgerView | None = None
         self._data_version: int | None = None
         self._loader: threading.Thread | None = None
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def _reopen_if_replaced(self) -> None:
+        """A ledger deleted and ingested anew is another file: follow it."""
+        ident = self._file_identity()
+        if ident is not None and ident != self._identity:
+            try:
+                fresh = Store(self.path, readonly=True)
+            except (StoreError, sqlite3.DatabaseError):
+                return  # e.g. still being created by an ingest: keep the last snapshot for now
+            self.store.close()
+            self.store, self._identity = fresh, ident
+            self._view, self._data_version = None, None
 
     def close(self) -> None:
         self.wait_refresh()
@@ -60,30 +81,40 @@ class StoreSource:
             load_snapshot(store), self.search, version=str(dv), info=info, load_annotated=self.annotated
         )
 
-    def _background(self, dv: int) -> None:
+    def _background(self, dv: int, identity: tuple[int, int] | None) -> None:
         try:
             with Store(self.path, readonly=True) as own:
                 view = self._make_view(own, dv)
             with self._lock:
-                self._view, self._data_version = view, dv
+                if identity == self._identity:  # the file was not replaced meanwhile
+                    self._view, self._data_version = view, dv
         except (sqlite3.DatabaseError, StoreError):
             pass  # keep the last good snapshot; the next request tries again
 
     def view(self) -> LedgerView:
         with self._lock:
             try:
+                self._reopen_if_replaced()
                 dv = int(self.store.conn.execute("PRAGMA data_version").fetchone()[0])
                 if self._view is not None and dv == self._data_version:
                     return self._view
                 if self._view is None or self.refresh == "sync":
                     self._view, self._data_version = self._make_view(self.store, dv), dv
                 elif self._loader is None or not self._loader.is_alive():
-                    self._loader = threading.Thread(target=self._background, args=(dv,), daemon=True)
+                    self._loader = threading.Thread(
+                        target=self._background, args=(dv, self._identity), daemon=True
+                    )
                     self._loader.start()
             except sqlite3.DatabaseError as e:
                 if self._view is None:
                     raise StoreError(f"cannot read the ledger {self.path}: {e}", "check the file") from e
             return self._view
+
+    def is_current(self) -> bool:
+        """True when the snapshot served reflects the last commit to the ledger."""
+        with self._lock:
+            dv = int(self.store.conn.execute("PRAGMA data_version").fetchone()[0])
+            return self._view is not None and dv == self._data_version
 
     def wait_refresh(self, timeout: float | None = None) -> None:
         """Wait for a background reload in progress, if any."""

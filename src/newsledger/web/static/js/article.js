@@ -11,6 +11,7 @@ const KINDS = [
   ["place", "place"],
   ["figure", "figure"],
   ["claim", "attributed claim"],
+  ["speaker", "who is quoted"],
   ["commitment", "commitment"],
   ["event", "sentence reporting an event"],
 ];

@@ -3,6 +3,7 @@
 import {
   add, articleLabel, FIELD_LABELS, fmtDate, fmtValue, getJSON, h, sourceHref, STATUS_LABELS, typeColour,
 } from "./dom.js";
+import { locationMap } from "./map.js";
 
 function jumpTo(id) {
   const el = document.getElementById(id);
@@ -49,16 +50,31 @@ function fieldsTable(ev) {
       ? h(
           "div",
           { class: "conflict-values" },
-          conflict.map((cv) =>
-            h("div", { class: "conflict-value" }, h("strong", null, fmtValue(cv.value)), h("span", { class: "muted" }, " according to "), cv.articles.map((a) => outletOf(ev, a)).join(", ")),
-          ),
+          conflict.map((cv) => {
+            const idx = ev.sources.map((x, k) => (cv.articles.includes(x.article) ? k : -1)).filter((k) => k >= 0);
+            return h(
+              "div",
+              { class: "conflict-value" },
+              h("strong", null, fmtValue(cv.value)),
+              h("span", { class: "muted" }, " according to "),
+              cv.articles.map((a) => outletOf(ev, a)).join(", "),
+              idx.map((k) => h("blockquote", { class: "source-sentence small" },
+                h("button", { type: "button", class: "src-ref link", onclick: () => jumpTo(`src-${k}`) }, `[${k + 1}]`), " ",
+                ev.sources[k].text || "")),
+            );
+          }),
         )
       : null;
     return h(
       "tr",
       { class: conflict ? "conflict" : null, "data-field": f.field },
       h("th", { scope: "row" }, FIELD_LABELS[f.field] || f.field, conflict ? h("span", { class: "conflict-flag" }, " ⚠ sources disagree") : null),
-      h("td", { class: "ledger-value" }, f.field === "status" ? STATUS_LABELS[f.value] || fmtValue(f.value) : fmtValue(f.value)),
+      h(
+        "td",
+        { class: "ledger-value" },
+        f.field === "status" ? STATUS_LABELS[f.value] || fmtValue(f.value) : fmtValue(f.value),
+        conflict ? h("div", { class: "muted small" }, "one of the reported values; every value is at right") : null,
+      ),
       h("td", null, conflictCell || bySource),
     );
   });
@@ -110,9 +126,11 @@ export async function renderEvent(root, id) {
     ),
   );
   head.style.borderLeftColor = typeColour(ev.event_type);
+  const loc = ev.location;
+  const mini = loc && loc.latitude !== null && loc.longitude !== null ? await locationMap(loc, typeColour(ev.event_type)) : null;
   add(
     root,
-    head,
+    h("div", { class: "event-top" }, head, mini),
     ev.conflicts.length
       ? h("p", { class: "conflict-banner" }, `⚠ The sources disagree on: ${ev.conflicts.map((c) => FIELD_LABELS[c.field] || c.field).join(", ")}. Every value is shown with who gives it.`)
       : null,
@@ -120,7 +138,7 @@ export async function renderEvent(root, id) {
     h(
       "section",
       { class: "merge" },
-      h("h3", null, "Why these reports are one event"),
+      h("h3", null, "Why these reports were merged into one event"),
       ev.merge_reasons.length
         ? h("ul", null, ev.merge_reasons.map((r) => h("li", null, r)))
         : h("p", { class: "muted" }, ev.sources.length > 1 ? "No merge explanation was recorded." : "Built from a single report."),
@@ -130,7 +148,7 @@ export async function renderEvent(root, id) {
           "section",
           { class: "fulfils" },
           h("h3", null, "Commitment this event is reported to fulfil"),
-          h("ul", null, ev.fulfils.map((c) => h("li", null, h("a", { href: `#/commitments?focus=${encodeURIComponent(c.id)}` }, `${c.obligor || "someone"}: ${c.action}`), ` (deadline ${fmtDate(c.deadline)}; ${STATUS_LABELS[c.status] || c.status})`))),
+          h("ul", null, ev.fulfils.map((c) => h("li", null, h("a", { href: `#/commitments?focus=${encodeURIComponent(c.id)}` }, `${c.obligor || "party not named"}: ${c.action}`), ` (deadline ${fmtDate(c.deadline)}; ${STATUS_LABELS[c.status] || c.status})`))),
         )
       : null,
     h("section", null, h("h3", null, `Sources (${ev.sources.length})`), sourcesList(ev)),

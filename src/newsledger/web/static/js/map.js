@@ -233,6 +233,24 @@ function toMap(svg, view, ev) {
   return { x: view.x + (ev.clientX - r.left - ox) * k, y: view.y + (ev.clientY - r.top - oy) * k };
 }
 
+// A small static map of one location (the event page), with its precision ring.
+export async function locationMap(loc, colour) {
+  const geo = await basemap();
+  const p = { x: loc.longitude, y: -loc.latitude };
+  const view = fitBox([p]);
+  const unit = view.w / 320;
+  const svg = s("svg", { class: "mini-map", viewBox: `${view.x} ${view.y} ${view.w} ${view.h}`, role: "img", "aria-label": `map: ${loc.name}` },
+    s("rect", { x: -540, y: -270, width: 1080, height: 540, class: "sea" }), countryPaths(geo));
+  const km = PRECISION_KM[(loc.geo_precision || "").toLowerCase()];
+  if (km) {
+    const r = km / 111;
+    svg.append(s("ellipse", { class: "halo", cx: p.x, cy: p.y, rx: r / Math.cos((loc.latitude * Math.PI) / 180), ry: r }));
+  }
+  svg.append(s("circle", { cx: p.x, cy: p.y, r: 5 * unit, fill: colour, class: "dot" }));
+  return h("figure", { class: "mini-map-box" }, svg,
+    h("figcaption", { class: "muted small" }, `${loc.name}${loc.country ? ", " + loc.country : ""} · ${loc.latitude.toFixed(2)}, ${loc.longitude.toFixed(2)} · precision: ${loc.geo_precision || "not given"}`));
+}
+
 export async function renderMap(root, params, meta) {
   const filters = filtersFrom(params);
   const box = h("div", { class: "map-box" });

@@ -70,7 +70,17 @@ def test_article_segments_rebuild_the_text_exactly(store_server, ledger) -> None
             a = body["annotations"][i]
             assert a["start"] <= seg["start"] and seg["start"] + len(seg["text"]) <= a["end"]
     kinds = {a["kind"] for a in body["annotations"]}
-    assert {"date", "place", "figure", "claim", "trigger", "event", "commitment", "source"} <= kinds
+    assert {
+        "date",
+        "place",
+        "figure",
+        "claim",
+        "speaker",
+        "trigger",
+        "event",
+        "commitment",
+        "source",
+    } <= kinds
     place = next(a for a in body["annotations"] if a["kind"] == "place" and a["start"] > 100)
     assert art.text[place["start"] : place["end"]] == "Northtown"
     assert [link["id"] for link in place["links"]] == ["ev-shelling"]

@@ -168,3 +168,22 @@ def test_page_code_never_parses_strings_as_html() -> None:
             assert banned not in code, (f.name, banned)
     html = (static / "index.html").read_text("utf-8")
     assert "http://" not in html and "https://" not in html and "<script>" not in html
+
+
+def test_a_failing_ledger_gives_503_with_the_reason(ledger) -> None:
+    from web_support import running
+
+    from newsledger.web.server import make_server
+
+    class Broken:
+        def view(self):
+            raise StoreError("cannot read the ledger x.db: file is not a database", "check the file")
+
+    for srv in running(make_server(Broken(), "127.0.0.1", 0, quiet=True)):
+        r = fetch(srv.url, "/api/meta")
+        assert r.status == 503
+        assert r.json() == {
+            "error": "cannot read the ledger x.db: file is not a database",
+            "hint": "check the file",
+        }
+        assert fetch(srv.url, "/").status == 200  # the page itself still loads and shows the error

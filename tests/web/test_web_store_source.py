@@ -94,3 +94,59 @@ def test_annotations_are_read_on_demand(ledger_db: Path, ledger: Ledger) -> None
         assert view.article("missing") is None
     finally:
         src.close()
+
+
+def test_serving_during_a_simulated_ingest(tmp_path: Path, ledger: Ledger) -> None:
+    """A writer commits batches (articles, then a reconcile) while the page is read: every
+    request answers 200, and the page ends up showing the final ledger."""
+    db = tmp_path / "l.db"
+    Store(db).close()  # an empty, migrated ledger, as after `ingest` created it
+    src = StoreSource(db, refresh="background")
+    server = make_server(src, "127.0.0.1", 0, quiet=True)
+    gen = running(server)
+    next(gen)
+    statuses: list[int] = []
+
+    def write() -> None:
+        with Store(db) as w:
+            for k in range(20):
+                batch = [
+                    dataclasses.replace(a, article=dataclasses.replace(a.article, id=f"{a.article.id}-{k}"))
+                    for a in ledger.annotated
+                ]
+                w.put_annotated(batch)
+                w.replace_ledger(ledger.events[: 1 + k % 4], ledger.commitments)
+            w.replace_ledger(ledger.events, ledger.commitments)
+
+    writer = threading.Thread(target=write)
+    try:
+        writer.start()
+        while writer.is_alive() and len(statuses) < 2000:
+            for path in ("/api/meta", "/api/events", "/api/commitments"):
+                statuses.append(fetch(server.url, path).status)
+        writer.join(60)
+        for _ in range(10):  # background refreshes converge on the last commit
+            src.view()
+            src.wait_refresh(30)
+            if src.is_current():
+                break
+        assert set(statuses) == {200}
+        assert fetch(server.url, "/api/meta").json()["counts"]["events"] == 4
+    finally:
+        next(gen, None)
+        src.close()
+
+
+def test_a_ledger_replaced_on_disk_is_followed(tmp_path: Path, ledger: Ledger) -> None:
+    """`rm ledger.db && newsledger ingest ...` while serving: the page shows the new file."""
+    db = write_db(tmp_path / "l.db", ledger)
+    src = StoreSource(db)
+    try:
+        assert len(src.view().ledger.events) == 4
+        other = write_db(tmp_path / "new.db", dataclasses.replace(ledger, events=ledger.events[:1]))
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        other.rename(db)
+        assert [e.id for e in src.view().ledger.events] == [ledger.events[0].id]
+    finally:
+        src.close()

@@ -52,10 +52,9 @@ def test_timeline_filter_event_article_map(page: Any) -> None:
         "date",
         "fatalities",
     ]
-    assert pg.locator("tr[data-field=fatalities] .conflict-value").all_inner_texts() == [
-        "3 according to Example Wire",
-        "5 according to Daily Sample",
-    ]
+    sides = pg.locator("tr[data-field=fatalities] .conflict-value").all_inner_texts()
+    assert [t.split("\n")[0] for t in sides] == ["3 according to Example Wire", "5 according to Daily Sample"]
+    assert "killing 3 civilians" in sides[0] and "killed 5 people" in sides[1]  # each side's sentence
     assert "score 0.81" in pg.locator(".merge").inner_text()
     shot(pg, "event")
 
@@ -94,6 +93,10 @@ def test_timeline_filter_event_article_map(page: Any) -> None:
     assert card.count() == 1
     assert "fulfilled after the deadline" in card.inner_text()
     assert "postponed: 2024-03-10" in card.inner_text()
+    # the date line: two deadlines (the one in force marked) and the reported fulfilment
+    assert card.locator("svg.deadline-chart .mark").count() == 3
+    assert card.locator("svg.deadline-chart .mark.current").count() == 1
+    assert card.locator("svg.deadline-chart .mark-fulfilled").count() == 1
     shot(pg, "commitments")
     assert pg.problems == []
 
@@ -109,6 +112,7 @@ def test_hostile_article_text_is_shown_as_text(page: Any, ledger: Any) -> None:
     assert text == ledger.articles[1].text  # every character, in order, emoji and RTL marks included
     assert "<script>window.__pwned = 1; alert('x')</script>" in body.inner_text()
     assert pg.locator("h2.article-title").evaluate("el => el.textContent") == ledger.articles[1].title
+    assert pg.locator(".article-meta a").get_attribute("href") == "#"  # javascript: URL neutralised
     shot(pg, "article-hostile")
     # search snippets (FTS5) of the same text are text too
     open_page(pg, "#/articles?q=witness")

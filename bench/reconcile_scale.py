@@ -1,0 +1,108 @@
+"""How reconcile's time grows with the ledger: synthetic articles, real merging code.
+
+usage: .venv/bin/python -m bench.reconcile_scale [--sizes 1000,5000,20000] [--events 3]
+
+Each synthetic article reports ``--events`` happenings drawn from a pool (type, day, town,
+actors), so about a third of the mentions repeat a happening another article reported — a
+stand-in for a news stream. Prints mentions, events, seconds and microseconds per mention for
+each size (CPU seconds of this process, so other load on the machine does not count), and the cost of a full re-reconcile after adding 1,000 articles to the largest
+ledger against reconciling 1,000 alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import time
+
+from newsledger.model import AnnotatedArticle, Article, EventMention, PlaceMention, Span
+from newsledger.reconcile import reconcile
+
+TYPES = (
+    ("Battles", "Armed clash"),
+    ("Violence against civilians", "Attack"),
+    ("Protests", "Peaceful protest"),
+    ("Strategic developments", "Arrests"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+)
+VERBS = ("attacked", "clashed", "protested", "arrested", "shelled")
+
+
+def synthetic(n_articles: int, events_per: int, seed: int = 7) -> list[AnnotatedArticle]:
+    rng = random.Random(seed)
+    n_happenings = max(1, n_articles * events_per * 2 // 3)
+    towns = [(f"town{i}", 30 + rng.random() * 20, rng.random() * 40) for i in range(max(50, n_articles // 5))]
+    start = dt.date(2020, 1, 1)
+    happenings = []
+    for h in range(n_happenings):
+        t = rng.randrange(len(TYPES))
+        town = towns[rng.randrange(len(towns))]
+        day = start + dt.timedelta(days=rng.randrange(730))
+        happenings.append((t, town, day, f"Group {h % 97}", f"Side {h % 89}", h))
+    out = []
+    for i in range(n_articles):
+        text_parts, events = [], []
+        aid = f"a{i:07d}"
+        pos = 0
+        for _ in range(events_per):
+            t, (town, lat, lon), day, a1, a2, h = happenings[rng.randrange(n_happenings)]
+            sentence = f"{a1} {VERBS[t]} {a2} in {town} on {day.isoformat()} (report {h})."
+            s, e = pos, pos + len(sentence)
+            ti = sentence.index(VERBS[t])
+            pi = sentence.index(town)
+            place = PlaceMention(
+                Span(aid, s + pi, s + pi + len(town)), town, town, f"syn:{town}", lat, lon, "city", None, "XX"
+            )
+            events.append(
+                EventMention(
+                    span=Span(aid, s, e),
+                    trigger=VERBS[t],
+                    trigger_span=Span(aid, s + ti, s + ti + len(VERBS[t])),
+                    event_type=TYPES[t][0],
+                    sub_event_type=TYPES[t][1],
+                    actor1=a1,
+                    actor2=a2,
+                    place=place,
+                    date=day.isoformat(),
+                    date_precision="day",
+                )
+            )
+            text_parts.append(sentence)
+            pos = e + 1
+        art = Article(aid, " ".join(text_parts), published=start + dt.timedelta(days=rng.randrange(760)))
+        out.append(AnnotatedArticle(art, events=tuple(events)))
+    return out
+
+
+def timed(annotated: list[AnnotatedArticle]) -> tuple[float, int]:
+    t0 = time.process_time()
+    events, _ = reconcile(annotated)
+    return time.process_time() - t0, len(events)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,5000,20000")
+    ap.add_argument("--events", type=int, default=3)
+    args = ap.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",")]
+    print("articles  mentions  events  seconds  us/mention")
+    for n in sizes:
+        arts = synthetic(n, args.events)
+        secs, n_events = timed(arts)
+        m = n * args.events
+        print(f"{n:8d}  {m:8d}  {n_events:6d}  {secs:7.2f}  {1e6 * secs / m:9.1f}")
+    big = synthetic(sizes[-1] + 1000, args.events)
+    alone, _ = timed(big[-1000:])
+    again, _ = timed(big)
+    print(
+        f"add 1,000 to {sizes[-1]:,}: full re-reconcile {again:.2f}s vs 1,000 alone {alone:.2f}s "
+        f"({again / alone:.1f}x; incremental reconcile not built yet)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
