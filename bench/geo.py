@@ -32,11 +32,13 @@ def _scorer() -> Any:
     return mod
 
 
-def evaluate(corpus: Path, limit: int = 0, verbose: bool = False, timing: bool = True) -> dict[str, float]:
+def evaluate(
+    corpus: Path, limit: int = 0, verbose: bool = False, timing: bool = True, demonyms: bool = False
+) -> dict[str, float]:
     from newsledger import Context
     from newsledger.model import Article
     from newsledger.pipeline import default_stages, parse
-    from newsledger.stages.places import places
+    from newsledger.stages.places import place_mentions
 
     sg = _scorer()
     arts = sg.load(corpus)
@@ -50,7 +52,7 @@ def evaluate(corpus: Path, limit: int = 0, verbose: bool = False, timing: bool =
     parsed = parse(articles, ctx)
     t_parse = time.perf_counter() - t0
     t0 = time.perf_counter()
-    results = [places(p, ctx) for p in parsed]
+    results = [p.add(places=place_mentions(p, ctx.gazetteer, include_demonyms=demonyms)) for p in parsed]
     t_places = time.perf_counter() - t0
     t_rest = 0.0
     if timing:
@@ -128,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--no-timing", action="store_true")
+    ap.add_argument(
+        "--demonyms", action="store_true", help="count demonyms as place mentions (TR-News style)"
+    )
     args = ap.parse_args(argv)
     if not EVAL.is_dir():
         print(f"{EVAL} is not present: nothing to measure")
@@ -135,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.corpus:
         path = Path(name) if Path(name).exists() else EVAL / "geo" / name
         print(f"== {path.name}")
-        r = evaluate(path, args.limit, args.verbose, timing=not args.no_timing)
+        r = evaluate(path, args.limit, args.verbose, timing=not args.no_timing, demonyms=args.demonyms)
         print(f"articles: {r['articles']}  gold toponyms: {r['gold']}  system places: {r['system']}")
         print(f"geotagging P/R/F1: {r['precision']:.4f} {r['recall']:.4f} {r['f1']:.4f}")
         print(f"Acc@161 on found toponyms: {r['acc161_found']:.4f}")

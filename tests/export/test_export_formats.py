@@ -137,6 +137,22 @@ def test_csv_has_acled_columns_and_conventions(ledger_db: Path) -> None:
     assert kill["event_date"] == "" and kill["event_id_cnty"].startswith("XXX")
 
 
+def test_csv_leaves_out_events_that_did_not_take_place(ledger_db: Path) -> None:
+    import dataclasses
+
+    from newsledger.store import Store
+
+    with Store(ledger_db) as s:
+        events = s.events()
+        planned = dataclasses.replace(events[0], id="ev-planned", status="planned")
+        s.replace_ledger([*events, planned], s.commitments())
+    buf = io.StringIO()
+    report = export_ledger(ledger_db, "csv", stream=buf)
+    assert report.counts == {"events": 3, "left_out": 1}
+    assert "ev-planned" not in buf.getvalue()
+    assert "ev-planned" in export_text(ledger_db, "json")
+
+
 def test_csv_loads_with_pandas(ledger_db: Path, tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     out = tmp_path / "l.csv"

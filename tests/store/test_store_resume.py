@@ -83,6 +83,8 @@ def test_rerun_is_idempotent_and_failures_are_reported(ctx, tmp_path: Path) -> N
     r2 = ingest(db=db, reader=reader_of([*arts, arts[0]]), ctx=ctx)
     assert r2.stored == 0 and r2.already_stored == 6 and r2.ok and not r2.reconciled
     assert export_json(db) == before
+    r3 = ingest(db=tmp_path / "fresh.db", reader=reader_of([arts[0], arts[1], arts[0]]), ctx=ctx)
+    assert r3.stored == 2 and r3.repeated == 1 and r3.already_stored == 0
 
 
 def test_undated_articles_are_listed(ctx, tmp_path: Path) -> None:
@@ -134,3 +136,42 @@ def _hold(db: Path, said: list[str], order: list[str]) -> None:
 
     with writer_lock(db, on_wait=said.append):
         order.append("second")
+
+
+def test_an_article_that_trips_a_stage_is_reported_and_the_rest_go_on(
+    ctx, tmp_path: Path, monkeypatch
+) -> None:
+    from newsledger import pipeline
+    from newsledger.ledger import extract_documents
+
+    def boom(article, ctx):  # type: ignore[no-untyped-def]
+        if "BOOM" in article.article.text:
+            raise ValueError("stage bug")
+        return article
+
+    monkeypatch.setattr(pipeline, "default_stages", lambda: (pipeline.Stage("boom", boom),))
+    arts = make_articles(6)
+    bad_text = "BOOM\n\nThis text trips the stage."
+    bad = Article(id=article_id(bad_text), text=bad_text, source_file="bad.txt")
+    items = [*arts[:3], bad, *arts[3:]]
+    report = ingest(db=tmp_path / "l.db", reader=reader_of(items), ctx=ctx, batch_size=4)
+    assert report.stored == 6 and [f.path for f in report.failures] == ["bad.txt"]
+    assert "extraction failed (ValueError: stage bug)" in report.failures[0].reason
+    out = list(extract_documents(reader=reader_of(items), ctx=ctx, batch_size=4))
+    assert [getattr(x, "path", None) for x in out] == [None, None, None, "bad.txt", None, None, None]
+    assert [x.article.id for x in out if not isinstance(x, InputError)] == [a.id for a in arts]
+
+
+def test_a_reconcile_bug_keeps_the_stored_articles(ctx, tmp_path: Path, monkeypatch) -> None:
+    import newsledger.reconcile as rec
+    from newsledger.errors import NewsledgerError
+
+    def broken(annotated, as_of=None):  # type: ignore[no-untyped-def]
+        raise RuntimeError("oops")
+
+    monkeypatch.setattr(rec, "reconcile", broken)
+    db = tmp_path / "l.db"
+    with pytest.raises(NewsledgerError, match="reconciling the ledger failed"):
+        ingest(db=db, reader=reader_of(make_articles(3)), ctx=ctx)
+    with Store(db) as s:
+        assert s.counts()["articles"] == 3 and s.needs_reconcile

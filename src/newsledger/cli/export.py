@@ -30,6 +30,12 @@ def export_command(db: Path, fmt: str, out: Path | None, quiet: bool) -> None:
     show = out is not None and stderr_is_tty() and not quiet
     with progress_bar(f"export {fmt}", None, show) as progress:
         report = export_ledger(db, fmt, out=out, progress=progress)
+    if report.counts.get("left_out") and not quiet:
+        err(
+            f"note: {report.counts['left_out']} event(s) reported as planned, denied or not having "
+            "happened are not in the CSV (ACLED records events that took place); the JSON export has them"
+        )
     if out is not None and not quiet:
-        counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
-        err(f"wrote {', '.join(report.files)}" + (f" ({counts})" if counts else ""))
+        counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in report.counts.items())
+        where = report.files[0] if len(report.files) == 1 else f"{len(report.files)} files to {out}"
+        err(f"wrote {where}" + (f" ({counts})" if counts else ""))

@@ -32,7 +32,8 @@ FATAL_LEMMAS = frozenset(
     {"kill", "killing", "die", "dead", "death", "murder", "perish", "fatally", "massacre", "slay"}
 )
 INJURY_LEMMAS = frozenset(
-    {"wound", "injure", "hurt", "shoot", "shot", "injury", "hospitalize", "hospitalise"}
+    {"wound", "injure", "hurt", "shoot", "shot", "injury", "hospitalize", "hospitalise", "send", "transport", "rush",
+     "airlift"}
 )
 
 
@@ -151,6 +152,12 @@ def choose_time_attached(
         and t.value
         and DATE_VALUE.match(t.value)
     ]
+    # a range and its parts ("25-26 February 1992", "25", "26 February 1992"): keep the range
+    cands = [
+        t
+        for t in cands
+        if not any(o is not t and o.span.contains(t.span) and o.span != t.span for o in cands)
+    ]
     if not cands:
         return None, False
     doc = sent.doc
@@ -244,6 +251,7 @@ def casualties(
             used.append(best)
     if used:
         why.append("figures in the event's sentences")
+    counted_fat = counted_inj = False
     for tok in triggers:
         lemma = tok.lemma_.lower()
         fatal = lemma in FATAL_LEMMAS or any(c.lower_ in ("dead", "fatally") for c in tok.children)
@@ -262,6 +270,8 @@ def casualties(
             ]
         if tok.dep_ == "conj" and not victims:
             victims = [c for c in tok.head.children if c.dep_ in ("nsubjpass", "dobj")]
+        if tok.dep_ == "amod" and lemma == "dead":
+            victims = [tok.head]  # "her dead husband"
         if tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and not victims:
             victims = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "was pronounced dead"
         for v in victims:
@@ -270,11 +280,12 @@ def casualties(
                 continue
             sub = list(v.subtree)
             a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-            inside = any(a <= f.span.start and f.span.end <= b for f in used)  # "he and three others"
-            if fatal and (fat is None or (inside and n > fat)):
-                fat = n
+            # the victims' own phrase beats a figure found elsewhere in the sentence
+            if fatal and not counted_fat:
+                fat, counted_fat = n, True
                 why.append(f"counted victims '{v.text}' of '{tok.text}'")
-            elif not fatal and (inj is None or (inside and n > inj)):
+            elif not fatal and not counted_inj:
+                counted_inj = True
                 inj = n
                 kind = SHOT_VICTIMS if lemma in ("shoot", "shot", "shooting") else "counted victims"
                 why.append(f"{kind} '{v.text}' of '{tok.text}'")

@@ -301,7 +301,11 @@ def _type_violence(
         c.main = next(t for t in c.triggers if t.frame == "clash")
         c.sub_event_type, c.rule = "Armed clash", f"clash trigger '{c.main.text}'"
         return c
-    if any(p.armed for p in patients) and (not agents or any(a.armed for a in agents)):
+    bases = lex.word_set("base_nouns")
+    base_target = any(p.head.lemma_.lower() in bases for p in patients) or any(
+        k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in bases for t in c.triggers for k in t.token.children
+    )
+    if (any(p.armed for p in patients) or base_target) and (not agents or any(a.armed for a in agents)):
         c.sub_event_type, c.rule = "Armed clash", "violence against an armed actor"
         return c
     armed_agent = any(a.armed for a in agents)

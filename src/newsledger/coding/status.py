@@ -37,9 +37,27 @@ def _chain(tok: Any, depth: int = 4) -> list[Any]:
     return out
 
 
+CLAUSE_EDGES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj", "pcomp"})
+
+
+def _clause_chain(tok: Any) -> list[Any]:
+    """The trigger and its governors within its own clause (through xcomp/conj, not into the
+    clause that a relative or adverbial clause hangs from: "charges will be filed against a
+    boy who shot his friend" does not make the shooting planned)."""
+    out = [tok]
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i or t.dep_ in CLAUSE_EDGES:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
 def event_status(trigger: Any) -> tuple[str, str]:
     """(status, reason) for the event whose trigger token is ``trigger``."""
-    chain = _chain(trigger)
+    chain = _clause_chain(trigger)
+    wide = _chain(trigger)
     first_verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     # negation on the trigger or its own clause verb ("no one was killed" is not an event)
     for t in chain[:3]:
@@ -48,7 +66,9 @@ def event_status(trigger: Any) -> tuple[str, str]:
                 return "denied", f"negation '{c.text}'"
         if t.pos_ in ("VERB", "AUX") and t is not trigger:
             break
-    for t in chain[1:]:
+    for t in wide[1:]:
+        if t.dep_ in ("relcl", "acl"):
+            break
         lemma = t.lemma_.lower()
         if lemma in DENY_HEADS:
             return "denied", f"under '{t.text}'"

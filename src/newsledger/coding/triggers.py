@@ -313,6 +313,8 @@ def find_triggers(sent: Any, lex: Lexicon) -> list[Trigger]:
             continue
         if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ == "according":
             continue  # "March 12", "according to"
+        if tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            continue  # "according to vigilantes": a source, not an event
         if tok.dep_ == "amod" and tok.tag_ == "VBN":
             continue  # participial adjective: "the occupied region", "the besieged town"
         if tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTS and m.label not in ("suicide", "chemical"):

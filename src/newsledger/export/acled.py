@@ -8,7 +8,11 @@ month), ``time_precision`` 1 = day, 2 = a range of days, 3 = a month or longer;
 the actor's type is not recognisable from its name; ``interaction`` is the two codes, lower
 first (a sole actor gives ``X0``); ``fatalities`` is 0 when no figure is reported; ``iso`` is
 the numeric ISO 3166 code. ``notes`` quotes the first source sentence and lists disagreements
-between sources; ``tags`` carries the newsledger event id and a non-"occurred" status.
+between sources; ``tags`` carries the newsledger event id and an "unknown" status.
+
+ACLED records events that took place, so events whose status says they did not (planned,
+threatened, denied, claimed false, hypothetical) are left out of the CSV and counted as
+``left_out``; the JSON export keeps them.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ DISORDER = {
     "Protests": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+CSV_STATUSES = frozenset({"occurred", "unknown"})  # events that (may) have taken place
 GEO_PRECISION = {"town": 1, "city": 1, "district": 2, "near": 2, "region": 3, "country": 3}
 
 # ACLED actor-type codes from words in an actor's name (generic, checked in this order)
@@ -199,19 +204,22 @@ def _timestamp(store: Store) -> int:
 
 
 def write_csv(store: Store, out: TextIO, progress: Callable[[int], None] | None = None) -> dict[str, int]:
-    """Write every event as one ACLED row; returns {"events": n}."""
+    """Write each event that took place as one ACLED row; returns the counts written / left out."""
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     countries = Countries()
     labels = store.article_labels()
     ts = _timestamp(store)
     per_country: dict[str, int] = {}
-    n = 0
+    n = left_out = 0
     for e in store.events():
+        if e.status not in CSV_STATUSES:
+            left_out += 1
+            continue
         iso = (e.location.country if e.location else None) or ""
         per_country[iso] = per_country.get(iso, 0) + 1
         writer.writerow(event_row(e, per_country[iso], countries, labels, store, ts))
         n += 1
         if progress and n % 100 == 0:
             progress(n)
-    return {"events": n}
+    return {"events": n, "left_out": left_out}

@@ -31,7 +31,7 @@ from typing import Any
 
 from .fold import fold, is_latin_name, loose
 
-INDEX_VERSION = 9
+INDEX_VERSION = 11
 FEATURE_RANK = {"country": 0, "region": 1, "ADM1": 2, "ADM2": 3, "city": 4, "other": 5}
 
 

@@ -1,6 +1,7 @@
 """Name folding: two keys per name, so spellings of one place meet in the index.
 
-``fold`` removes case, accents and punctuation ("Ağdam" → "agdam", "St. Louis" → "st louis").
+``fold`` removes case, accents and punctuation ("Ağdam" → "agdam", "St. Louis" → "st louis"),
+except a final full stop, which marks abbreviations ("La." is Louisiana, "La" is not).
 ``loose`` goes further and merges letters that transliterations of the same sound write
 differently, generally (not per name): gh/ğ/g, kh/x/h, ch/ç/c, sh/ş/s, j/dj/c (Azerbaijani and
 Turkish c), ə/e/a, ı/y/i, ou/u, q/k, doubled letters, and drops separators — so
@@ -70,7 +71,8 @@ def fold(name: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = s.translate(_SPECIAL)
-    return _NON_ALNUM.sub(" ", s).strip()
+    s = _NON_ALNUM.sub(" ", s).strip()
+    return s + "." if s and name.rstrip().endswith(".") else s  # "La." (Louisiana) is not "La"
 
 
 def compact(name: str) -> str:
@@ -83,7 +85,7 @@ def loose(name: str) -> str:
     s = _raw_fold(name)
     for pattern, repl in _LOOSE_RULES:
         s = pattern.sub(repl, s)
-    return s
+    return s + "." if s and name.rstrip().endswith(".") else s
 
 
 def _raw_fold(name: str) -> str:

@@ -13,6 +13,7 @@ Evidence, added up per candidate entry (a log-linear score):
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from .fold import fold
 from .recognize import Candidate
 
 MAX_CANDIDATES = 40
+_CAMEL = re.compile(r"[a-z][A-Z]")
 FEATURE_PRIOR = {"country": 4.0, "region": 2.0, "ADM1": 1.0, "ADM2": 0.3, "city": 0.0, "other": -1.0}
 
 
@@ -38,6 +40,10 @@ def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
         iso = gz.country_of_demonym(c.name)
         country = gz.country(iso) if iso else None
         return [country] if country else []
+    if c.label == "FAC":  # a building or road named like a small town is not in that town
+        opts = [p for p in opts if p.feature != "city" or p.population >= 50000]
+    if _CAMEL.search(c.name):  # "UConn", "MoD": brands and acronyms, not villages
+        opts = [p for p in opts if p.feature in ("country", "region", "ADM1")]
     if c.hint == "admin":  # "Kelbajar region": the region may be spelled differently from the town
         seen = {p.id for p in opts}
         opts += [p for p in gz.lookup_loose(c.name) if p.id not in seen]
@@ -47,7 +53,7 @@ def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
 def _prior(p: Place, c: Candidate, has_primary: bool) -> float:
     s = math.log10(p.population + 10)
     if p.alternate:  # known by another name: its feature type says little about this one
-        s -= 3.0 if has_primary else 1.0
+        s -= 3.0 if has_primary and p.feature in ("country", "region", "ADM1") else 1.0
     else:
         s += FEATURE_PRIOR.get(p.feature, 0.0)
     if c.hint == "admin":
@@ -111,17 +117,20 @@ def resolve(
                 )
     contains = _containers(cands, text)
 
-    # explicit context: unambiguous countries and admin areas named in the article
-    countries: Counter[str] = Counter()
-    admins: set[tuple[str, str]] = set()
-    for opts in options:
+    # explicit context: unambiguous countries and admin areas named in the article, by name, so
+    # that a name is never its own evidence
+    country_votes: dict[str, Counter[str]] = {}
+    admin_names: dict[str, set[tuple[str, str]]] = {}
+    for c, opts in zip(cands, options, strict=True):
+        key = fold(c.name)
         if opts and opts[0].feature == "country" and not opts[0].alternate:
-            countries[opts[0].country] += 1
+            country_votes.setdefault(key, Counter())[opts[0].country] += 1
         for p in opts[:3]:
             if p.feature == "ADM1" and not p.alternate:
-                admins.add((p.country, fold(p.name)))
+                admin_names.setdefault(key, set()).add((p.country, fold(p.admin1 or p.name)))
+    all_countries: Counter[str] = sum(country_votes.values(), Counter())
     if outlet_country:
-        countries[outlet_country] += 1
+        all_countries[outlet_country] += 1
 
     def choose(votes: dict[str, Counter[str]], anchors: dict[str, tuple[float, float]]) -> list[list[float]]:
         scores = []
@@ -132,6 +141,8 @@ def resolve(
             near = [pt for name, pt in anchors.items() if name != own]
             others = total - votes.get(own, Counter())  # the rest of the article votes, not the name itself
             dominant = others.most_common(1)[0][0] if others else ""
+            countries = all_countries - country_votes.get(own, Counter())
+            admins = set().union(*(v for k, v in admin_names.items() if k != own))
             for p, s in zip(opts, pri, strict=True):
                 s += _context_bonus(p, countries, admins, dominant)
                 if near and p.feature in ("city", "ADM2"):

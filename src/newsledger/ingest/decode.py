@@ -2,8 +2,9 @@
 
 The stored text of a plain-text report is the decoded file with the byte-order mark removed and
 nothing else changed (line endings included), so that every offset points at the right
-characters. Encodings tried, in order: a BOM (UTF-8, UTF-16, UTF-32), strict UTF-8, then
-Windows-1252 / Latin-1 with a warning.
+characters. Encodings tried, in order: a BOM (UTF-8, UTF-16, UTF-32), UTF-16 without a BOM
+when every other byte is NUL (with a warning), strict UTF-8, then Windows-1252 / Latin-1 (with a
+warning). Anything else with NUL or many control bytes is rejected as binary.
 """
 
 from __future__ import annotations
@@ -91,6 +92,15 @@ def decode_bytes(data: bytes, truncated: bool = False, name: str = "") -> Decode
                 ) from None
             _reject_binary_text(text, name)
             return Decoded(text, encoding)
+    guess = _utf16_without_bom(data)
+    if guess is not None:
+        try:
+            text = codecs.getincrementaldecoder(guess)("strict").decode(data, final=not truncated)
+        except UnicodeDecodeError:
+            pass
+        else:
+            _reject_binary_text(text, name)
+            return Decoded(text, guess, (f"no byte-order mark; decoded as {guess.upper()}",))
     if looks_binary(data):
         raise _binary_error(name)
     try:
@@ -107,6 +117,21 @@ def decode_bytes(data: bytes, truncated: bool = False, name: str = "") -> Decode
         "Re-save the file as UTF-8 if characters look wrong"
     )
     return Decoded(text, encoding, (warning,))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" for text whose every other byte is NUL (ASCII-range UTF-16)."""
+    head = data[:4096]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    half = len(head) // 2
+    even_nul = head[0 : 2 * half : 2].count(0) / half
+    odd_nul = head[1 : 2 * half : 2].count(0) / half
+    if odd_nul > 0.9 and even_nul < 0.1:
+        return "utf-16-le"
+    if even_nul > 0.9 and odd_nul < 0.1:
+        return "utf-16-be"
+    return None
 
 
 def _reject_binary_text(text: str, name: str) -> None:

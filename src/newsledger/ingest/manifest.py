@@ -88,7 +88,7 @@ def _csv_rows(text: str, name: str) -> Iterator[tuple[int, dict[str, object] | I
 
 
 def path_kind(path: Path) -> str:
-    """"file", "dir" or "missing" (also for paths the OS cannot even look up)."""
+    """ "file", "dir" or "missing" (also for paths the OS cannot even look up)."""
     try:
         return "file" if path.is_file() else "dir" if path.is_dir() else "missing"
     except (OSError, ValueError):  # NUL bytes, names too long

@@ -11,11 +11,12 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ..context import Context
-from ..errors import InputError
+from ..errors import InputError, NewsledgerError
 from ..model import AnnotatedArticle, Article
 from ..store import Store, open_store, writer_lock
 
@@ -41,7 +42,8 @@ class IngestReport:
     db: str
     read: int = 0  # articles read from the inputs
     stored: int = 0  # new articles stored
-    already_stored: int = 0  # skipped: same id already in the ledger (or twice in the inputs)
+    already_stored: int = 0  # skipped: the same text is already in the ledger
+    repeated: int = 0  # skipped: the same text came twice in these inputs
     duplicates: int = 0  # stored but linked to an earlier near-identical article
     undated: list[str] = field(default_factory=list)  # stored articles with no publication date
     failures: list[Failure] = field(default_factory=list)
@@ -133,6 +135,10 @@ def ingest(
             annotated = _extractor(fresh(), ctx, stage_names, batch_size, workers, dask)
             batch: list[AnnotatedArticle] = []
             for ann in annotated:
+                if isinstance(ann, InputError):  # extraction failed for this article: not stored
+                    dedup.forget(ann.article_id)
+                    fail(_error_failure(ann))
+                    continue
                 batch.append(ann)
                 if len(batch) >= batch_size:
                     _store_batch(store, batch, stage_names, dedup, report)
@@ -144,7 +150,16 @@ def ingest(
             if progress:
                 progress(handled)
             if reconcile and store.needs_reconcile:
-                reconcile_ledger(store, as_of=as_of)
+                try:
+                    reconcile_ledger(store, as_of=as_of)
+                except NewsledgerError:
+                    raise
+                except Exception as e:  # a bug in reconcile must not look like lost data
+                    raise NewsledgerError(
+                        f"reconciling the ledger failed ({type(e).__name__}: {str(e)[:200]})",
+                        f"all {report.stored} new article(s) are stored; after a fix run "
+                        "`newsledger ingest --reconcile`, and please report this bug",
+                    ) from e
                 report.reconciled = True
             counts = store.counts()
             report.articles = counts["articles"]
@@ -177,8 +192,12 @@ def _chunked_skip(
                 yield None
                 continue
             report.read += 1
-            if a.id in stored or a.id in seen:
+            if a.id in stored:
                 report.already_stored += 1
+                yield None
+                continue
+            if a.id in seen:
+                report.repeated += 1
                 yield None
                 continue
             seen.add(a.id)
@@ -226,6 +245,14 @@ class _Dedup:
         for key in self._keys(fp):
             self.by_band.setdefault(key, []).append(article_id)
 
+    def forget(self, article_id: str) -> None:
+        """Drop an article that was not stored after all (its extraction failed)."""
+        self.prints.pop(article_id, None)
+        if self.by_id.pop(article_id, None) is not None:
+            for ids in self.by_band.values():
+                if article_id in ids:
+                    ids.remove(article_id)
+
     def link(self, a: Article, report: IngestReport) -> Article:
         if not self.enabled or a.duplicate_of:
             return a
@@ -263,6 +290,18 @@ def _decode_fp(text: str) -> Any:
     return tuple(v) if isinstance(v, list) else v
 
 
+class ExtractionFailed(InputError):
+    """An article was read but a stage raised on it (a bug): reported, not stored."""
+
+    def __init__(self, article: Article, error: BaseException) -> None:
+        self.article_id = article.id
+        super().__init__(
+            f"extraction failed ({type(error).__name__}: {str(error)[:200]})",
+            "it was not stored and a re-run retries it; please report this bug with the file",
+            article.source_file or article.id,
+        )
+
+
 def _extractor(
     articles: Iterable[Article],
     ctx: Context | None,
@@ -270,15 +309,35 @@ def _extractor(
     batch_size: int,
     workers: int,
     dask: str | None,
-) -> Iterator[AnnotatedArticle]:
+) -> Iterator[AnnotatedArticle | ExtractionFailed]:
+    """One result per article, in order: its annotations, or why extraction failed.
+
+    In this process a failing batch is retried article by article, so one article that trips a
+    stage does not stop the run. (Process pools and Dask report such a failure as an error.)
+    """
     if workers > 1 or dask:
         from ..executor import ExtractSettings, extract_parallel
 
         settings = ExtractSettings(stages=tuple(stages), batch_size=batch_size)
-        return extract_parallel(articles, settings, workers=workers, dask=dask, ctx=ctx)
+        yield from extract_parallel(articles, settings, workers=workers, dask=dask, ctx=ctx)
+        return
     from ..pipeline import extract, select_stages
 
-    return extract(articles, ctx or Context(), select_stages(stages), batch_size=batch_size)
+    context = ctx or Context()
+    stage_objs = select_stages(stages)
+    it = iter(articles)
+    while chunk := list(islice(it, batch_size)):
+        results: list[AnnotatedArticle | ExtractionFailed]
+        try:
+            results = list(extract(chunk, context, stage_objs, batch_size=batch_size))
+        except Exception:
+            results = []
+            for a in chunk:
+                try:
+                    results.extend(extract([a], context, stage_objs, batch_size=1))
+                except Exception as e:
+                    results.append(ExtractionFailed(a, e))
+        yield from results
 
 
 def _store_batch(

@@ -68,6 +68,8 @@ class MergePolicy:
     w_same_article: float = 0.3
     w_counts: float = 0.5  # the same number killed or injured (not zero)
     linkage: str = "max"  # "max": best pair in the cluster; "mean": average over its members
+    w_embed: float = 0.0  # sentence-embedding similarity (off unless items carry embeddings)
+    embed_center: float = 0.5  # cosine similarity that counts as neutral
 
 
 DEFAULT_POLICY = MergePolicy()
@@ -82,6 +84,7 @@ class Item:
     index: int
     participants: tuple[str, ...] = ()
     group: str = ""  # optional extra blocking key (e.g. a topic in a benchmark)
+    embedding: tuple[float, ...] | None = None  # unit-length sentence embedding, if computed
 
     @cached_property
     def sort_key(self) -> tuple[str, str, int, int, int]:
@@ -233,6 +236,11 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
     if sim:
         score += policy.w_text * sim
         reasons.append(f"text={sim:.2f}{policy.w_text * sim:+.1f}")
+    if policy.w_embed and a.embedding is not None and b.embedding is not None:
+        cos = sum(x * y for x, y in zip(a.embedding, b.embedding, strict=True))
+        w = policy.w_embed * (cos - policy.embed_center)
+        score += w
+        reasons.append(f"meaning={cos:.2f}{w:+.1f}")
     if a.article.id == b.article.id:
         score += policy.w_same_article
         reasons.append(f"same-article{policy.w_same_article:+.1f}")

@@ -66,10 +66,24 @@ def _subject(tok: Tok, quotes: list[tuple[int, int]] = ()) -> Tok | None:  # typ
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
-    if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+    if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
         return tok.head
-    if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+    if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         return _subject(tok.head, quotes) if tok.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _subject_after_quote(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> Tok | None:
+    """'"...," Trump, the front-runner, said' when the parse lost the subject: the first
+    noun phrase between the closing quote and the cue."""
+    for qs, qe in quotes:
+        if qe <= tok.idx and not doc.text[qe : tok.idx].count("\n") and tok.idx - qe < 200:
+            between = [t for t in doc if qe <= t.idx < tok.idx and t.pos_ in ("PROPN", "NOUN", "PRON")]
+            if between and doc.text[qe : between[0].idx].strip(" ,\"”’'") == "":
+                head = between[0]
+                while head.dep_ == "compound" and head.head.i < tok.i and head.head.i > head.i:
+                    head = head.head
+                return head
     return None
 
 
@@ -185,20 +199,27 @@ def _complement(doc: Any, tok: Tok, lex: CueLexicon) -> Tok | None:
 
 def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexicon) -> _Cand | None:
     subj = _subject(tok, quotes)
+    own = subj is not None and subj.head.i == tok.i  # not inherited from another verb
+    if subj is None or any(a <= subj.idx < b for a, b in quotes):  # the parse took a quoted word
+        alt = _subject_after_quote(doc, tok, quotes)
+        subj, own = (alt, True) if alt is not None else (subj, own)
     source, source_span = _source(doc, subj, quotes, tok)
     if source is None:
         return None
     cue = _cue_span(doc, tok)
-    left = min(cue[0], source_span[0]) if source_span else cue[0]
-    right = max(cue[1], source_span[1]) if source_span else cue[1]
+    left = min(cue[0], source_span[0]) if source_span and own else cue[0]
+    right = max(cue[1], source_span[1]) if source_span and own else cue[1]
     q = _quote_touching(doc, quotes, left, right)
     if q and q[0] <= cue[0] < q[1]:
         q = None
     comp = _complement(doc, tok, lex)
+    # '..., "so well." He touted his wins': a quotation that closed its sentence is not this cue's
+    q_ended = q is not None and q[1] <= cue[0] and doc.text[q[1] - 1] == "." and tok.sent.start_char >= q[1]
     content: tuple[int, int] | None = None
     if comp is not None:
         content = _chars(doc, comp.left_edge.i, comp.right_edge.i + 1)
-        if q and (comp.i < tok.i or q[0] <= content[0] < q[1]):
+        that_clause = comp.dep_ == "ccomp" and comp.left_edge.lower_ == "that"
+        if q and (comp.i < tok.i or q[0] <= content[0] < q[1] or (q[1] <= cue[0] and not that_clause and not q_ended)):
             content = q  # the parse took (part of) the quotation as the complement
     elif q:
         content = q
@@ -264,8 +285,8 @@ def _according_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> _Cand
     if pobj is None:
         return None
     source, source_span = _source(doc, pobj, quotes, tok)
-    head = tok.head if tok.head is not tok else None
-    while head is not None and head.dep_ in ("aux", "auxpass") and head.head is not head:
+    head = tok.head if tok.head.i != tok.i else None
+    while head is not None and head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
         head = head.head
     content = None
     phrase_end = max(pobj.right_edge.i, to.i) + 1

@@ -172,7 +172,7 @@ def _toll(anchor: Tok, lex: FigureLexicon) -> str | None:
     """ "the death toll rose to 45", "a toll of 45", "casualties reached 30"."""
     tok = anchor
     for _ in range(4):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.pos_ == "NOUN" and _lemma(tok) in lex.toll_nouns and tok.i < anchor.i:
@@ -201,11 +201,11 @@ def _climb(tok: Tok) -> tuple[Tok, Tok]:
         if (
             tok.dep_ in ("conj", "appos")
             and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")
-            and head is not tok
+            and head.i != tok.i
         ):
             tok = head
         elif (
-            tok.dep_ == "pobj" and head.lower_ in ("including", "among", "include") and head.head is not head
+            tok.dep_ == "pobj" and head.lower_ in ("including", "among", "include") and head.head.i != head.i
         ):
             part_head = head.head
             break

@@ -95,7 +95,7 @@ def _model_name(doc: Any, start: int) -> bool:
     ("Flight 370", "Resolution 2254")."""
     if start >= 1:
         prev, tok = doc[start - 1], doc[start]
-        if prev.pos_ == "PROPN" and prev.is_title and (tok.head is prev or prev.head is tok):
+        if prev.pos_ == "PROPN" and prev.is_title and (tok.head.i == prev.i or prev.head.i == tok.i):
             return True
     if start >= 2 and doc[start - 1].text in ("-", "/") and not doc[start - 2].whitespace_:
         before = doc[start - 2]

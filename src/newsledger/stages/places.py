@@ -8,6 +8,8 @@ with ``role="embedded"``; event locations should use ``role == "place"``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..context import Context
 from ..gazetteer.recognize import candidates
 from ..gazetteer.resolve import Resolution, resolve
@@ -40,21 +42,28 @@ def _mention(article: AnnotatedArticle, r: Resolution) -> PlaceMention:
     )
 
 
-def places(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
-    doc = article.doc
-    if doc is None:
-        return article
-    gz = ctx.gazetteer
-    cands = candidates(doc, gz)
-    resolved = resolve(gz, cands, article.article.text)
-    # demonyms inform the resolution (country context) but are not place mentions; a single word
-    # the model calls a place but no gazetteer knows is most often a person or a brand
+def place_mentions(
+    article: AnnotatedArticle, gz: Any, include_demonyms: bool = False
+) -> tuple[PlaceMention, ...]:
+    """The place mentions of a parsed article. Demonyms ("Russian") inform the resolution (as
+    country context) but are returned only with ``include_demonyms`` (``role="demonym"``)."""
+    if article.doc is None:
+        return ()
+    resolved = resolve(gz, candidates(article.doc, gz), article.article.text)
+    # a single word the model calls a place but no gazetteer knows is most often a person or brand
     kept = [
         r
         for r in resolved
-        if r.candidate.role != "demonym" and (r.place is not None or " " in r.candidate.name.strip())
+        if (include_demonyms or r.candidate.role != "demonym")
+        and (r.place is not None or " " in r.candidate.name.strip() or r.candidate.label == "FAC")
     ]
-    return article.add(places=tuple(_mention(article, r) for r in kept))
+    return tuple(_mention(article, r) for r in kept)
+
+
+def places(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
+    if article.doc is None:
+        return article
+    return article.add(places=place_mentions(article, ctx.gazetteer))
 
 
 STAGE = Stage("places", places, assigns=("places",))

@@ -19,6 +19,10 @@ __all__ = ["tag_dates"]
 def tag_dates(text: str, published: dt.date | None, article_id: str = "", doc: Any = None) -> list[Timex]:
     """Temporal expressions in ``text``, in text order, with values resolved against ``published``.
 
+    A range of days ("25-26 February 1992") gives its two ends first, each a timex of its own as
+    TimeML marks them ("25", "26 February 1992"), then the range itself ("1992-02-25/1992-02-26"),
+    which overlaps them.
+
     ``doc`` (a spaCy Doc of ``text``) sharpens the tense used to place "November 10" in the past or
     the future; without it a regex over the sentence is used. With no ``published`` date, relative
     expressions keep their type and get ``value=None``.
@@ -32,11 +36,15 @@ def tag_dates(text: str, published: dt.date | None, article_id: str = "", doc: A
         if not resolver.keep(c):
             continue
         r = resolver.resolve(c)
+        if c.kind == "range" and r.value:
+            # each end on its own (as TimeML marks them), then the range as a whole
+            for (s, e), v in zip(c.args[4:6], r.value.split("/"), strict=True):
+                out.append(Timex(Span(article_id, s, e), text[s:e], "DATE", v, None, r.anchor, "day"))
         out.append(
             Timex(
                 span=Span(article_id, c.start, c.end),
                 text=text[c.start : c.end],
-                type=c.type,
+                type=r.type or c.type,
                 value=r.value,
                 mod=r.mod,
                 anchor=r.anchor,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from types import MappingProxyType
+from typing import Any
 
 MONTHS = MappingProxyType(
     {
@@ -89,7 +90,8 @@ NOT_YEAR_BEFORE = frozenset(
      "route", "highway", "interstate", "bus", "model", "rule", "section", "bill", "chapter", "item",
      "id", "ref", "tel", "phone", "fax", "box", "suite", "unit", "apt", "p", "pp", "vol", "issue",
      "grade", "level", "dow", "index", "nearly", "than", "approximately", "least", "total", "totalling",
-     "killed", "wounded", "injured", "$", "us$", "usd", "eur", "rs", "kb", "mb", "pin", "zip"}
+     "killed", "wounded", "injured", "$", "us$", "usd", "eur", "rs", "kb", "mb", "pin", "zip", "views",
+     "comments", "likes", "shares", "votes", "reads", "hits", "downloads", "followers", "isbn", "issn"}
 )  # fmt: skip
 # nouns that, right after a 4-digit number, show it counts something
 COUNTED_AFTER = frozenset(
@@ -124,15 +126,19 @@ def trie(words: frozenset[str] | set[str]) -> str:
     """A regex matching any of ``words`` (spaces match any whitespace), factored by common prefixes
     so that the engine tests one character per step instead of every word in turn; longer words
     are preferred, as in a longest-first alternation."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: dict[str, Any] = {}
     for w in words:
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+    def build(node: dict[str, Any]) -> str:
+        alts = [
+            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -143,7 +149,7 @@ def trie(words: frozenset[str] | set[str]) -> str:
 
 _NUMW = trie(set(NUMBER_WORDS) | {"several", "a few", "few", "some", "many", "numerous"})
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-NUMBER = rf"(?:\d+(?:\.\d+)?|{_TENS}[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_NUMW})"
+NUMBER = rf"(?:\d+(?:\.\d+|\s+1/2)?|{_TENS}[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_NUMW})"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie|millenni(?:um|a))"
 PREMOD = trie(
     {"more than", "less than", "fewer than", "at least", "at most", "nearly", "almost", "about", "around",

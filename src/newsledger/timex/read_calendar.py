@@ -1,0 +1,285 @@
+"""Readers of calendar expressions: dates, years, decades, quarters, seasons, holidays, clock times.
+
+Each reader turns a regex match into a :class:`Cand` or refuses it (returns None).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cand import Cand
+from .patterns import (
+    COUNTED_AFTER,
+    NOT_YEAR_BEFORE,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+)
+from .words import (
+    HOLIDAYS,
+    MONTH_CUES,
+    clock_of,
+    day_of,
+    edge,
+    month_of,
+    weekday_of,
+    word_after,
+    word_before,
+    year_of,
+)
+
+
+def r_full_date(m: re.Match[str]) -> Cand:
+    return Cand(m.start(), m.end(), "DATE", "date",
+                (year_of(m["year"]), month_of(m["mon"]), day_of(m["day"])), rule="full_date")  # fmt: skip
+
+
+def r_range(m: re.Match[str]) -> Cand | None:
+    d1, d2 = day_of(m["d1"]), day_of(m["d2"])
+    if d2 <= d1:
+        return None
+    year = year_of(m["year"]) if m["year"] else None
+    # the two ends as TimeML marks them: "[25]-[26 February 1992]", "[March 5]-[9, 1918]"
+    first = (m.start(), m.end("d1"))
+    second = (m.start("d2"), m.end())
+    return Cand(
+        m.start(), m.end(), "DATE", "range", (year, month_of(m["mon"]), d1, d2, first, second), rule="range"
+    )
+
+
+def r_iso(m: re.Match[str]) -> Cand | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    if m["hh"]:
+        h, mi = int(m["hh"]), int(m["mm"])
+        if h > 23 or mi > 59:
+            return None
+        return Cand(m.start(), m.end(), "TIME", "iso_time", (y, mo, d, h, mi), rule="iso")
+    return Cand(m.start(), m.end(), "DATE", "date", (y, mo, d), rule="iso")
+
+
+def r_slash(m: re.Match[str]) -> Cand | None:
+    a, b, y = int(m["a"]), int(m["b"]), m["y"]
+    mo, d = (a, b) if a <= 12 else (b, a)
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return Cand(m.start(), m.end(), "DATE", "date2" if len(y) == 2 else "date", (int(y), mo, d), rule="slash")
+
+
+def r_dmy_short(m: re.Match[str]) -> Cand | None:
+    y = m["y"]
+    return Cand(m.start(), m.end(), "DATE", "date2" if len(y) == 2 else "date",
+                (int(y), month_of(m["mon"]), day_of(m["day"])), rule="dmy_short")  # fmt: skip
+
+
+def r_month_rel_year(m: re.Match[str]) -> Cand:
+    off = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    return Cand(m.start(), m.end(), "DATE", "month_rel_year", (month_of(m["mon"]), off), mod=edge(m["edge"]),
+                rule="month_rel_year")  # fmt: skip
+
+
+def r_month_year(m: re.Match[str]) -> Cand:
+    return Cand(m.start(), m.end(), "DATE", "date", (year_of(m["year"]), month_of(m["mon"]), None),
+                mod=edge(m["edge"]), rule="month_year")  # fmt: skip
+
+
+def r_month_day(m: re.Match[str]) -> Cand:
+    return Cand(m.start(), m.end(), "DATE", "date", (None, month_of(m["mon"]), day_of(m["day"])),
+                rule="month_day")  # fmt: skip
+
+
+def r_month(m: re.Match[str]) -> Cand | None:
+    mon = m["mon"]
+    if mon.rstrip(".").lower() in {"may", "mar", "jan", "sep", "sept", "dec", "march"} and not (
+        m["edge"] or m["rel"] or word_before(m) in MONTH_CUES
+    ):
+        return None
+    short = not mon.endswith(".") and len(mon) <= 4 and mon.lower() not in {"june", "july", "may"}
+    if short and word_before(m) not in MONTH_CUES:
+        return None  # "Jan" alone is more often a name than a month
+    rel = (m["rel"] or "").lower()
+    off = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1}.get(rel)
+    return Cand(m.start(), m.end(), "DATE", "month", (month_of(mon), off), mod=edge(m["edge"]), rule="month")
+
+
+def r_year(m: re.Match[str]) -> Cand | None:
+    before = m.string[max(0, m.start() - 6) : m.start()]
+    if not m["edge"]:
+        if re.search(r"[\d#/+$£€:.]\Z|\d[,.]?\s?\Z", before):  # "555 1988", "5,1990"
+            return None
+        if re.search(r"[-–]\Z", before) and not re.search(r"(?:1\d|20)\d\d\s?[-–]\Z", before):
+            return None
+    if word_before(m) in NOT_YEAR_BEFORE or word_after(m) in COUNTED_AFTER:
+        return None
+    after = m.string[m.end() : m.end() + 8]
+    if re.match(r"\s?(?:%|[-–/](?:\d|\d{3})(?!\d)|:\d|[.,]\d)", after):
+        return None
+    # the end of a span of years ("1975-1976 dry season") does not move the story's time
+    rule = "year_range_end" if re.search(r"\d{4}\s?[-–]\Z", before) else "year"
+    return Cand(m.start(), m.end(), "DATE", "value", (m["year"],), mod=edge(m["edge"]), rule=rule)
+
+
+def r_bc(m: re.Match[str]) -> Cand | None:
+    n = int(m["n"])
+    if n == 0:
+        return None
+    era = (m["era"] or "").upper().replace(".", "")
+    if era.startswith("B"):
+        return Cand(m.start(), m.end(), "DATE", "value", (f"BC{n:04d}",), mod=edge(m["edge"]), rule="bc")
+    return Cand(m.start(), m.end(), "DATE", "value", (f"{n:04d}",), mod=edge(m["edge"]), rule="ad")
+
+
+def r_decade(m: re.Match[str]) -> Cand:
+    dec = m["dec"].lstrip("'’")
+    if len(dec) == 2:
+        dec = ("19" if int(dec) > 20 else "20") + dec
+    return Cand(m.start(), m.end(), "DATE", "decade", (dec[:3],), mod=edge(m["edge"]), rule="decade")
+
+
+def r_century(m: re.Match[str]) -> Cand | None:
+    raw = m["n"].lower()
+    n = ORDINALS.get(raw) if raw in ORDINALS else int(re.sub(r"\D", "", raw))
+    if not n or n < 1 or n > 21:
+        return None
+    era = "BC" if m["bc"] else ""
+    return Cand(
+        m.start(), m.end(), "DATE", "value", (f"{era}{n - 1:02d}",), mod=edge(m["edge"]), rule="century"
+    )
+
+
+def r_quarter(m: re.Match[str]) -> Cand:
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
+        m["q"].lower()
+    ]
+    year = year_of(m["year"]) if m["year"] else None
+    rel = (m["yrel"] or m["rel"] or "").lower()
+    off = {"last": -1, "next": 1, "previous": -1}.get(rel, 0)
+    return Cand(m.start(), m.end(), "DATE", "quarter", (q, year, off), rule="quarter")
+
+
+def r_quarter_rel(m: re.Match[str]) -> Cand | None:
+    rels = {(m["rel"] or "the").lower(), (m["rel2"] or "").lower()}
+    if m["w"].lower() == "period" and not rels & {
+        "latest",
+        "same",
+        "comparable",
+        "corresponding",
+        "year-earlier",
+        "year-ago",
+        "fiscal",
+        "recent",
+    }:
+        return None
+    if m["ago"] or rels & {"year-earlier", "year-ago", "comparable", "corresponding", "same"}:
+        rel = "year-ago"
+    elif rels & {"current", "this"}:
+        rel = "current"
+    elif rels & {"previous", "last"}:
+        rel = "previous"
+    elif rels & {"latest", "recent"}:
+        rel = "latest"  # the last quarter completed before the report
+    else:
+        rel = "the"
+    return Cand(m.start(), m.end(), "DATE", "quarter_rel", (rel,), rule="quarter_rel")
+
+
+def r_year_quarter(m: re.Match[str]) -> Cand:
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(
+        (m["q"] or "").lower()
+    )
+    return Cand(m.start(), m.end(), "DATE", "year_quarter", (int(m["year"]), q), rule="year_quarter")
+
+
+def r_year_ago_adj(m: re.Match[str]) -> Cand:
+    return Cand(m.start(), m.end(), "DATE", "ago", ("year", 1.0), rule="year_ago_adj")
+
+
+def r_weekend(m: re.Match[str]) -> Cand:
+    return Cand(m.start(), m.end(), "DATE", "weekend", (), rule="weekend")
+
+
+def r_clock_day(m: re.Match[str]) -> Cand | None:
+    h, mi = clock_of(m["clock"])
+    if h is None:
+        return None
+    day = m["day"].lower()
+    if day in {"today", "yesterday", "tomorrow", "tonight"}:
+        spec: tuple[str, tuple[object, ...]] = (
+            "deictic",
+            ("D", {"yesterday": -1, "tomorrow": 1}.get(day, 0), None),
+        )
+    else:
+        spec = ("weekday", (weekday_of(m["day"]), None, None))
+    return Cand(m.start(), m.end(), "TIME", "clock_day", (h, mi or 0, spec), rule="clock_day")
+
+
+def r_half(m: re.Match[str]) -> Cand:
+    h = 1 if m["h"].lower() in {"first", "1st"} else 2
+    year = year_of(m["year"]) if m["year"] else None
+    return Cand(m.start(), m.end(), "DATE", "half", (h, year), rule="half")
+
+
+def r_season(m: re.Match[str]) -> Cand | None:
+    s = m["s"].lower()
+    if s == "fall" and not (m["year"] or m["rel"] or m["the"] or m["edge"]):
+        return None
+    if s == "fall" and not m["year"] and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
+        return None  # "the fall of Saigon"
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    off = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1, "this past": -1}.get(rel)
+    year = year_of(m["year"]) if m["year"] else (1 - int(m["bcy"]) if m["bcy"] else None)
+    return Cand(
+        m.start(), m.end(), "DATE", "season", (SEASONS[s], year, off), mod=edge(m["edge"]), rule="season"
+    )
+
+
+def r_month_of_that_year(m: re.Match[str]) -> Cand:
+    day = day_of(m["day"]) if m["day"] else None
+    return Cand(m.start(), m.end(), "DATE", "anaphor_md", (month_of(m["mon"]), day), rule="month_that_year")
+
+
+def r_clock(m: re.Match[str]) -> Cand | None:
+    h = int(m["h"])
+    mi = int(m["mi"]) if m["mi"] else 0
+    ap = (m["ap"] or "").lower().replace(".", "").strip()
+    if ap:
+        if not 1 <= h <= 12:
+            return None
+        if ap.startswith("p") and h != 12:
+            h += 12
+        elif ap.startswith("a") and h == 12:
+            h = 0
+    elif h > 24 or mi > 59:
+        return None
+    zone = (m["z"] or "").upper() or None
+    return Cand(m.start(), m.end(), "TIME", "clock", (h, mi, zone), rule="clock")
+
+
+def r_noon(m: re.Match[str]) -> Cand:
+    w = m["w"].lower()
+    h = 12 if w == "noon" or w == "midday" else 24
+    return Cand(m.start(), m.end(), "TIME", "clock", (h, 0, None), rule="noon")
+
+
+def r_holiday(m: re.Match[str]) -> Cand | None:
+    name = (
+        re.sub(r"\s+", " ", m["h"].lower())
+        .replace("’", "'")
+        .replace("x-mas", "christmas")
+        .replace("xmas", "christmas")
+    )
+    rule = HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    year = int(m["year"]) if m["year"] else None
+    pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
+    return Cand(m.start(), m.end(), "TIME" if pod else "DATE", "holiday", (rule, year, pod), rule="holiday")
+
+
+def r_pod_date(m: re.Match[str]) -> Cand:
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    mon = month_of(m["mon"] or m["mon2"])
+    day = day_of(m["day"] or m["day2"])
+    year = int(m["year"]) if m["year"] else None
+    return Cand(m.start(), m.end(), "TIME", "pod_date", (pod, year, mon, day), rule="pod_date")
