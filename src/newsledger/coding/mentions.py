@@ -12,11 +12,12 @@ Discourse rules (within one article only):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from ..model import AnnotatedArticle, EventMention, Span
+from ..model import AnnotatedArticle, EventMention, Span, Timex
 from .actors import Actor, classify
 from .arguments import SHOT_VICTIMS, casualties, choose_place, choose_time, choose_time_attached, claim_for, date_of
 from .lexicon import Country, Lexicon
@@ -25,6 +26,7 @@ from .status import event_status
 from .taxonomy import event_type_of
 from .triggers import find_triggers
 
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MERGE_FAMILIES = frozenset({"violence", "territory"})
 GENERIC_VIOLENCE = frozenset({"Attack", "Armed clash", "Violent crime"})
 CONTINUATION_SUBJ = frozenset({"this", "that", "it"})
@@ -234,15 +236,40 @@ def _setting(article: AnnotatedArticle, sents: list[Any], mentions: list[EventMe
         for p in article.places
         if getattr(p, "role", "place") == "place" and p.span.start < lead_end and p.feature in ("city", "ADM2")
     ]
-    if not lead:
-        return mentions
-    setting = lead[0]
+    setting = lead[0] if lead else None
+    when = _lead_time(article, sents)
     out = []
     for m in mentions:
-        if m.place is None and m.status == "occurred":
+        if m.status != "occurred":
+            out.append(m)
+            continue
+        if m.place is None and setting is not None:
             m = replace(m, place=setting, rule=m.rule + f"; place {setting.name}: the report's setting (first town named)")
+        if m.date is None and when is not None:
+            date, precision = date_of(when)
+            m = replace(
+                m, time=when, date=date, date_precision=precision,
+                rule=m.rule + f"; date '{when.text}': the first date the report gives",
+            )  # fmt: skip
         out.append(m)
     return out
+
+
+def _lead_time(article: AnnotatedArticle, sents: list[Any]) -> Timex | None:
+    """The first resolved day-precise date in the report's first five sentences that is not
+    after its publication (news leads say when the happening took place)."""
+    end = sents[min(4, len(sents) - 1)].end_char
+    pub = article.article.published
+    for t in sorted(article.timexes, key=lambda x: x.span.start):
+        if t.span.start >= end:
+            break
+        date, precision = date_of(t)
+        if t.type not in ("DATE", "TIME") or date is None or precision != "day" or "/" in date:
+            continue
+        if not DAY.match(date) or (pub is not None and date > pub.isoformat()):
+            continue
+        return t
+    return None
 
 
 def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]:

@@ -2,7 +2,7 @@
 
 ACLED (Armed Conflict Location & Event Data) codes political violence, demonstrations and
 strategic developments. Happenings outside its scope keep a type of their own here instead of a
-forced ACLED label (documented in ``docs/events.md`` and below):
+forced ACLED label (documented here and in ``docs/benchmarks.md``):
 
 * ``Disaster`` / ``Natural disaster``, ``Man-made disaster`` — earthquakes, floods, epidemics;
   crashes, industrial explosions, fires, spills.

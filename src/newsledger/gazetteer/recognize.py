@@ -101,6 +101,20 @@ def _is_area(gz: Gazetteer, name: str) -> bool:
     )
 
 
+def _followed_by_area(doc: Any, text: str, tokens: list[Any], gz: Gazetteer) -> bool:
+    """ "X, Texas" / "X, La." / "X, New South Wales": X is placed by the area after the comma."""
+    i = tokens[-1].i + 1
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return False
+    for size in (3, 2, 1):
+        area = doc[i + 1 : i + 1 + size]
+        if len(area) == size and all(_capitalised(t) for t in area):
+            found = gz.lookup(text[area[0].idx : area[-1].idx + len(area[-1].text)], fuzzy=False)
+            if found and found[0].feature in ("country", "ADM1") and not found[0].alternate:
+                return True
+    return False
+
+
 def _ngrams(tokens: list[Any]) -> Iterator[list[Any]]:
     n = len(tokens)
     for size in range(min(n, 5), 0, -1):
@@ -172,9 +186,12 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                     for sub in subs:
                         add(sub, "ner", label=label)
             elif gz.has(name) and (
-                _strong(gz, name, 20000)
-                if label != "PERSON"
-                else _strong(gz, name, 200000, ("country", "region"))
+                (
+                    _strong(gz, name, 20000)
+                    if label != "PERSON"
+                    else _strong(gz, name, 200000, ("country", "region"))
+                )
+                or _followed_by_area(doc, text, part, gz)
             ):
                 add(part, "ner-other", label=label)
             elif label in ("ORG", "PERSON", "NORP"):
