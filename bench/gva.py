@@ -19,7 +19,6 @@ import json
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 from bench.events import SHARED, load_scorer
 
@@ -35,12 +34,14 @@ def main() -> int:
         print(f"no data at {gva} (../shared absent?)")
         return 2
     scorer = load_scorer("score_gva")
-    incidents = {str(x["incident_uri"]): x for x in map(json.loads, open(gva / "incidents.jsonl", encoding="utf-8"))}
+    with (gva / "incidents.jsonl").open(encoding="utf-8") as f:
+        incidents = {str(x["incident_uri"]): x for x in map(json.loads, f)}
     by_inc: dict[str, list[dict]] = {}
-    for line in open(gva / "articles.jsonl", encoding="utf-8"):
-        a = json.loads(line)
-        if str(a["incident_id"]) in incidents and a.get("content", "").strip():
-            by_inc.setdefault(str(a["incident_id"]), []).append(a)
+    with (gva / "articles.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            a = json.loads(line)
+            if str(a["incident_id"]) in incidents and a.get("content", "").strip():
+                by_inc.setdefault(str(a["incident_id"]), []).append(a)
     chosen = sorted(by_inc)[args.skip : args.skip + args.incidents]
 
     from newsledger import Context

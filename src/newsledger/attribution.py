@@ -133,3 +133,157 @@ def resolve_pronoun(doc: Any, tok: Tok, quotes: list[tuple[int, int]] = ()) -> t
         if e[-1].text == surname and len(e.text) > len(name):
             name = e.text
     return name.strip(), last.start_char, last.end_char
+
+
+# --- candidate claims and the pieces they are built from -------------------------------
+
+REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
+FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+TRIM = " \t\r\n,;:.—–-\"“”«»'‘’()"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    source: str | None
+    source_span: tuple[int, int] | None
+
+
+def lemma_of(tok: Tok) -> str:
+    return str(tok.lemma_).lower()
+
+
+def chars(doc: Any, lo: int, hi: int) -> tuple[int, int]:
+    """Char span of tokens ``[lo, hi)``."""
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo] in TRIM:
+        lo += 1
+    while hi > lo and text[hi - 1] in TRIM:
+        hi -= 1
+    return lo, hi
+
+
+def subject(tok: Tok, quotes: list[tuple[int, int]] = ()) -> Tok | None:  # type: ignore[assignment]
+    """The speaker: the cue's subject (nearest one outside quotes), inherited through
+    conjunctions and control verbs, the agent of a passive, or the noun a relative clause
+    ("who said") or participle ("a statement saying") hangs on."""
+    subs = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PUNCT"]
+    if subs:
+        return min(subs, key=lambda c: (any(a <= c.idx < b for a, b in quotes), abs(c.i - tok.i)))
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
+        return tok.head
+    if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+        return subject(tok.head, quotes) if tok.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def subject_after_quote(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> Tok | None:
+    """'"...," Trump, the front-runner, said' when the parse lost the subject: the first
+    noun phrase between the closing quote and the cue."""
+    for _qs, qe in quotes:
+        if qe <= tok.idx and not doc.text[qe : tok.idx].count("\n") and tok.idx - qe < 200:
+            between = [t for t in doc if qe <= t.idx < tok.idx and t.pos_ in ("PROPN", "NOUN", "PRON")]
+            if between and doc.text[qe : between[0].idx].strip(" ,\"”’'") == "":
+                head = between[0]
+                while head.dep_ == "compound" and head.head.i < tok.i and head.head.i > head.i:
+                    head = head.head
+                return head
+    return None
+
+
+def source_of(
+    doc: Any, tok: Tok | None, quotes: list[tuple[int, int]], cue_tok: Tok = None
+) -> tuple[str | None, tuple[int, int] | None]:
+    if tok is None:
+        return None, None
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    lo, hi = phrase_span(tok, cue_tok)
+    span = chars(doc, lo, hi)
+    text = doc.text[span[0] : span[1]]
+    if tok.lower_ in PRONOUNS and hi - lo == 1:
+        resolved = resolve_pronoun(doc, tok, quotes)
+        if resolved:
+            return resolved[0], span
+    return text, span
+
+
+def quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: int) -> tuple[int, int] | None:
+    """A quotation ending just before char ``left`` ("'...,' he said") or starting just after
+    char ``right`` ("he said: '...'"), with only commas, colons and quote marks in between."""
+    text = doc.text
+    for qs, qe in quotes:
+        if qe <= left:
+            between = text[qe:left]
+            if "\n" not in between and not between.strip(" \t,\"“”«»'’—–-"):
+                return qs, qe
+        elif qs >= right:
+            between = text[right:qs]
+            rest = between.strip(" \t\r\n,:\"“”«»'‘—–-")
+            if rest in ("", "that") and ("\n" not in between or ":" in between):
+                return qs, qe
+    return None
+
+
+def cue_span(doc: Any, tok: Tok) -> tuple[int, int]:
+    lo, hi = tok.i, tok.i + 1
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == hi:
+            hi += 1
+    return chars(doc, lo, hi)
+
+
+def clause_minus(doc: Any, head: Tok, cut: Tok) -> tuple[int, int] | None:
+    """``head``'s subtree minus ``cut``'s subtree: the longer of the parts before and after it."""
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    clo, chi = cut.left_edge.i, cut.right_edge.i + 1
+    parts = [(a, b) for a, b in ((lo, min(hi, clo)), (max(lo, chi), hi)) if b > a]
+    parts = [(a, b) for a, b in parts if any(not doc[k].is_punct for k in range(a, b))]
+    if not parts:
+        return None
+    a, b = max(parts, key=lambda p: p[1] - p[0])
+    return chars(doc, a, b)
+
+
+def after_comma(doc: Any, i: int) -> bool:
+    """A parenthetical cue ("..., the ministry said") follows a comma, dash or quote mark."""
+    return i > 0 and doc[i - 1].text in (",", "—", "–", "-", '"', "”", "’", "''")
+
+
+def crosses_line(doc: Any, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in doc[lo:hi])
+
+
+def same_block(text: str, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int] | None:
+    """Clip a parse-derived content to the line of its cue (parses run over titles and bylines)."""
+    lo, hi = content
+    before = text.rfind("\n", 0, cue[0])
+    after = text.find("\n", cue[1])
+    if before >= 0 and lo <= before:
+        lo = before + 1
+    if after >= 0 and hi > after:
+        hi = after
+    return (lo, hi) if hi > lo else None
+
+
+def through_colon(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """ "said that given the choices: '...'" — a content ending in a colon runs through the
+    quotation that follows it."""
+    k = content[1]
+    while k < len(text) and text[k] in ' \t"“”':
+        k += 1
+    if k < len(text) and text[k] == ":":
+        for qs, qe in quotes:
+            if qs > k and not text[k + 1 : qs].strip(' \t\r\n"“«'):
+                return content[0], qe
+    return content

@@ -60,6 +60,7 @@ QUALIFIERS = MappingProxyType(
         "nearly": ("nearly", "almost", "close to", "just under", "just shy of", "nigh on"),
         "less than": ("less than", "fewer than", "under", "below"),
         "exactly": ("exactly", "precisely"),
+        "several": ("several", "a few", "many", "tens of", "a couple of"),
     }
 )  # fmt: skip
 

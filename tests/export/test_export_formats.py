@@ -202,3 +202,17 @@ def test_geojson_has_placed_events_and_commitments(ledger_db: Path) -> None:
     agree = next(f for f in doc["features"] if f["id"] == "ev-agree")
     assert agree["geometry"] == {"type": "Point", "coordinates": [14.0, 50.0]}
     assert agree["properties"]["n_sources"] == 2 and agree["properties"]["location"] == "Lakeside"
+
+
+def test_csv_leaves_out_types_acled_does_not_code(ledger_db: Path) -> None:
+    import dataclasses
+
+    from newsledger.store import Store
+
+    with Store(ledger_db) as s:
+        events = s.events()
+        other = dataclasses.replace(events[0], id="ev-diplomacy", event_type="Diplomacy")
+        s.replace_ledger([*events, other], s.commitments())
+    buf = io.StringIO()
+    assert export_ledger(ledger_db, "csv", stream=buf).counts == {"events": 3, "left_out": 1}
+    assert "ev-diplomacy" not in buf.getvalue()

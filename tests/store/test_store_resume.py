@@ -66,6 +66,7 @@ def test_interrupted_ingest_keeps_whole_batches_and_a_rerun_completes(ctx, tmp_p
         n = s.counts()["articles"]
         assert n % 8 == 0 and n <= 21  # whole batches only
         assert s.needs_reconcile or n == 0
+    assert export_ledger(db, "json", stream=io.StringIO()).stale == (n > 0)
     report = ingest(db=db, reader=reader_of(list(arts)), ctx=ctx, batch_size=8)
     assert report.already_stored == n and report.stored == 40 - n
     assert export_json(db) == export_json(ref)

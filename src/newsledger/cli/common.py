@@ -12,7 +12,7 @@ import click
 
 from ..errors import ConfigError
 
-DB_HELP = "The ledger database (default: ./newsledger.db)."
+DB_HELP = "The ledger database (or set NEWSLEDGER_DB)."
 
 
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:

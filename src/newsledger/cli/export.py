@@ -28,12 +28,22 @@ def export_command(db: Path, fmt: str, out: Path | None, quiet: bool) -> None:
     from ..ledger import export_ledger
 
     show = out is not None and stderr_is_tty() and not quiet
-    with progress_bar(f"export {fmt}", None, show) as progress:
+    total = None
+    if show and fmt.lower() == "json":  # json reports progress per article
+        from ..ledger import stats
+
+        total = stats(db)["articles"]
+    with progress_bar(f"export {fmt}", total, show) as progress:
         report = export_ledger(db, fmt, out=out, progress=progress)
+    if report.stale and not quiet:
+        err(
+            "note: articles were stored after the last reconciliation (an interrupted ingest?), so events "
+            "and commitments may be out of date; run `newsledger ingest --reconcile` to rebuild them"
+        )
     if report.counts.get("left_out") and not quiet:
         err(
-            f"note: {report.counts['left_out']} event(s) reported as planned, denied or not having "
-            "happened are not in the CSV (ACLED records events that took place); the JSON export has them"
+            f"note: {report.counts['left_out']} event(s) are not in the CSV: reported as planned, denied "
+            "or not having happened, or not of an ACLED event type; the JSON export has them"
         )
     if out is not None and not quiet:
         counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in report.counts.items())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -68,7 +69,14 @@ def extract_command(
         if isinstance(item, InputError):
             failed += 1
             err(f"error: {item.message}")
-            obj = {"source_file": item.path, "error": item.message}
+            obj: dict[str, Any] = {
+                "source_file": item.path,
+                "id": None,
+                "error": item.message,
+                "mentions": {"timexes": [], "places": [], "figures": [], "claims": []},
+                "events": [],
+                "commitments": [],
+            }
         else:
             obj = document_json(item)
         out.write(json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None) + "\n")

@@ -49,7 +49,7 @@ def _actors(e: Any) -> str:
     parts = [x for x in (e.actor1, e.actor2) if x]
     text = " vs ".join(parts) if len(parts) == 2 else (parts[0] if parts else "")
     if e.assoc_actors:
-        text += f" (with {', '.join(e.assoc_actors)})"
+        text += (" " if text else "") + f"(with {', '.join(e.assoc_actors)})"
     return text
 
 
@@ -113,6 +113,22 @@ def _print_events(events: list[Any], title: str, as_json: bool, with_ids: bool) 
         console.print(f"[yellow]≠[/] {n_conf} event(s) where sources disagree (see `newsledger show ID`).")
 
 
+def _says(m: Any) -> str:
+    """What one event mention gives for the main fields (for comparing sources)."""
+    parts = [f"date {m.date or '?'}"]
+    if m.place is not None:
+        parts.append(f"place {m.place.name}")
+    actors = ", ".join(x for x in (m.actor1, m.actor2, *m.assoc_actors) if x)
+    if actors:
+        parts.append(f"actors {actors}")
+    if m.fatalities is not None:
+        parts.append(f"fatalities {m.fatalities}")
+    if m.status != "occurred":
+        parts.append(f"status {m.status}")
+    parts.append(f"trigger “{m.trigger}”")
+    return "; ".join(parts)
+
+
 @click.command("timeline")
 @db_option
 @_filters
@@ -151,7 +167,7 @@ def show_command(event_id: str, db: Path, as_json: bool) -> None:
     from rich.table import Table
 
     from ..ledger import event_detail
-    from ..serialize import commitment_json, event_json
+    from ..serialize import commitment_json, event_json, event_mention_json
 
     d = event_detail(db, event_id)
     e = d.event
@@ -160,6 +176,7 @@ def show_command(event_id: str, db: Path, as_json: bool) -> None:
         for s, view in zip(out["sources"], d.sources, strict=True):
             s["text"], s["sentence"] = view.text, view.sentence
             s["outlet"] = view.article.outlet if view.article else None
+            s["mention"] = event_mention_json(view.mention) if view.mention is not None else None
             s["published"] = (
                 view.article.published.isoformat() if view.article and view.article.published else None
             )
@@ -202,6 +219,8 @@ def show_command(event_id: str, db: Path, as_json: bool) -> None:
         console.print(head, style="bold", markup=False, highlight=False)
         quote = " ".join((v.sentence or v.text).split())
         console.print(f"   “{quote}”", markup=False, highlight=False)
+        if v.mention is not None:
+            console.print(f"   this source: {_says(v.mention)}", style="dim", markup=False, highlight=False)
     if e.conflicts:
         console.print("[bold yellow]Sources disagree[/]")
         for c in e.conflicts:

@@ -270,12 +270,12 @@ def roles(trigger: Any) -> Roles:
     elif verb.dep_ in ("acl", "relcl") and not agents:
         agents.append(verb.head)
     # no subject of its own: "after seizing the town", "by recapturing", "vowed to attack"
-    if not agents and not any(c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS for c in verb.children):
-        if verb.dep_ in ("advcl", "xcomp", "pcomp", "conj") or (verb.dep_ == "pobj" and verb.head.dep_ == "prep"):
-            up = verb.head if verb.dep_ != "pcomp" else verb.head.head
-            if verb.dep_ == "pobj":
-                up = verb.head.head
-            agents.extend(c for c in up.children if c.dep_ in SUBJ_DEPS)
+    subjectless = not agents and not any(c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS for c in verb.children)
+    if subjectless and (
+        verb.dep_ in ("advcl", "xcomp", "pcomp", "conj") or (verb.dep_ == "pobj" and verb.head.dep_ == "prep")
+    ):
+        up = verb.head if verb.dep_ not in ("pcomp", "pobj") else verb.head.head
+        agents.extend(c for c in up.children if c.dep_ in SUBJ_DEPS)
     # a pronoun doer of a reported clause is the reporter: "IS said it captured ..."
     if agents and all(a.pos_ == "PRON" for a in agents) and verb.dep_ == "ccomp":
         agents = [c for c in verb.head.children if c.dep_ in SUBJ_DEPS] or agents

@@ -32,11 +32,27 @@ FATAL_LEMMAS = frozenset(
     {"kill", "killing", "die", "dead", "death", "murder", "perish", "fatally", "massacre", "slay"}
 )
 INJURY_LEMMAS = frozenset(
-    {"wound", "injure", "hurt", "shoot", "shot", "injury", "hospitalize", "hospitalise", "send", "transport", "rush",
-     "airlift"}
+    {
+        "wound",
+        "injure",
+        "hurt",
+        "shoot",
+        "shot",
+        "injury",
+        "hospitalize",
+        "hospitalise",
+        "send",
+        "transport",
+        "rush",
+        "airlift",
+        "take",
+        "put",
+        "treat",
+    }
 )
 
 
+HOSPITAL_VERBS = frozenset({"send", "transport", "rush", "airlift", "take", "put", "treat"})
 SHOT_VICTIMS = "shot victims"  # counted as injured unless the article says they died
 
 
@@ -257,6 +273,10 @@ def casualties(
         fatal = lemma in FATAL_LEMMAS or any(c.lower_ in ("dead", "fatally") for c in tok.children)
         # "was shot and killed": the shooting is the killing, not an extra injury
         hurt = lemma in INJURY_LEMMAS and not any(c.lemma_.lower() in FATAL_LEMMAS for c in tok.conjuncts)
+        if lemma in HOSPITAL_VERBS and not any(
+            t.lemma_.lower() in ("hospital", "injury") for t in tok.subtree
+        ):
+            hurt = False  # "took control", "sent troops": only "taken to the hospital" counts
         if not (fatal or hurt):
             continue
         if tok.pos_ == "NOUN" and any(c.lower_ in ("fatal", "deadly") for c in tok.children):
@@ -264,22 +284,35 @@ def casualties(
         victims = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
         if lemma in ("die", "dead", "perish"):
             victims += [c for c in tok.children if c.dep_ == "nsubj"]
+        if lemma in ("take", "claim") and any(c.lemma_.lower() == "life" for c in tok.children):
+            fatal, hurt = True, False  # "took the life of a 16-year-old"
+            life = next(c for c in tok.children if c.lemma_.lower() == "life")
+            victims = [g for c in life.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            victims += [c for c in life.children if c.dep_ == "poss"]
+        if tok.pos_ == "NOUN" and fatal:
+            victims += [
+                c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"
+            ]  # "the teen's death"
         if tok.pos_ == "NOUN":
             victims += [
-                g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
             ]
         if tok.dep_ == "conj" and not victims:
             victims = [c for c in tok.head.children if c.dep_ in ("nsubjpass", "dobj")]
         if tok.dep_ == "amod" and lemma == "dead":
             victims = [tok.head]  # "her dead husband"
         if tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and not victims:
-            victims = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "was pronounced dead"
+            victims = [
+                c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")
+            ]  # "was pronounced dead"
         for v in victims:
             n = count_phrase(v)
             if n is None:
                 continue
-            sub = list(v.subtree)
-            a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             # the victims' own phrase beats a figure found elsewhere in the sentence
             if fatal and not counted_fat:
                 fat, counted_fat = n, True

@@ -19,7 +19,15 @@ from typing import Any
 
 from ..model import AnnotatedArticle, EventMention, Span, Timex
 from .actors import Actor, classify
-from .arguments import SHOT_VICTIMS, casualties, choose_place, choose_time, choose_time_attached, claim_for, date_of
+from .arguments import (
+    SHOT_VICTIMS,
+    casualties,
+    choose_place,
+    choose_time,
+    choose_time_attached,
+    claim_for,
+    date_of,
+)
 from .lexicon import Country, Lexicon
 from .rules import Candidate, build_candidates
 from .status import event_status
@@ -231,10 +239,10 @@ def _setting(article: AnnotatedArticle, sents: list[Any], mentions: list[EventMe
     if not sents:
         return mentions
     lead_end = sents[min(2, len(sents) - 1)].end_char
-    lead = [
-        p
-        for p in article.places
-        if getattr(p, "role", "place") == "place" and p.span.start < lead_end and p.feature in ("city", "ADM2")
+    towns = [p for p in article.places if p.span.start < lead_end and p.feature in ("city", "ADM2")]
+    # a town named as such, else one inside a name ("Memphis police said")
+    lead = [p for p in towns if getattr(p, "role", "place") == "place"] or [
+        p for p in towns if getattr(p, "role", "place") == "embedded" and p.feature == "city"
     ]
     setting = lead[0] if lead else None
     when = _lead_time(article, sents)
@@ -243,8 +251,15 @@ def _setting(article: AnnotatedArticle, sents: list[Any], mentions: list[EventMe
         if m.status != "occurred":
             out.append(m)
             continue
-        if m.place is None and setting is not None:
-            m = replace(m, place=setting, rule=m.rule + f"; place {setting.name}: the report's setting (first town named)")
+        if setting is not None and (
+            m.place is None or (m.place.feature == "other" and m.place.gazetteer_id is None)
+        ):
+            # no place, or only a street or building the gazetteer does not know: the town
+            m = replace(
+                m,
+                place=setting,
+                rule=m.rule + f"; place {setting.name}: the report's setting (first town named)",
+            )
         if m.date is None and when is not None:
             date, precision = date_of(when)
             m = replace(
@@ -284,6 +299,36 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
             near = si - psi
             same_place = m.place is None or pm.place is None or m.place.name == pm.place.name
             same_time = m.date is None or pm.date is None or m.date == pm.date or ploose
+            if (
+                near == 1
+                and fam == "violence"
+                and pfam == "violence"
+                and pm.sub_event_type in GENERIC_VIOLENCE
+                and m.sub_event_type not in GENERIC_VIOLENCE
+                and m.event_type in ("Explosions/Remote violence",)
+                and same_time
+                and m.status == pm.status
+            ):
+                # "Two civilians were killed in attacks. ... killed in a grenade attack": the
+                # second sentence says how
+                better = m.place if m.place is not None else pm.place
+                kept[-1] = (
+                    replace(
+                        pm,
+                        sub_event_type=m.sub_event_type,
+                        event_type=m.event_type,
+                        place=better,
+                        fatalities=_max(pm.fatalities, m.fatalities),
+                        injured=_max(pm.injured, m.injured),
+                        date=pm.date or m.date,
+                        time=pm.time or m.time,
+                        date_precision=pm.date_precision or m.date_precision,
+                        rule=pm.rule + f" | typed by '{m.trigger}' in the next sentence (same happening)",
+                    ),
+                    pfam + ("~" if ploose else ""),
+                    si,
+                )
+                continue
             if (
                 0 < near <= 2
                 and fam == "violence"

@@ -86,7 +86,9 @@ def in_subtree(tok: Any, root: Any) -> bool:
     return False
 
 
-BACKGROUND_HEADS = frozenset({"end", "halt", "stop", "cease", "despite", "amid", "without", "prevent", "avoid"})
+BACKGROUND_HEADS = frozenset(
+    {"end", "halt", "stop", "cease", "despite", "amid", "without", "prevent", "avoid"}
+)
 
 
 def _background(tok: Any) -> bool:
@@ -117,9 +119,29 @@ def _same_happening(a: Any, b: Any) -> bool:
     return sa is None or sb is None or sa.i == sb.i or in_subtree(sa, sb) or in_subtree(sb, sa)
 
 
-def cue_present(lex: Lexicon, name: str, tokens: Sequence[Any]) -> str | None:
+def cue_present(lex: Lexicon, name: str, tokens: Sequence[Any], skip_causes: bool = False) -> str | None:
     found = lex.cue(name).find(tokens)
+    if skip_causes and tokens:
+        doc = tokens[0].doc
+        found = [m for m in found if not _is_cause(doc[m.start])]
     return found[0].phrase.text if found else None
+
+
+CAUSE_PREPS = frozenset(
+    {"over", "against", "for", "about", "following", "after", "demanding", "mourn", "decry", "condemn"}
+)
+
+
+def _is_cause(tok: Any) -> bool:
+    """The cue sits in what a protest is about ("protest over the deadly shooting")."""
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in CAUSE_PREPS:
+            return True
+    return False
 
 
 def _actors(
@@ -255,6 +277,7 @@ VEHICLES = frozenset(
     {"aircraft", "helicopter", "jet/N", "bomber/N", "warplane", "war plane", "fighter jet", "air force", "chopper",
      "gunship", "fighter plane", "military plane", "military aircraft", "helicopter gunship"}
 )  # fmt: skip
+ACTIONS = frozenset({"attack", "harm", "clash", "weapon_seize", "disrupt"})
 SUB_OF_MEANS = {
     "suicide": "Suicide bomb",
     "chemical": "Chemical weapon",
@@ -273,6 +296,12 @@ def _type_violence(
         t.phrase in GENERIC_EXPLOSIVE for t in c.triggers if t.frame == "explosive"
     )
     industrial = cue_present(lex, "industrial_cues", list(c.head.token.sent))
+    if (
+        means is not None
+        and means.frame == "chemical"
+        and (industrial in ("gas", None) or "attack" in frames)
+    ):
+        industrial = None  # "chlorine gas attack": the gas is the weapon, not a leak
     if means is not None and only_generic and industrial and not conflict:
         c.main = means
         c.sub_event_type, c.rule = (
@@ -280,15 +309,21 @@ def _type_violence(
             f"explosion with industrial cue '{industrial}', no armed actor",
         )
         return c
-    if means is not None and means.phrase in VEHICLES and not frames & {"attack", "harm", "clash"} and len(
-        [t for t in c.triggers if t.frame in MEANS]
-    ) == len([t for t in c.triggers if t.phrase in VEHICLES]):
+    if (
+        means is not None
+        and means.phrase in VEHICLES
+        and not frames & ACTIONS
+        and len([t for t in c.triggers if t.frame in MEANS])
+        == len([t for t in c.triggers if t.phrase in VEHICLES])
+    ):
         return None  # an aircraft or a helicopter mentioned, nothing done with it
     if means is not None:
         c.main = means if means.frame != "explosive" or c.head.frame in ("harm",) else c.head
         c.sub_event_type = SUB_OF_MEANS[means.frame]
         c.rule = f"violence with means {means.frame}: '{means.text}'"
         return c
+    if all("(weak" in t.rule for t in c.triggers):
+        return None  # a raid or a strike on its own: no violence said
     agents = [a for a in c.agents if a.category != "unknown"]
     patients = c.patients
     if any(a.category == "protesters" for a in agents):
@@ -303,7 +338,9 @@ def _type_violence(
         return c
     bases = lex.word_set("base_nouns")
     base_target = any(p.head.lemma_.lower() in bases for p in patients) or any(
-        k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in bases for t in c.triggers for k in t.token.children
+        k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in bases
+        for t in c.triggers
+        for k in t.token.children
     )
     if (any(p.armed for p in patients) or base_target) and (not agents or any(a.armed for a in agents)):
         c.sub_event_type, c.rule = "Armed clash", "violence against an armed actor"
@@ -330,10 +367,10 @@ def _force_present(tokens: Sequence[Any], lex: Lexicon) -> bool:
 def _type_protest(c: Candidate, frames: set[str], window: Sequence[Any], lex: Lexicon) -> Candidate:
     sent = list(window)
     violent = cue_present(lex, "protester_violence_cues", sent)
-    lethal = cue_present(lex, "lethal_cues", sent)
+    lethal = cue_present(lex, "lethal_cues", sent, skip_causes=True)
     if lethal and not (lethal.startswith("live") or _force_present(sent, lex)):
         lethal = None  # deaths mentioned, but nobody using force against the protest
-    inter = cue_present(lex, "intervention_cues", sent)
+    inter = cue_present(lex, "intervention_cues", sent, skip_causes=True)
     if "riot" in frames or "mob" in frames:
         c.sub_event_type, c.rule = "Violent demonstration", "protest with rioting"
     elif violent:

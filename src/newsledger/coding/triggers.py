@@ -52,7 +52,7 @@ def _arg_heads(tok: Any) -> list[Any]:
         out.append(tok.head)
     if tok.dep_ == "acl" or (tok.dep_ == "relcl" and tok.tag_ == "VBN"):
         out.append(tok.head)
-    more = []
+    more: list[Any] = []
     for o in out:
         more.extend(c for c in o.conjuncts if c.i != o.i)
     return out + more
@@ -91,9 +91,11 @@ def _non_use(tok: Any) -> bool:
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         heads = [tok.head.head]
     kids = [c for c in tok.children if c.dep_ in ("compound", "amod")]
-    words = {t.lemma_.lower() for t in heads + kids} | {tok.head.lemma_.lower()} if tok.dep_ == "compound" else {
-        t.lemma_.lower() for t in heads + kids
-    }
+    words = (
+        {t.lemma_.lower() for t in heads + kids} | {tok.head.lemma_.lower()}
+        if tok.dep_ == "compound"
+        else {t.lemma_.lower() for t in heads + kids}
+    )
     return bool(words & NON_USE)
 
 
@@ -180,14 +182,23 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
             return None
         return frame, f"lexicon '{phrase}'"
     if frame == "capture":
+        if m.phrase.words in (("fall", "to"), ("fell", "to")):
+            to = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+            armed = ("military", "police", "rebels", "militants")
+            if not any(
+                lex.actor_nouns.get(w) in armed or lex.named_groups.get(w)
+                for g in to
+                for w in (g.lemma_.lower(), g.lower_)
+            ):
+                return None  # "fell to the floor"
         if len(m.phrase.words) > 1 or lemma in ("recapture", "retake", "overrun", "liberate", "liberation"):
             return frame, f"lexicon '{phrase}'"
         if core & weapons:
             return "weapon_seize", f"'{tok.text}' + weapons"
-        core = [h for h in heads if h.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")] or [
+        objs = [h for h in heads if h.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")] or [
             h for h in heads if h.head.lower_ in ("of", "over")
         ]
-        if any(_is_place(h, lex) for h in core) and not _words_of(core) & PEOPLE_OBJECTS:
+        if any(_is_place(h, lex) for h in objs) and not _words_of(objs) & PEOPLE_OBJECTS:
             return frame, f"'{tok.text}' + territory"
         if any(h.lemma_.lower() in PERSON_LEMMAS or h.ent_type_ == "PERSON" for h in heads) and lemma in (
             "capture",
@@ -209,7 +220,8 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
         ):
             return None  # withdrawing from a treaty or an organisation
         if lemma in ("evacuate", "evacuation") and (
-            _words_of(heads) & PEOPLE_OBJECTS or not any(t.lemma_.lower() in TROOPS | {"rebel", "militant"} for t in tok.sent)
+            _words_of(heads) & PEOPLE_OBJECTS
+            or not any(t.lemma_.lower() in TROOPS | {"rebel", "militant"} for t in tok.sent)
         ):
             return None  # evacuating people from a fire or flood is not a transfer of territory
         if lemma in (
@@ -260,10 +272,14 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
         return None  # "intercepted three men", "shot down a proposal"
     if frame in MEANS_FRAMES and tok.pos_ in ("NOUN", "PROPN") and _non_use(tok):
         return None  # "missile test", "rocket launch", "aircraft carrier", "bomb programme"
-    if frame == "clash" and lemma in ("battle", "fight") and not any(
-        lex.actor_nouns.get(t.lemma_.lower()) in ("military", "police", "rebels", "militants", "named")
-        or t.ent_type_ in ("NORP", "ORG")
-        for t in tok.sent
+    if (
+        frame == "clash"
+        and lemma in ("battle", "fight")
+        and not any(
+            lex.actor_nouns.get(t.lemma_.lower()) in ("military", "police", "rebels", "militants", "named")
+            or t.ent_type_ in ("NORP", "ORG")
+            for t in tok.sent
+        )
     ):
         return None  # "battle to contain the wildfires", "stags battle"
     if frame == "loot":
@@ -275,7 +291,7 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
     if frame == "attack":
         if lemma in WEAK_ATTACK and len(m.phrase.words) == 1:
             if tok.pos_ != "VERB":
-                return None
+                return frame, f"'{tok.text}' (weak noun)"
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             ok = not subj or any(
                 _words_of([x]) & (set(lex.actor_nouns) | lex.word_set("weapon_nouns") | PERSON_LEMMAS)

@@ -24,6 +24,7 @@ class ExportReport:
     out: str | None  # path written, or None for a stream
     counts: dict[str, int] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    stale: bool = False  # articles were stored after the last reconciliation
 
 
 def export_ledger(
@@ -39,7 +40,7 @@ def export_ledger(
         raise ConfigError(f"unknown export format {fmt!r}", f"choose one of: {', '.join(FORMATS)}")
     store = open_store(db, readonly=not isinstance(db, Store))
     try:
-        report = ExportReport(fmt, str(out) if out is not None else None)
+        report = ExportReport(fmt, str(out) if out is not None else None, stale=store.needs_reconcile)
         if fmt == "parquet":
             if out is None:
                 raise ConfigError("parquet export needs a folder", "pass --out DIR")

@@ -10,8 +10,9 @@ first (a sole actor gives ``X0``); ``fatalities`` is 0 when no figure is reporte
 the numeric ISO 3166 code. ``notes`` quotes the first source sentence and lists disagreements
 between sources; ``tags`` carries the newsledger event id and an "unknown" status.
 
-ACLED records events that took place, so events whose status says they did not (planned,
-threatened, denied, claimed false, hypothetical) are left out of the CSV and counted as
+ACLED records events of its six types that took place, so events whose status says they did
+not (planned, threatened, denied, claimed false, hypothetical) and events of other types (the
+extractor also labels e.g. diplomacy or crime) are left out of the CSV and counted as
 ``left_out``; the JSON export keeps them.
 """
 
@@ -213,7 +214,7 @@ def write_csv(store: Store, out: TextIO, progress: Callable[[int], None] | None 
     per_country: dict[str, int] = {}
     n = left_out = 0
     for e in store.events():
-        if e.status not in CSV_STATUSES:
+        if e.status not in CSV_STATUSES or e.event_type not in DISORDER:
             left_out += 1
             continue
         iso = (e.location.country if e.location else None) or ""

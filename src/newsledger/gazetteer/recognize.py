@@ -192,6 +192,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                     else _strong(gz, name, 200000, ("country", "region"))
                 )
                 or _followed_by_area(doc, text, part, gz)
+                or (_suffix(doc, part)[0] == "admin" and _is_area(gz, name))
             ):
                 add(part, "ner-other", label=label)
             elif label in ("ORG", "PERSON", "NORP"):

@@ -22,7 +22,7 @@ from .fold import fold
 from .recognize import Candidate
 
 MAX_CANDIDATES = 40
-_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 FEATURE_PRIOR = {"country": 4.0, "region": 2.0, "ADM1": 1.0, "ADM2": 0.3, "city": 0.0, "other": -1.0}
 
 
@@ -41,7 +41,7 @@ def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
         country = gz.country(iso) if iso else None
         return [country] if country else []
     if c.label == "FAC":  # a building or road named like a small town is not in that town
-        opts = [p for p in opts if p.feature != "city" or p.population >= 50000]
+        opts = [p for p in opts if p.feature != "city" or p.population >= 20000]
     if _CAMEL.search(c.name):  # "UConn", "MoD": brands and acronyms, not villages
         opts = [p for p in opts if p.feature in ("country", "region", "ADM1")]
     if c.hint == "admin":  # "Kelbajar region": the region may be spelled differently from the town
@@ -89,7 +89,7 @@ def _context_bonus(p: Place, countries: Counter[str], admins: set[tuple[str, str
     if p.country and p.country == dominant:
         s += 1.5
     if p.admin1 and (p.country, fold(p.admin1)) in admins and p.feature != "ADM1":
-        s += 2.5
+        s += 1.5
     return s
 
 
@@ -132,21 +132,28 @@ def resolve(
     if outlet_country:
         all_countries[outlet_country] += 1
 
-    def choose(votes: dict[str, Counter[str]], anchors: dict[str, tuple[float, float]]) -> list[list[float]]:
+    def choose(
+        votes: dict[str, Counter[str]], anchors: dict[str, list[tuple[float, float]]]
+    ) -> list[list[float]]:
         scores = []
+        prox_cache: dict[tuple[str, str], float] = {}
         total: Counter[str] = sum(votes.values(), Counter())
         for i, (c, opts, pri) in enumerate(zip(cands, options, priors, strict=True)):
             row = []
             own = fold(c.name)
-            near = [pt for name, pt in anchors.items() if name != own]
+            near = [pt for name, pts in anchors.items() if name != own for pt in pts]
+            top = set(sorted(range(len(opts)), key=lambda k: -pri[k])[:10])
             others = total - votes.get(own, Counter())  # the rest of the article votes, not the name itself
             dominant = others.most_common(1)[0][0] if others else ""
             countries = all_countries - country_votes.get(own, Counter())
             admins = set().union(*(v for k, v in admin_names.items() if k != own))
-            for p, s in zip(opts, pri, strict=True):
+            for k, (p, s) in enumerate(zip(opts, pri, strict=True)):
                 s += _context_bonus(p, countries, admins, dominant)
-                if near and p.feature in ("city", "ADM2"):
-                    s += _proximity(p, near)
+                if near and k in top and p.feature in ("city", "ADM2"):
+                    key = (own, p.id)
+                    if key not in prox_cache:
+                        prox_cache[key] = _proximity(p, near)
+                    s += prox_cache[key]
                 j = contains.get(i)
                 if j is not None and options[j]:
                     outer = options[j][0]
@@ -162,15 +169,26 @@ def resolve(
 
     first = choose({}, {})
     votes: dict[str, Counter[str]] = {}
-    anchors: dict[str, tuple[float, float]] = {}
+    # where each name may be: its plausible readings (within 3 of its best first-pass score), so
+    # that two names can pull each other to the same area ("Edmonton" and "Enfield" in London)
+    anchors: dict[str, list[tuple[float, float]]] = {}
     for c, opts, row in zip(cands, options, first, strict=True):
         if opts:
             best = max(range(len(opts)), key=row.__getitem__)
             p = opts[best]
             if p.country:
                 votes.setdefault(fold(c.name), Counter())[p.country] += 2 if p.feature != "country" else 1
-            if p.feature in ("city", "ADM2") and c.role == "place":
-                anchors.setdefault(fold(c.name), (p.latitude, p.longitude))
+            key = fold(c.name)
+            if c.role == "place" and key not in anchors:
+                plausible = sorted(
+                    (
+                        k
+                        for k, q in enumerate(opts)
+                        if q.feature in ("city", "ADM2") and row[k] >= row[best] - 3.0
+                    ),
+                    key=lambda k: -row[k],
+                )[:5]
+                anchors[key] = [(opts[k].latitude, opts[k].longitude) for k in plausible]
     final = choose(votes, anchors)
 
     out = []

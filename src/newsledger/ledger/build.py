@@ -32,7 +32,7 @@ class Failure:
     reason: str
 
     def line(self) -> str:
-        return self.reason if not self.path or self.path in self.reason else f"{self.path}: {self.reason}"
+        return f"{self.path}: {self.reason}" if self.path else self.reason
 
 
 @dataclass
@@ -66,7 +66,10 @@ class IngestReport:
 
 
 def _error_failure(e: InputError) -> Failure:
-    return Failure(e.path, e.message)
+    reason = e.message
+    if e.path and reason.startswith(f"{e.path}: "):
+        reason = reason[len(e.path) + 2 :]
+    return Failure(e.path, reason)
 
 
 def ingest(
@@ -111,10 +114,9 @@ def ingest(
             on_failure(f)
 
     def note_warning(msg: str) -> None:
+        report.warnings.append(msg)
         if on_warning is not None:
             on_warning(msg)
-        else:
-            report.warnings.append(msg)
 
     handled = 0
     try:

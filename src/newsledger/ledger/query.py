@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import Article, Event, Ledger, Source, TrackedCommitment
+from ..model import AnnotatedArticle, Article, Event, EventMention, Ledger, Source, TrackedCommitment
 from ..store import Store, open_store
 
 Db = str | Path | Store | None
@@ -85,6 +85,7 @@ class SourceView:
     article: Article | None
     text: str  # the span's text
     sentence: str  # the whole sentence(s) around the span
+    mention: EventMention | None = None  # what this source itself says (its event mention)
 
 
 @dataclass(frozen=True)
@@ -124,11 +125,20 @@ def event_detail(db: Db, event_id: str) -> EventDetail:
             text = ann.article.text
             covering = [x for x in ann.sentences if x.start < max(s.end, s.start + 1) and s.start < x.end]
             sent = text[covering[0].start : covering[-1].end] if covering else text[s.start : s.end]
-            views.append(SourceView(s, ann.article, text[s.start : s.end], sent.strip()))
+            views.append(SourceView(s, ann.article, text[s.start : s.end], sent.strip(), _mention_at(ann, s)))
         commitments = tuple(c for c in store.commitments() if c.fulfilled_by == event.id)
         return EventDetail(event, tuple(views), commitments)
     finally:
         _close(db, store)
+
+
+def _mention_at(ann: AnnotatedArticle, s: Source) -> EventMention | None:
+    """The event mention of ``ann`` that a source span points at (same span, else overlapping)."""
+    exact = [m for m in ann.events if m.span.start == s.start and m.span.end == s.end]
+    if exact:
+        return exact[0]
+    near = [m for m in ann.events if m.span.start < s.end and s.start < m.span.end]
+    return near[0] if len(near) == 1 else None
 
 
 def stats(db: Db = None) -> dict[str, Any]:

@@ -133,7 +133,7 @@ def _counted_noun(doc: Any, start: int, end: int, lex: FigureLexicon) -> tuple[T
 
 
 def _children_lemmas(tok: Tok) -> list[str]:
-    out = []
+    out: list[str] = []
     for c in tok.children:
         if c.dep_ in ("attr", "acomp", "dobj", "oprd", "prt", "advmod", "xcomp", "ccomp", "nsubj"):
             out.extend((_lemma(c), c.lower_))
@@ -254,8 +254,8 @@ def kind_of(doc: Any, start: int, end: int, value: float, lex: FigureLexicon) ->
             "money", value, None, end + (unit[2] if unit and unit[0] == "money" else 0), prefix, anchor
         )
     if unit:
-        kind, factor, used = unit
-        return Decision(kind, round(value * factor, 6), None, end + used, None, anchor)
+        unit_kind, factor, used = unit
+        return Decision(unit_kind, round(value * factor, 6), None, end + used, None, anchor)
     if anchor.ent_type_ == "PERCENT" and end < len(doc) and doc[end].text == "%":
         return Decision("percent", value, None, end + 1, None, anchor)
     noun, direct = _counted_noun(doc, start, end, lex)
@@ -271,6 +271,7 @@ def kind_of(doc: Any, start: int, end: int, value: float, lex: FigureLexicon) ->
     if noun is not None:
         if noun.i >= end:
             counts_what = doc[end : noun.i + 1].text
+            counts_what = counts_what[3:] if counts_what.startswith("of ") else counts_what
             span_end = noun.i + 1
         else:
             counts_what = noun.text

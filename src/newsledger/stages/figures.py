@@ -127,8 +127,14 @@ def figures(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
         decision = kind_of(doc, start, end, value, lex)
         if decision is None:
             continue
+        if value == 1 and decision.kind in ("other", "population", "troops"):
+            continue  # "one senior banker", "a soldier": not a count worth reporting
         q_start = start
-        prev = [t.lower_ for t in doc[max(doc[start].sent.start, start - 3) : start]]
+        prev = []
+        for t in reversed(doc[max(doc[start].sent.start, start - 3) : start]):
+            if "\n" in t.text or "\n" in t.whitespace_:
+                break  # a qualifier is on the number's line
+            prev.insert(0, t.lower_)
         approx, used = qualifier_before(prev)
         if used:
             q_start = start - used

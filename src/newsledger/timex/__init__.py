@@ -19,8 +19,8 @@ __all__ = ["tag_dates"]
 def tag_dates(text: str, published: dt.date | None, article_id: str = "", doc: Any = None) -> list[Timex]:
     """Temporal expressions in ``text``, in text order, with values resolved against ``published``.
 
-    A range of days ("25-26 February 1992") gives its two ends first, each a timex of its own as
-    TimeML marks them ("25", "26 February 1992"), then the range itself ("1992-02-25/1992-02-26"),
+    A range of days ("14-15 April 2003") gives its two ends first, each a timex of its own as
+    TimeML marks them ("14", "15 April 2003"), then the range itself ("2003-04-14/2003-04-15"),
     which overlaps them.
 
     ``doc`` (a spaCy Doc of ``text``) sharpens the tense used to place "November 10" in the past or

@@ -26,6 +26,17 @@ from .normalise import (
 )
 from .story import Ref, Resolved, Story, holiday_date
 
+ANAPHORIC_KINDS = frozenset({"later", "anaphor", "anaphor_md", "story_time"})
+
+
+def value_is_self_contained(c: Cand) -> bool:
+    """The expression gives its own value ("1993", "July 23, 1993", "P5Y"): no anchor used."""
+    if c.kind in {"value", "iso_time", "decade"}:
+        return True
+    if c.kind in {"date", "range", "pod_date"}:
+        return c.args[0 if c.kind != "pod_date" else 1] is not None
+    return False
+
 
 class Resolver(Story):
     """Resolves the candidates of one text, in order (the reference time moves as it reads)."""
@@ -47,8 +58,18 @@ class Resolver(Story):
                 c.kind == "value" or c.args[0] is not None
             )
         mod = c.mod or (self.bound_mod(c) if c.type in {"DATE", "TIME"} else None)
-        anchor = fmt_day(self.dct) if self.dct is not None and c.kind not in {"value", "date"} else None
-        return Resolved(value, mod, anchor)
+        return Resolved(value, mod, self._anchor_of(c, before))
+
+    def _anchor_of(self, c: Cand, ref: Ref | None) -> str | None:
+        """What the value was computed from: the story's time or the publication date (None if
+        the expression was complete in itself)."""
+        if value_is_self_contained(c):
+            return None
+        story = c.kind in ANAPHORIC_KINDS or not self.news
+        if story and ref is not None and ref.year >= 1:
+            d = ref.date()
+            return fmt_day(d) if ref.day else fmt_month(d.year, d.month) if ref.month else fmt_year(d.year)
+        return fmt_day(self.dct) if self.dct is not None else None
 
     def _value(self, c: Cand) -> str | None:
         k, a = c.kind, c.args

@@ -44,6 +44,7 @@ from .read_calendar import (
     r_range,
     r_season,
     r_slash,
+    r_spelled_year,
     r_weekend,
     r_year,
     r_year_ago_adj,
@@ -104,7 +105,10 @@ RULES: tuple[tuple[str, Reader], ...] = (
     (rf"{_WDP}(?P<mon>{M})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})\b", r_full_date),
     (rf"(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})\s+(?P<mon>{M})(?:,?\s+(?P<year>{YEAR}))?\b", r_range),
     (rf"(?P<mon>{M})\s+(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})(?:,?\s+(?P<year>{YEAR}))?\b", r_range),
-    (r"(?<![\d/.-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?Z?)?(?![\d/])", r_iso),
+    (
+        r"(?<![\d/.-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?Z?)?(?![\d/])",
+        r_iso,
+    ),
     (r"(?<![\d/.-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\d/])", r_slash),
     (
         rf"(?<![\d-])(?P<day>{DAY})-(?P<mon>(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))-(?P<y>\d\d|\d{{4}})\b(?!-)",
@@ -200,7 +204,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_quantity,
     ),
     (
-        rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{NUMBER})[- ](?P<u>{UNIT})(?:[- ](?:long|old))?(?=[- ]?[a-z])",
+        rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{NUMBER})[- ](?P<u>{UNIT})(?:[- ](?:long|old))?(?=[- ]?[a-z]|,\s)",
         r_adj_duration,
     ),
     (
@@ -243,9 +247,13 @@ RULES: tuple[tuple[str, Reader], ...] = (
         rf"(?:(?P<pre>later|late|earlier|early)\s+in\s+the\s+|{_EDGEP}the\s+)(?P<u>year|month)\b(?!-)",
         r_year_part,
     ),
+    (
+        r"(?:the\s+year\s+)?(?P<y>(?:seventeen|eighteen|nineteen)[\s-]+(?:hundred|oh[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)?)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)\b",
+        r_spelled_year,
+    ),
     # reference words
     (
-        r"(?P<w>the\s+past|the\s+future|the\s+present|right\s+now|at\s+present|nowadays|currently|presently|recently|formerly|lately|now|current|these\s+days|the\s+time\s+being|recent)\b(?!-)(?!\s+(?:years|months|weeks|days|decades|quarters)\b)",
+        r"(?P<w>the\s+past|the\s+(?:near\s+|immediate\s+|foreseeable\s+)?future|the\s+(?:near|short)\s+term|the\s+present|right\s+now|at\s+present|nowadays|currently|presently|recently|formerly|lately|now|current|these\s+days|the\s+time\s+being|recent)\b(?!-)(?!\s+(?:years|months|weeks|days|decades|quarters)\b)",
         r_ref,
     ),
     (r"(?P<w>former|future)\b(?!-)", r_narrative_ref),
@@ -265,7 +273,7 @@ TRIGGERS_OF = MappingProxyType(
         "r_clock": "T", "r_noon": "K", "r_half_hour": "U", "r_quantity": "U", "r_adj_duration": "U",
         "r_bare_units": "U", "r_coming_units": "U", "r_recent_units": "U", "r_set": "K", "r_every": "UWK",
         "r_holiday": "UK", "r_pod_date": "UK", "r_generic_pod": "K", "r_story_time": "K", "r_year_part": "U",
-        "r_ref": "K", "r_narrative_ref": "K",
+        "r_ref": "K", "r_spelled_year": "K", "r_narrative_ref": "K",
     }
 )  # fmt: skip
 # rules that need one of a few words run only around those words (narrower than a class)
@@ -277,8 +285,9 @@ WORDS_OF = MappingProxyType(
         "r_dayword": "today tonight yesterday tomorrow tonite tmr tmrw tmrow tomorow", "r_noon": "noon midnight midday",
         "r_set": "daily nightly weekly biweekly monthly quarterly annually yearly hourly",
         "r_ref": "past future present now nowadays currently presently recently formerly lately current "
-        "recent days time",
+        "recent days time term",
         "r_narrative_ref": "former future", "r_story_time": "time",
+        "r_spelled_year": "seventeen eighteen nineteen thousand",
         "r_generic_pod": "night daytime nighttime", "r_last_night": "morning afternoon evening night overnight",
         "r_holiday": "christmas xmas year halloween valentine thanksgiving easter labor memorial",
         "r_every": "every each per twice once times", "r_pod_date": "morning night evening afternoon",

@@ -39,7 +39,7 @@ def r_range(m: re.Match[str]) -> Cand | None:
     if d2 <= d1:
         return None
     year = year_of(m["year"]) if m["year"] else None
-    # the two ends as TimeML marks them: "[25]-[26 February 1992]", "[March 5]-[9, 1918]"
+    # the two ends as TimeML marks them: "[14]-[15 April 2003]", "[March 5]-[9, 1918]"
     first = (m.start(), m.end("d1"))
     second = (m.start("d2"), m.end())
     return Cand(
@@ -283,3 +283,55 @@ def r_pod_date(m: re.Match[str]) -> Cand:
     day = day_of(m["day"] or m["day2"])
     year = int(m["year"]) if m["year"] else None
     return Cand(m.start(), m.end(), "TIME", "pod_date", (pod, year, mon, day), rule="pod_date")
+
+
+YEAR_CUES = frozenset(
+    {"in", "by", "since", "until", "till", "before", "after", "of", "from", "during", "through"}
+)
+_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+_TENS_W = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_UNITS_W = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def r_spelled_year(m: re.Match[str]) -> Cand | None:
+    """A year said in words, as in broadcast transcripts: "nineteen ninety-six", "two thousand"."""
+    words = re.split(r"[\s-]+", m["y"].lower())
+    if word_after(m) in COUNTED_AFTER or word_after(m) in {"hundred", "thousand", "million"}:
+        return None  # "nineteen hundred troops"
+    said_year = m.group(0).lower().startswith("the year") or word_before(m) in YEAR_CUES
+    if (words[:2] == ["two", "thousand"] or words[1:2] == ["hundred"]) and not said_year:
+        return None  # "two thousand people"
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        low = sum(_TEENS.get(w, 0) + _TENS_W.get(w, 0) + _UNITS_W.get(w, 0) for w in rest)
+        year = 2000 + low
+    else:
+        century = _TEENS.get(words[0])
+        if century is None or len(words) < 2:
+            return None
+        if words[1] == "hundred":
+            low = 0
+        elif words[1] == "oh" and len(words) == 3:
+            low = _UNITS_W.get(words[2], 0)
+        else:
+            low = (
+                _TEENS.get(words[1], 0)
+                + _TENS_W.get(words[1], 0)
+                + (_UNITS_W.get(words[2], 0) if len(words) > 2 else 0)
+            )
+            if low < 10:
+                return None
+        year = century * 100 + low
+    return Cand(m.start(), m.end(), "DATE", "value", (f"{year:04d}",), rule="spelled_year")

@@ -231,7 +231,7 @@ def r_ref(m: re.Match[str]) -> Cand:
         "in recent years",
     } or w.startswith("recent "):
         v = "PAST_REF"
-    elif w in {"the future", "future", "soon"} or w.startswith("the coming") or w.startswith("coming"):
+    elif w.endswith(("future", "term")) or w == "soon" or w.startswith(("the coming", "coming")):
         v = "FUTURE_REF"
     else:
         v = "PRESENT_REF"

@@ -19,7 +19,7 @@ from .tense import tense_at
 
 FORWARD_GAP = 6  # months a story may step back within a year before a bare month means the next year
 DEICTIC_KINDS = frozenset({"deictic", "weekday", "ago"})
-# a preposition before a date makes it a bound: "before November 15", "until November 25"
+# a preposition before a date makes it a bound: "before March 3", "until June 30"
 BOUND_MODS = re.compile(
     r"\b(?:(?P<BEFORE>before|prior\s+to|ahead\s+of)|(?P<ON_OR_BEFORE>no\s+later\s+than|by|until|till|through|"
     r"up\s+to)|(?P<AFTER>after|following)|(?P<ON_OR_AFTER>since|from|starting(?:\s+from)?|as\s+of|"

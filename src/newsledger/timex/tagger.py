@@ -194,30 +194,35 @@ _CLASSES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
         for w in set().union(*(v for _k, v in _VOCABS), *RULE_WORDS)
     }
 )
-_TOKEN_RE = re.compile(r"[a-z]{3,}|\d+")  # every trigger word has three letters or more
+_WORD_RE = re.compile(r"[a-z]{3,}")  # every trigger word has three letters or more
+_NUMBER_RE = re.compile(r"\d+")
 
 
 def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each trigger key, the merged windows around its tokens (one pass over the text)."""
+    """For each trigger key, the merged windows around its tokens (two passes: words, numbers)."""
     out: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
+
+    def add(key: str, s: int, e: int) -> None:
+        back, ahead = PADS.get(key, PADS["K"])
+        _add(out.setdefault(key, []), max(0, s - back), min(n, e + ahead))
+
     get = _CLASSES.get
-    for m in _TOKEN_RE.finditer(text.lower()):
-        tok = m.group()
-        keys = get(tok)
-        s, e = m.start(), m.end()
+    for m in _WORD_RE.finditer(text.lower()):
+        keys = get(m.group())
         if keys is None:
-            if not tok[0].isdigit():
-                continue
-            keys = ("T",) if _TIME_AFTER.match(text, e) else ()
-            if (len(tok) == 4 and tok[0] in "12") or (len(tok) <= 4 and _year_like(text, s, e)):
-                keys += ("Y",)
-        elif not text[s].isupper() and ("M" in keys or ("W" in keys and len(tok) < 6)):
-            keys = tuple(k for k in keys if k != "M" and (k != "W" or len(tok) >= 6))  # "friday" counts
+            continue
+        s, e = m.span()
+        if ("M" in keys or "W" in keys) and not text[s].isupper():
+            keys = tuple(k for k in keys if k != "M" and (k != "W" or e - s >= 6))  # "friday" counts
         for k in keys:
-            back, ahead = PADS.get(k, PADS["K"])
-            spans = out.setdefault(k, [])
-            _add(spans, max(0, s - back), min(n, e + ahead))
+            add(k, s, e)
+    for m in _NUMBER_RE.finditer(text):
+        s, e = m.span()
+        if _TIME_AFTER.match(text, e):
+            add("T", s, e)
+        if (e - s == 4 and text[s] in "12") or (e - s <= 4 and _year_like(text, s, e)):
+            add("Y", s, e)
     return out
 
 

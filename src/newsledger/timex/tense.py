@@ -96,11 +96,11 @@ _STRONG_MARKERS = re.compile(
 
 
 def _tense_from_text(text: str, start: int, end: int, strict: bool = False) -> str | None:
-    left = text[max(0, start - 160) : start]
+    left = text[max(0, start - 110) : start]
     cuts = list(_SENT_END.finditer(left))
     if cuts:
         left = left[cuts[-1].end() :]
-    right = text[end : end + 100]
+    right = text[end : end + 70]
     m = _SENT_END.search(right)
     if m:
         right = right[: m.start()]

@@ -1,0 +1,145 @@
+"""Attribution patterns besides cue verbs: "according to X", cue nouns ("Trump's claim that
+..."), and headline style "Speaker: what they say". Used by :mod:`newsledger.stages.claims`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..attribution import (
+    Candidate,
+    CueLexicon,
+    Tok,
+    chars,
+    clause_minus,
+    resolve_pronoun,
+    same_block,
+    source_of,
+    trim,
+)
+
+
+def noun_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexicon) -> Candidate | None:
+    """A cue noun with its owner and content: "Trump's claim that ...", "her call for ...",
+    "the ministry's statement on ..."."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+    if owner is None:
+        return None
+    comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i), None)
+    if comp is None:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.noun_preps), None)
+        comp = (
+            next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None)
+            if prep is not None
+            else None
+        )
+    if comp is None:
+        return None
+    source, source_span = source_of(doc, owner, quotes, tok)
+    if source is None:
+        return None
+    if owner.lower_ in ("his", "her", "their", "its") and source_span:
+        resolved = resolve_pronoun(doc, owner, quotes) if owner.lower_ in ("his", "her") else None
+        source = resolved[0] if resolved else source
+    content = chars(doc, comp.left_edge.i, comp.right_edge.i + 1)
+    return Candidate(content, chars(doc, tok.i, tok.i + 1), source, source_span)
+
+
+def according_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> Candidate | None:
+    """ "according to X": the clause the phrase modifies, on X's word."""
+    to = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if to is None or to.lower_ != "to":
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    source, source_span = source_of(doc, pobj, quotes, tok)
+    head = tok.head if tok.head.i != tok.i else None
+    while head is not None and head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+        head = head.head
+    content = None
+    phrase_end = max(pobj.right_edge.i, to.i) + 1
+    if head is not None and head.pos_ in ("VERB", "AUX"):
+        content = clause_minus(doc, head, tok)
+    if content is None:  # the rest of the sentence
+        sent = tok.sent
+        if tok.i - sent.start > 2:
+            content = chars(doc, sent.start, tok.i)
+        elif phrase_end < sent.end:
+            content = chars(doc, phrase_end, sent.end)
+    cue = chars(doc, tok.i, to.i + 1)
+    content = same_block(doc.text, content, cue) if content else None
+    if content is None:
+        return None
+    return Candidate(content, cue, source, source_span)
+
+
+def colon_claims(doc: Any, lex: CueLexicon) -> list[Candidate]:
+    """Headline style "Speaker: what they say" — a short name before a colon at a line's start;
+    the content is the rest of the line, or the next paragraph when the line ends there."""
+    text = doc.text
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        k = line.find(": ")
+        if k <= 0 or (k > 60 and not line.endswith(":")):
+            k = len(line) - 1 if line.rstrip().endswith(":") else k
+        if k <= 0 or k > 60:
+            continue
+        prefix = line[:k].strip()
+        folded = prefix.lower().replace("’", "'")
+        if not prefix or not prefix[0].isupper() or len(prefix.split()) > 6:
+            continue
+        if folded in lex.colon_not_sources or folded.split()[0] in lex.colon_not_sources:
+            continue
+        lo = start + line.index(prefix)
+        span = doc.char_span(lo, lo + len(prefix), alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in span):
+            continue
+        named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)
+        if not named and not any(t.lemma_.lower() in lex.document_nouns for t in span):
+            continue
+        colon = start + k
+        c_lo, c_hi = trim(text, colon + 1, start + len(line))
+        if c_hi - c_lo < 3:  # the content is the next paragraph
+            nxt = text.find("\n", colon)
+            while nxt >= 0 and nxt < len(text) and text[nxt] in "\n \t\r":
+                nxt += 1
+            end = text.find("\n", nxt) if nxt >= 0 else -1
+            c_lo, c_hi = trim(text, nxt, end if end >= 0 else len(text))
+        words = [w for w in text[c_lo:c_hi].split() if any(ch.isalpha() for ch in w)]
+        if len(words) >= 2 and not text[c_lo:c_hi].startswith("http"):
+            out.append(Candidate((c_lo, c_hi), (colon, colon + 1), prefix, (lo, lo + len(prefix))))
+    return out
+
+
+def colon_intro_claims(doc: Any, quotes: list[tuple[int, int]]) -> list[Candidate]:
+    """A sentence that ends in a colon and is followed by a quotation introduces it:
+    "Cruz answered the moderators:\\n\\n'...'" — the quotation on the word of the sentence's
+    subject, with the main verb as cue (any verb: "released the following statement:")."""
+    text = doc.text
+    out = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks or toks[-1].text != ":":
+            continue
+        colon_end = toks[-1].idx + 1
+        quote = next(
+            ((qs, qe) for qs, qe in quotes if qs > colon_end and not text[colon_end:qs].strip(" \t\r\n\"“«")), None
+        )
+        root = sent.root
+        if quote is None or root.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or any(a <= subj.idx < b for a, b in quotes):
+            continue
+        source, source_span = source_of(doc, subj, quotes, root)
+        if source is None:
+            continue
+        out.append(Candidate(quote, chars(doc, root.i, root.i + 1), source, source_span))
+    return out
