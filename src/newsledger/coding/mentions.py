@@ -376,7 +376,8 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
     dead = max((m.fatalities or 0 for m, _, _ in kept), default=0)
     out = []
     for m, _, _ in kept:
-        if SHOT_VICTIMS in m.rule and m.fatalities is None and m.injured and m.injured <= dead:
+        counted = SHOT_VICTIMS in m.rule or "counted victims" in m.rule
+        if counted and "figures in the event" not in m.rule and m.fatalities is None and m.injured and m.injured <= dead:
             m = replace(m, injured=None, rule=m.rule + "; the people shot are those reported dead")
         out.append(m)
     return out

@@ -44,7 +44,7 @@ class IngestReport:
     stored: int = 0  # new articles stored
     already_stored: int = 0  # skipped: the same text is already in the ledger
     repeated: int = 0  # skipped: the same text came twice in these inputs
-    duplicates: int = 0  # stored but linked to an earlier near-identical article
+    duplicates: int = 0  # stored but linked (duplicate_of) to an earlier exact or near-identical copy
     undated: list[str] = field(default_factory=list)  # stored articles with no publication date
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -174,6 +174,22 @@ def ingest(
     return report
 
 
+def source_key(url: str | None, source_file: str | None) -> str | None:
+    """Where a copy of a text comes from: its URL, else its file name (folder-independent)."""
+    if url:
+        return url
+    if source_file:
+        return Path(source_file).name
+    return None
+
+
+def copy_id(article: Article, key: str) -> str:
+    """The id of an exact copy of a stored text published elsewhere (stable across runs)."""
+    from ..ingest import article_id
+
+    return article_id(article.text + "\x00" + key)
+
+
 def _chunked_skip(
     items: Iterable[Article | InputError],
     store: Store,
@@ -181,20 +197,42 @@ def _chunked_skip(
     fail: Callable[[Failure], None],
     size: int = 64,
 ) -> Iterator[Article | None]:
-    """Articles not yet stored; ``None`` for each input that was skipped or failed (progress)."""
-    seen: set[str] = set()
+    """Articles not yet stored; ``None`` for each input that was skipped or failed (progress).
+
+    The same text from the same source is skipped (already stored, or repeated in the inputs).
+    The same text from another source (URL or file name) is an exact copy: it is kept as its own
+    article, with an id derived from the text and the source, linked by ``duplicate_of``.
+    """
+    seen: dict[str, str | None] = {}  # id yielded in this run -> its source key
     chunk: list[Article | InputError] = []
 
     def flush() -> Iterator[Article | None]:
         ids = [a.id for a in chunk if isinstance(a, Article)]
-        stored = store.existing_ids(ids)
+        stored = store.source_keys(ids)
+        copies = [
+            copy_id(a, k)
+            for a in chunk
+            if isinstance(a, Article) and (k := source_key(a.url, a.source_file)) is not None
+        ]
+        stored_copies = store.existing_ids(copies) if stored or seen else set()
         for a in chunk:
             if isinstance(a, InputError):
                 fail(_error_failure(a))
                 yield None
                 continue
             report.read += 1
-            if a.id in stored:
+            if a.id in stored or a.id in seen:
+                original_key = stored[a.id] if a.id in stored else seen[a.id]
+                key = source_key(a.url, a.source_file)
+                if key is not None and key != original_key:
+                    cid = copy_id(a, key)
+                    if cid not in stored_copies and cid not in seen:
+                        seen[cid] = key
+                        report.duplicates += 1
+                        yield dataclasses.replace(a, id=cid, duplicate_of=a.id)
+                        continue
+                    a = dataclasses.replace(a, id=cid)
+            if a.id in stored or a.id in stored_copies:
                 report.already_stored += 1
                 yield None
                 continue
@@ -202,7 +240,7 @@ def _chunked_skip(
                 report.repeated += 1
                 yield None
                 continue
-            seen.add(a.id)
+            seen[a.id] = source_key(a.url, a.source_file)
             yield a
         chunk.clear()
 

@@ -232,11 +232,13 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
     if a.trigger and a.trigger == b.trigger:
         score += policy.w_trigger
         reasons.append(f"trigger={a.trigger}{policy.w_trigger:+.1f}")
-    sim = jaccard(a.sentence, b.sentence)
+    # two mentions of one sentence share its words: that says nothing about being one happening
+    one_sentence = ma.span == mb.span
+    sim = 0.0 if one_sentence else jaccard(a.sentence, b.sentence)
     if sim:
         score += policy.w_text * sim
         reasons.append(f"text={sim:.2f}{policy.w_text * sim:+.1f}")
-    if policy.w_embed and a.embedding is not None and b.embedding is not None:
+    if policy.w_embed and a.embedding is not None and b.embedding is not None and not one_sentence:
         cos = sum(x * y for x, y in zip(a.embedding, b.embedding, strict=True))
         w = policy.w_embed * (cos - policy.embed_center)
         score += w

@@ -119,27 +119,30 @@ def colon_claims(doc: Any, lex: CueLexicon) -> list[Candidate]:
 
 
 def colon_intro_claims(doc: Any, quotes: list[tuple[int, int]]) -> list[Candidate]:
-    """A sentence that ends in a colon and is followed by a quotation introduces it:
-    "Cruz answered the moderators:\\n\\n'...'" — the quotation on the word of the sentence's
-    subject, with the main verb as cue (any verb: "released the following statement:")."""
+    """A clause that ends in a colon right before a quotation introduces it:
+    "Cruz answered the moderators:\n\n'...'" — the quotation on the word of the clause's
+    subject, with its verb as cue (any verb: "released the following statement:")."""
     text = doc.text
     out = []
-    for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
-        if not toks or toks[-1].text != ":":
+    for colon in doc:
+        if colon.text != ":":
             continue
-        colon_end = toks[-1].idx + 1
+        colon_end = colon.idx + 1
         quote = next(
             ((qs, qe) for qs, qe in quotes if qs > colon_end and not text[colon_end:qs].strip(" \t\r\n\"“«")), None
         )
-        root = sent.root
-        if quote is None or root.pos_ not in ("VERB", "AUX"):
+        if quote is None:
             continue
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        verb = colon.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i > colon.i:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or any(a <= subj.idx < b for a, b in quotes):
             continue
-        source, source_span = source_of(doc, subj, quotes, root)
+        source, source_span = source_of(doc, subj, quotes, verb)
         if source is None:
             continue
-        out.append(Candidate(quote, chars(doc, root.i, root.i + 1), source, source_span))
+        out.append(Candidate(quote, chars(doc, verb.i, verb.i + 1), source, source_span))
     return out

@@ -123,7 +123,8 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
     """Keep outer claims: a claim whose cue lies inside another claim's content is nested and
-    yields to it; among the rest, longer contents go first; overlapping ones are dropped."""
+    yields to it; among the rest, longer contents go first; overlapping ones and second
+    contents of the same cue are dropped."""
 
     def nested(c: Candidate) -> bool:
         return any(o is not c and o.content[0] <= c.cue[0] < o.content[1] for o in cands)
@@ -133,6 +134,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
         if any(
             (k.content[0] < c.content[1] and c.content[0] < k.content[1])
             or k.content[0] <= c.cue[0] < k.content[1]
+            or k.cue == c.cue
             for k in kept
         ):
             continue

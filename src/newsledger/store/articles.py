@@ -27,6 +27,19 @@ class ArticleTables(StoreBase):
             found.update(r[0] for r in self.conn.execute(q, chunk))
         return found
 
+    def source_keys(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """Stored id → where it came from (URL, else file name), for the ids that are stored."""
+        from pathlib import Path
+
+        ids = list(ids)
+        out: dict[str, str | None] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = f"SELECT id, url, source_file FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+            for aid, url, source_file in self.conn.execute(q, chunk):
+                out[aid] = url or (Path(source_file).name if source_file else None)
+        return out
+
     def fingerprints(self) -> Iterator[tuple[str, str]]:
         """(article id, fingerprint) of stored originals (not of duplicates)."""
         q = "SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL AND duplicate_of IS NULL"

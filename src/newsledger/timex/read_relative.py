@@ -278,6 +278,9 @@ def r_story_time(m: re.Match[str]) -> Cand:
 
 def r_year_part(m: re.Match[str]) -> Cand:
     """ "the end of the year", "later in the year": the year of the story (or of the report)."""
+    if not (m["edge"] or m["pre"]) and word_after(m) in {"ended", "ending", "ends", "to"}:
+        # "the year ended June 30": a fiscal year, an amount of time
+        return Cand(m.start(), m.end(), "DURATION", "value", (duration_value(1, m["u"]),), rule="year_part")
     return Cand(m.start(), m.end(), "DATE", "anaphor", ("Y" if m["u"].lower() == "year" else "M", 0, None),
                 mod=edge(m["edge"]) or ("END" if (m["pre"] or "").lower().startswith("late") else None),
                 rule="year_part")  # fmt: skip

@@ -1,0 +1,274 @@
+"""Speed and scale of the whole pipeline (issue 7), each number next to its baseline of the same run.
+
+usage: nice .venv/bin/python -m bench.scale throughput [--corpora reuters gva bbc] [--docs N] [--workers 1 2]
+       nice .venv/bin/python -m bench.scale scaling [--sizes 1000,5000,20000] [--workers 1]
+       nice .venv/bin/python -m bench.scale dask [--docs N]
+       nice .venv/bin/python -m bench.scale profile [--corpora ...] [--docs N]
+       nice .venv/bin/python -m bench.scale all [--full]
+
+``throughput``: articles/s and words/s of the whole newsledger pipeline (parse + every stage,
+``executor.extract_parallel``) against bare spaCy ``nlp.pipe`` with the same model (its full
+pipeline) on the same texts: Reuters-21578, GVA local news, BBC (``../shared/eval``); with 1
+process and with 2 (``--workers 2`` against ``nlp.pipe(n_process=2)``). Ratio = our articles/s ÷
+spaCy's. Wall and CPU seconds (this process + its reaped children) are both shown; on a shared
+machine the CPU ratio is the steadier one for 1 process.
+``scaling``: ``ledger.ingest`` of the first N texts of a fixed shuffle of the three corpora into
+a fresh SQLite ledger, in a child process; wall time of extract+store and of reconcile, and
+peak RSS of the child's process tree (psutil, sampled every 0.2 s).
+``dask``: the same texts extracted in 1 process, in a 2-process pool and on a Dask LocalCluster
+with 2 workers; times, and whether the three outputs are identical.
+``profile``: CPU seconds per spaCy component and per newsledger stage (``pipeline.extract``'s
+``timings``), and their share of the whole.
+``all``: the cheap default of each (``--full``: the sizes of issue 7).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench._speed import CORPUS_NAMES, ROOT, Clock, PeakRSS, Text, corpus, load_average, mixed_stream, table
+
+
+def _articles(texts: list[Text]) -> list[Any]:
+    from newsledger.model import Article
+
+    return [Article(id=f"b{i:06d}", text=t.text, published=t.published) for i, t in enumerate(texts)]
+
+
+def throughput(corpora: list[str], docs: int, workers: list[int]) -> list[dict[str, Any]]:
+    from newsledger import Context
+    from newsledger.executor import ExtractSettings, extract_parallel
+    from newsledger.nlp import load_model
+
+    nlp = load_model()
+    ctx = Context(nlp=nlp)
+    rows = []
+    print(f"# throughput ({load_average()})", flush=True)
+    for name in corpora:
+        texts = corpus(name, docs)
+        raw = [t.text for t in texts]
+        words = sum(t.words for t in texts)
+        arts = _articles(texts)
+        for t in raw:  # fill the vocabulary for both runs alike
+            nlp.make_doc(t)
+        list(extract_parallel(arts[:2], ctx=ctx))  # load lexicons, gazetteer
+        for w in workers:
+            with Clock() as base:
+                n_base = (
+                    sum(1 for _ in nlp.pipe(raw, n_process=w)) if w > 1 else sum(1 for _ in nlp.pipe(raw))
+                )
+            with Clock() as ours:
+                n_ours = sum(1 for _ in extract_parallel(arts, ExtractSettings(), workers=w, ctx=ctx))
+            assert n_base == n_ours == len(raw)
+            row = {
+                "corpus": name,
+                "docs": len(raw),
+                "words": words,
+                "processes": w,
+                "spaCy art/s": len(raw) / base.wall,
+                "spaCy words/s": words / base.wall,
+                "newsledger art/s": len(raw) / ours.wall,
+                "newsledger words/s": words / ours.wall,
+                "ratio (wall)": base.wall / ours.wall,
+                "ratio (CPU)": base.cpu / ours.cpu,
+            }
+            rows.append(row)
+            print(
+                json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()}),
+                flush=True,
+            )
+    print(f"# done ({load_average()})")
+    print(table(rows, list(rows[0])))
+    return rows
+
+
+def _write_jsonl(texts: list[Text], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for t in texts:
+            rec = {"text": t.text, "published": t.published.isoformat() if t.published else None}
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def ingest_child(jsonl: str, db: str, workers: int) -> None:
+    """Run in a child process by ``scaling``: ingest, then reconcile; prints timings as JSON."""
+    from newsledger.ledger import ingest, reconcile_ledger
+
+    with Clock() as extract:
+        report = ingest([jsonl], db=db, workers=workers, reconcile=False)
+    with Clock() as rec:
+        n_events, n_commitments = reconcile_ledger(db)
+    print(
+        json.dumps(
+            {
+                "stored": report.stored,
+                "failed": len(report.failures),
+                "extract_store_s": extract.wall,
+                "reconcile_s": rec.wall,
+                "events": n_events,
+                "commitments": n_commitments,
+            }
+        )
+    )
+
+
+def scaling(sizes: list[int], workers: int) -> list[dict[str, Any]]:
+    rows = []
+    print(f"# scaling, --workers {workers} ({load_average()})", flush=True)
+    with tempfile.TemporaryDirectory(prefix="nl-scale-") as tmp:
+        for n in sizes:
+            texts = mixed_stream(n)
+            jsonl, db = Path(tmp) / f"stream{n}.jsonl", Path(tmp) / f"ledger{n}.db"
+            _write_jsonl(texts, jsonl)
+            cmd = [sys.executable, "-m", "bench.scale", "_ingest_child", str(jsonl), str(db), str(workers)]
+            with Clock() as clock:
+                proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+                with PeakRSS(proc.pid) as rss:
+                    out, _ = proc.communicate()
+            if proc.returncode:
+                raise SystemExit(f"ingest of {n} failed (exit {proc.returncode})")
+            res = json.loads(out.strip().splitlines()[-1])
+            row = {
+                "articles": n,
+                "words": sum(t.words for t in texts),
+                "extract+store s": res["extract_store_s"],
+                "reconcile s": res["reconcile_s"],
+                "total s": clock.wall,
+                "s per 1k": 1000 * clock.wall / n,
+                "art/s": n / res["extract_store_s"],
+                "peak RSS MB": rss.peak / 2**20,
+                "events": res["events"],
+                "load": load_average().split(" (")[0].removeprefix("load average "),
+            }
+            rows.append(row)
+            print(
+                json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()}),
+                flush=True,
+            )
+    print(table(rows, list(rows[0])))
+    return rows
+
+
+def dask_vs_one(docs: int) -> list[dict[str, Any]]:
+    from newsledger import Context
+    from newsledger.executor import ExtractSettings, extract_parallel
+
+    texts = mixed_stream(docs)
+    arts = _articles(texts)
+    words = sum(t.words for t in texts)
+    settings = ExtractSettings()
+    ctx = Context()
+    list(extract_parallel(arts[:2], settings, ctx=ctx))  # load the model and resources here
+    print(f"# dask ({load_average()})", flush=True)
+    runs: list[tuple[str, dict[str, Any]]] = [
+        ("1 process", {"workers": 1, "ctx": ctx}),
+        ("process pool, 2 workers", {"workers": 2}),
+        ("Dask LocalCluster, 2 workers", {"workers": 2, "dask": "local"}),
+    ]
+    rows, outputs = [], []
+    for label, kw in runs:
+        with Clock() as c:
+            out = list(extract_parallel(arts, settings, **kw))
+        outputs.append(out)
+        rows.append({"run": label, "docs": len(arts), "wall s": c.wall, "art/s": len(arts) / c.wall,
+                     "words/s": words / c.wall})  # fmt: skip
+        print(
+            json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in rows[-1].items()}),
+            flush=True,
+        )
+    for r in rows:
+        r["speed-up"] = rows[0]["wall s"] / r["wall s"]
+        r["same output"] = outputs[rows.index(r)] == outputs[0]
+    print(f"# done ({load_average()}); wall times include starting the workers (model load)")
+    print(table(rows, list(rows[0])))
+    return rows
+
+
+def profile(corpora: list[str], docs: int) -> list[dict[str, Any]]:
+    from time import process_time
+
+    from newsledger import Context
+    from newsledger.pipeline import extract
+
+    ctx = Context()
+    nlp = ctx.nlp
+    rows = []
+    print(f"# profile, CPU seconds ({load_average()})", flush=True)
+    for name in corpora:
+        texts = corpus(name, docs)
+        raw = [t.text for t in texts]
+        list(extract(_articles(texts[:2]), ctx))
+        # spaCy, one component at a time over the whole set
+        spacy_t: dict[str, float] = {}
+        t0 = process_time()
+        sdocs = [nlp.make_doc(t) for t in raw]
+        spacy_t["tokenizer"] = process_time() - t0
+        for comp, proc in nlp.pipeline:
+            t0 = process_time()
+            sdocs = list(proc.pipe(sdocs, batch_size=nlp.batch_size))
+            spacy_t[comp] = process_time() - t0
+        # newsledger: parse (the same components, batches of 16) + each stage
+        ours: dict[str, float] = {}
+        list(extract(_articles(texts), ctx, timings=ours))
+        total = sum(ours.values())
+        spacy_total = sum(spacy_t.values())
+        for comp, s in spacy_t.items():
+            rows.append(
+                {"corpus": name, "step": f"spaCy {comp}", "CPU s": s, "% of spaCy": 100 * s / spacy_total}
+            )
+        for step, s in ours.items():
+            rows.append(
+                {"corpus": name, "step": f"newsledger {step}", "CPU s": s, "% of newsledger": 100 * s / total}
+            )
+        rows.append({"corpus": name, "step": "newsledger total / spaCy total", "CPU s": total / spacy_total})
+    print(table(rows, ["corpus", "step", "CPU s", "% of spaCy", "% of newsledger"]))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    t = sub.add_parser("throughput")
+    t.add_argument("--corpora", nargs="+", default=list(CORPUS_NAMES), choices=CORPUS_NAMES)
+    t.add_argument("--docs", type=int, default=300)
+    t.add_argument("--workers", nargs="+", type=int, default=[1, 2])
+    s = sub.add_parser("scaling")
+    s.add_argument("--sizes", default="1000,5000,20000")
+    s.add_argument("--workers", type=int, default=1)
+    d = sub.add_parser("dask")
+    d.add_argument("--docs", type=int, default=300)
+    p = sub.add_parser("profile")
+    p.add_argument("--corpora", nargs="+", default=list(CORPUS_NAMES), choices=CORPUS_NAMES)
+    p.add_argument("--docs", type=int, default=200)
+    a = sub.add_parser("all")
+    a.add_argument("--full", action="store_true", help="issue 7 sizes (1k/5k/20k; takes hours on 2 cores)")
+    c = sub.add_parser("_ingest_child")
+    c.add_argument("jsonl")
+    c.add_argument("db")
+    c.add_argument("workers", type=int)
+    args = ap.parse_args(argv)
+    if args.cmd == "throughput":
+        throughput(args.corpora, args.docs, args.workers)
+    elif args.cmd == "scaling":
+        scaling([int(x) for x in args.sizes.split(",")], args.workers)
+    elif args.cmd == "dask":
+        dask_vs_one(args.docs)
+    elif args.cmd == "profile":
+        profile(args.corpora, args.docs)
+    elif args.cmd == "_ingest_child":
+        ingest_child(args.jsonl, args.db, args.workers)
+    else:
+        full = args.full
+        profile(list(CORPUS_NAMES), 200 if full else 60)
+        throughput(list(CORPUS_NAMES), 500 if full else 100, [1, 2])
+        dask_vs_one(500 if full else 100)
+        scaling([1000, 5000, 20000] if full else [300, 1000], 1)
+
+
+if __name__ == "__main__":
+    main()
