@@ -219,7 +219,8 @@ def source_of(
 
 def quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: int) -> tuple[int, int] | None:
     """A quotation ending just before char ``left`` ("'...,' he said") or starting just after
-    char ``right`` ("he said: '...'"), with only commas, colons and quote marks in between."""
+    char ``right`` ("he said: '...'"), with only commas, colons and quote marks in between (or
+    a few words closed by a colon: "he told reporters: '...'")."""
     text = doc.text
     for qs, qe in quotes:
         if qe <= left:
@@ -230,6 +231,9 @@ def quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: in
             between = text[right:qs]
             rest = between.strip(" \t\r\n,:\"“”«»'‘—–-")
             if rest in ("", "that") and ("\n" not in between or ":" in between):
+                return qs, qe
+            # "he told reporters on Monday: '...'" — a few words, then a colon
+            if between.rstrip(" \t\r\n\"“«").endswith(":") and len(rest.split()) <= 8 and "." not in rest:
                 return qs, qe
     return None
 

@@ -82,7 +82,7 @@ def test_stale_index_is_rebuilt(gz: Gazetteer, tmp_path: Path, monkeypatch: pyte
 
     from newsledger import gazetteer as pkg
 
-    (tmp_path / pkg.INDEX_NAME).write_bytes(pickle.dumps({"version": -1}))
+    (tmp_path / pkg.index_name()).write_bytes(pickle.dumps({"version": -1}))
     monkeypatch.setattr(pkg, "build_index", lambda: {**_index_of(gz)})
     fresh = load_gazetteer(tmp_path)
     assert len(fresh) == len(gz)

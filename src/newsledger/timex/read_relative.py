@@ -219,7 +219,9 @@ def r_every(m: re.Match[str]) -> Cand | None:
     return Cand(m.start(), m.end(), "SET", "value", (duration_value(n, unit_key(u)),), rule="every")
 
 
-def r_ref(m: re.Match[str]) -> Cand:
+def r_ref(m: re.Match[str]) -> Cand | None:
+    if m["w"] == "Now" and m.string[m.end() : m.end() + 1] == ",":
+        return None  # "Now, ..." opens an argument, it does not date anything
     w = re.sub(r"\s+", " ", m["w"].lower())
     if w in {
         "the past",
