@@ -13,6 +13,15 @@ Tok = Any  # a spaCy Token (only nlp.py imports spaCy)
 OPENING = frozenset("“«„")
 CLOSING = frozenset("”»’")
 STRAIGHT = frozenset('"')
+# heads of descriptions that name an office-holder ("the Russian leader")
+TITLE_NOUNS = frozenset(
+    {
+        "leader", "president", "minister", "premier", "chancellor", "king", "queen", "emir", "prince",
+        "monarch", "sultan", "governor", "mayor", "senator", "general", "commander", "chief", "secretary",
+        "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "head", "chairman", "chairwoman",
+        "speaker", "ayatollah", "pope", "patriarch", "dictator", "strongman", "ruler", "candidate", "nominee",
+    }
+)  # fmt: skip
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"})
 
@@ -214,7 +223,34 @@ def source_of(
         resolved = resolve_pronoun(doc, tok, quotes)
         if resolved:
             return resolved[0], span
+    named = resolve_title(doc, tok, quotes)
+    if named:
+        return f"{text} ({named})", span
     return text, span
+
+
+def resolve_title(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> str | None:
+    """ "the Russian leader" → the person last named with that modifier and a title
+    ("Russian President Vladimir Putin"), or None."""
+    if tok.lower_ not in TITLE_NOUNS or tok.ent_type_ == "PERSON":
+        return None
+    kids = list(tok.children)
+    if not any(c.lower_ == "the" for c in kids):
+        return None
+    mods = {
+        c.lower_
+        for c in kids
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or c.is_title)
+    }
+    if not mods:
+        return None
+    for e in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= tok.i]):
+        if any(a <= e.start_char < b for a, b in quotes):
+            continue
+        before = {t.lower_ for t in doc[max(0, e.start - 4) : e.start]}
+        if mods & before and before & TITLE_NOUNS:
+            return str(e.text)
+    return None
 
 
 def quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: int) -> tuple[int, int] | None:
@@ -233,7 +269,7 @@ def quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: in
             if rest in ("", "that") and ("\n" not in between or ":" in between):
                 return qs, qe
             # "he told reporters on Monday: '...'" — a few words, then a colon
-            if between.rstrip(" \t\r\n\"“«").endswith(":") and len(rest.split()) <= 8 and "." not in rest:
+            if between.rstrip(' \t\r\n"“«').endswith(":") and len(rest.split()) <= 8 and "." not in rest:
                 return qs, qe
     return None
 

@@ -12,6 +12,7 @@ Discourse rules (within one article only):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import replace
@@ -260,7 +261,14 @@ def _setting(article: AnnotatedArticle, sents: list[Any], mentions: list[EventMe
                 place=setting,
                 rule=m.rule + f"; place {setting.name}: the report's setting (first town named)",
             )
-        if m.date is None and when is not None:
+        refine = (
+            m.date is not None
+            and when is not None
+            and m.date_precision in ("month", "year")
+            and (date_of(when)[0] or "").startswith(m.date)
+        )
+        if (m.date is None or refine) and when is not None:
+            # no date of its own, or only "in July": the day the report gives, if consistent
             date, precision = date_of(when)
             m = replace(
                 m, time=when, date=date, date_precision=precision,
@@ -275,15 +283,20 @@ def _lead_time(article: AnnotatedArticle, sents: list[Any]) -> Timex | None:
     after its publication (news leads say when the happening took place)."""
     end = sents[min(4, len(sents) - 1)].end_char
     pub = article.article.published
+    days = []
     for t in sorted(article.timexes, key=lambda x: x.span.start):
-        if t.span.start >= end:
-            break
         date, precision = date_of(t)
         if t.type not in ("DATE", "TIME") or date is None or precision != "day" or "/" in date:
             continue
         if not DAY.match(date) or (pub is not None and date > pub.isoformat()):
             continue
-        return t
+        days.append((t, date))
+    lead = [t for t, _ in days if t.span.start < end]
+    if lead:
+        return lead[0]
+    if pub is not None:  # later in the report, but within a month before it was published
+        recent = [t for t, d in days if (pub - dt.date.fromisoformat(d)).days <= 31]
+        return recent[0] if recent else None
     return None
 
 
@@ -377,8 +390,12 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
     out = []
     for m, _, _ in kept:
         counted = SHOT_VICTIMS in m.rule or "counted victims" in m.rule
-        if counted and "figures in the event" not in m.rule and m.injured and m.injured <= dead and (
-            m.fatalities is None or m.injured <= m.fatalities
+        if (
+            counted
+            and "figures in the event" not in m.rule
+            and m.injured
+            and m.injured <= dead
+            and (m.fatalities is None or m.injured <= m.fatalities)
         ):
             m = replace(m, injured=None, rule=m.rule + "; the people shot are those reported dead")
         out.append(m)

@@ -15,7 +15,10 @@ from typing import Any
 from .lexicon import Lexicon, Match
 
 # frames that need an argument check before they count
-CONDITIONAL = frozenset({"weapon_seize", "hq", "capture", "transfer", "enter", "agreement", "loot", "attack"})
+CONDITIONAL = frozenset(
+    {"weapon_seize", "hq", "capture", "transfer", "enter", "agreement", "loot", "attack", "disrupt", "clash",
+     "air", "artillery", "explosive", "chemical", "grenade"}
+)  # fmt: skip
 WEAK_ATTACK = frozenset({"strike", "hit", "target", "raid", "storm", "execute", "execution"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_LEMMAS = frozenset(

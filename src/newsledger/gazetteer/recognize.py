@@ -16,19 +16,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import Gazetteer
-from .words import ADMIN_WORDS, BORROWED_ORG_WORDS, CITY_WORDS, GENERIC_WORDS, LEADING, LOCAL_ORG_WORDS
+from .words import (
+    ADMIN_WORDS,
+    BORROWED_ORG_WORDS,
+    CITY_WORDS,
+    FACILITY_WORDS,
+    GENERIC_WORDS,
+    LEADING,
+    LOCAL_ORG_WORDS,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-_SPLIT = re.compile(r"\s*[\n\r]+\s*")
 
 
 @dataclass(frozen=True)
 class Candidate:
+    """A span that may name a place, before resolution."""
+
     start: int
     end: int  # character span in the text, suffix word included
     name: str  # the text looked up
-    source: str  # "ner", "ner-other", "propn"
+    source: str  # "ner" (place label), "ner-other" (other label), "propn", "lexicon", "repeat"
     role: str = "place"  # place, demonym, embedded
     hint: str = ""  # "admin" (followed by district/region ...), "city"
     label: str = ""
@@ -180,7 +189,12 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                 s0, _, n0 = _text(text, part[:-1])
                 out.append(Candidate(s0, end, n0, "ner", "place", "admin", label))
             elif label in PLACE_LABELS:
-                if gz.has(name) or len(part) == 1 or not (subs := _submatches(text, gz, part, 0)):
+                if (
+                    gz.has(name)
+                    or len(part) == 1
+                    or part[-1].lower_.rstrip(".") in FACILITY_WORDS
+                    or not (subs := _submatches(text, gz, part, 0))
+                ):
                     add(part, "ner", label=label)
                 else:
                     for sub in subs:
@@ -218,12 +232,12 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
             run.append(tok)
             continue
         if run and _suffix(doc, run)[0] == "admin" and _is_area(gz, _text(text, run)[2]):
-            add(run, "propn")
+            add(run, "propn")  # "Lachin region": an area, whatever its size
         elif run:
             for sub in _submatches(text, gz, run, 50000):
                 add(sub, "propn")
             demonyms_in([t for t in run if not any(c.start <= t.idx < c.end for c in out)])
-            run = []
+        run = []
         if tok is not None and tok.i not in in_ent and tok.pos_ == "ADJ" and _capitalised(tok):
             demonyms_in([tok])
     out += _repeats(doc, text, out, gz)

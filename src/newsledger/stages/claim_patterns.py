@@ -129,7 +129,8 @@ def colon_intro_claims(doc: Any, quotes: list[tuple[int, int]]) -> list[Candidat
             continue
         colon_end = colon.idx + 1
         quote = next(
-            ((qs, qe) for qs, qe in quotes if qs > colon_end and not text[colon_end:qs].strip(" \t\r\n\"“«")), None
+            ((qs, qe) for qs, qe in quotes if qs > colon_end and not text[colon_end:qs].strip(' \t\r\n"“«')),
+            None,
         )
         if quote is None:
             continue

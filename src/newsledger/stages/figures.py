@@ -130,7 +130,7 @@ def figures(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
         if value == 1 and decision.kind in ("other", "population", "troops"):
             continue  # "one senior banker", "a soldier": not a count worth reporting
         q_start = start
-        prev = []
+        prev: list[str] = []
         for t in reversed(doc[max(doc[start].sent.start, start - 3) : start]):
             if "\n" in t.text or "\n" in t.whitespace_:
                 break  # a qualifier is on the number's line
