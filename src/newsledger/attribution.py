@@ -36,7 +36,6 @@ class CueLexicon:
     colon_not_sources: frozenset[str]
     nouns: frozenset[str]
     noun_preps: frozenset[str]
-    according: tuple[str, ...]
 
     @classmethod
     def from_data(cls, d: dict[str, Any]) -> CueLexicon:
@@ -49,7 +48,6 @@ class CueLexicon:
             colon_not_sources=frozenset(d["colon_not_sources"]),
             nouns=frozenset(d["nouns"]),
             noun_preps=frozenset(d["noun_preps"]),
-            according=tuple(d["according"]),
         )
 
 
@@ -120,28 +118,37 @@ def phrase_span(tok: Tok, avoid: Tok | None = None) -> tuple[int, int]:
 
 
 def resolve_pronoun(doc: Any, tok: Tok, quotes: list[tuple[int, int]] = ()) -> tuple[str, int, int] | None:  # type: ignore[assignment]
-    """The person a he/she source stands for: the last PERSON named before it, outside quotes.
+    """The person a he/she source stands for: the last person named before it, outside quotes
+    — a PERSON entity, or a proper-noun subject the model did not label ("Sanders said ...").
 
     Returns (name, start char, end char) of the antecedent mention; a surname alone is
     expanded to the fullest earlier mention of the same person ("Putin" → "Vladimir Putin").
     """
-    low = tok.lower_
-    if low not in PERSON_PRONOUNS:
+    if tok.lower_ not in PERSON_PRONOUNS:
         return None
-    persons = [
-        e
-        for e in doc.ents
-        if e.label_ == "PERSON" and e.end <= tok.i and not any(a <= e.start_char < b for a, b in quotes)
-    ]
-    if not persons:
+
+    def outside(i: int) -> bool:
+        return not any(a <= i < b for a, b in quotes)
+
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= tok.i and outside(e.start_char)]
+    mentions: list[tuple[int, int, str, str]] = [(e.start_char, e.end_char, e.text, e[-1].text) for e in persons]
+    for t in doc[: tok.i]:
+        if (
+            t.dep_ == "nsubj"
+            and t.pos_ == "PROPN"
+            and t.ent_type_ in ("", "PERSON", "ORG")
+            and outside(t.idx)
+            and t.head.pos_ == "VERB"
+            and not any(a <= t.idx < b for a, b, _, _ in mentions)
+        ):
+            mentions.append((t.idx, t.idx + len(t.text), t.text, t.text))
+    if not mentions:
         return None
-    last = persons[-1]
-    name = last.text
-    surname = last[-1].text
-    for e in persons:
-        if e[-1].text == surname and len(e.text) > len(name):
-            name = e.text
-    return name.strip(), last.start_char, last.end_char
+    start, end, name, surname = max(mentions)
+    for _, _, text, last in mentions:
+        if last == surname and len(text) > len(name):
+            name = text
+    return name.strip(), start, end
 
 
 # --- candidate claims and the pieces they are built from -------------------------------

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsledger.attribution import quote_spans
 from newsledger.model import Article, Claim
@@ -67,3 +69,24 @@ def test_seed_attributions(ctx, shared_dir: Path) -> None:
             for c in found[a["doc"]]
         )
         assert ok, f"{a} not in {[(c.source, c.text[:60]) for c in found[a['doc']]]}"
+
+
+_SOUP = ['"', "“", "”", ":", "\n", "\n\n", "said", "he", "Ana Lopez", ",", ".", "5,000", "dozens of", "people",
+         "killed", "according", "to", "the", "ministry", "$", "%", "1993", "366th", "Read:", "—", "(", "wrote",
+         "who", "claim", "that", "'s", "square", "kilometers", "more than"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_SOUP), max_size=40))
+def test_any_text_gives_consistent_spans(ctx, words: list[str]) -> None:
+    """Figures and claims never crash and their texts are exactly the spans they point at."""
+    from newsledger.stages import figures
+
+    text = " ".join(words)
+    parsed = parse([Article(id="t", text=text)], ctx)[0]
+    out = claims.STAGE.func(figures.STAGE.func(parsed, ctx), ctx)
+    for f in out.figures:
+        assert text[f.span.start : f.span.end] == f.text
+    for c in out.claims:
+        assert text[c.span.start : c.span.end] == c.text
+        assert c.cue_span is None or text[c.cue_span.start : c.cue_span.end] == c.cue

@@ -227,9 +227,10 @@ def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, 
             cont = _continuation(article, sent, out[-1][0], lex)
             if cont is not None:
                 out.append((cont, out[-1][1], si))
-        for k, c in enumerate(cands):
-            m, fam = _mention(article, c, sent, lex, country, secondary=k > 0)
-            out.append((m, fam, si))
+        here = [_mention(article, c, sent, lex, country, secondary=k > 0) for k, c in enumerate(cands)]
+        # what happened before what was planned, threatened or denied in the same sentence
+        here.sort(key=lambda x: x[0].status != "occurred")
+        out.extend((m, fam, si) for m, fam in here)
     return tuple(_setting(article, sents, _discourse(out)))
 
 
@@ -252,10 +253,8 @@ def _setting(article: AnnotatedArticle, sents: list[Any], mentions: list[EventMe
         if m.status != "occurred":
             out.append(m)
             continue
-        if setting is not None and (
-            m.place is None or (m.place.feature == "other" and m.place.gazetteer_id is None)
-        ):
-            # no place, or only a street or building the gazetteer does not know: the town
+        if setting is not None and (m.place is None or _inside_setting(m.place, setting)):
+            # no place, or only a street, a neighbourhood or the county of the report's town
             m = replace(
                 m,
                 place=setting,
@@ -276,6 +275,19 @@ def _setting(article: AnnotatedArticle, sents: list[Any], mentions: list[EventMe
             )  # fmt: skip
         out.append(m)
     return out
+
+
+def _inside_setting(place: Any, town: Any) -> bool:
+    """A street, building or neighbourhood (feature "other"), or a county (ADM2) in the same
+    province as the report's town: ACLED codes the town."""
+    if place.feature == "other":
+        return place.gazetteer_id is None or (place.country == town.country and place.admin1 == town.admin1)
+    return (
+        place.feature == "ADM2"
+        and town.feature == "city"
+        and place.admin1 == town.admin1
+        and bool(town.admin1)
+    )
 
 
 def _lead_time(article: AnnotatedArticle, sents: list[Any]) -> Timex | None:

@@ -51,6 +51,16 @@ def _background(tok: Any) -> bool:
     return False
 
 
+def _via_subject(tok: Any, host: Any) -> bool:
+    """``tok`` hangs from ``host`` through an active subject ("jets destroyed the depots")."""
+    t = tok
+    while t.i != host.i and t.head.i != t.i:
+        if t.dep_ in ("nsubj", "agent"):
+            return True
+        t = t.head
+    return False
+
+
 def _subject(tok: Any) -> Any | None:
     t = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     for c in t.children:
@@ -122,7 +132,12 @@ def build_candidates(
     if "disrupt" in fams and "violence" in fams and not any(t.frame == "harm" for t in fams["violence"]):
         # "sappers defused hundreds of landmines", "IEDs were found": the weapons are the objects
         hosts = [t.token for t in fams["disrupt"]]
-        objs = [t for t in fams["violence"] if t.frame in MEANS and any(in_subtree(t.token, h) for h in hosts)]
+        objs = [
+            t
+            for t in fams["violence"]
+            if t.frame in MEANS
+            and any(in_subtree(t.token, h) and not _via_subject(t.token, h) for h in hosts)
+        ]
         fams["disrupt"].extend(objs)
         fams["violence"] = [t for t in fams["violence"] if t not in objs]
         if not fams["violence"]:
@@ -152,7 +167,16 @@ def build_candidates(
     if any(c.family in DISASTER for c in kept):
         kept = [c for c in kept if c.family != "change"]  # troops mobilised to help after a flood
     if any(c.family not in WEAK for c in kept):
-        kept = [c for c in kept if c.family not in WEAK - DISASTER - {"crime"}]
+        # a diplomatic act in the main clause stays the sentence's first event ("diplomats were
+        # expelled after a nerve agent attack"); other weak candidates give way
+        top = kept[0] if kept else None
+        main_diplo = (
+            top is not None
+            and top.family == "diplomacy"
+            and top.head.token.dep_ == "ROOT"
+            and all(in_subtree(c.head.token, top.head.token) for c in kept[1:])
+        )
+        kept = [c for c in kept if c.family not in WEAK - DISASTER - {"crime"} or (main_diplo and c is top)]
     out = []
     for c in kept:
         c.agents, c.patients, c.recipients = _actors(c.head, lex, country)

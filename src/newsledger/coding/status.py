@@ -74,6 +74,11 @@ def event_status(trigger: Any) -> tuple[str, str]:
             return "denied", f"under '{t.text}'"
         if lemma in THREAT_HEADS:
             return "threatened", f"under '{t.text}'"
+    # a purpose, not a happening: "mobilizing for attacking X", "an attack to capture the base"
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "for" and trigger.tag_ == "VBG":
+        return "planned", f"purpose 'for {trigger.text}'"
+    if trigger.dep_ in ("acl", "xcomp") and trigger.tag_ == "VB" and trigger.head.pos_ == "NOUN":
+        return "planned", f"purpose '{trigger.head.text} to {trigger.text}'"
     sent = trigger.sent
     if any(t.lower_ in FALSE_WORDS for t in sent) and any(
         t.lemma_.lower() in ("claim", "report", "allegation", "say") for t in sent

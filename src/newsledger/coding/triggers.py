@@ -16,7 +16,7 @@ from .lexicon import Lexicon, Match
 
 # frames that need an argument check before they count
 CONDITIONAL = frozenset(
-    {"weapon_seize", "hq", "capture", "transfer", "enter", "agreement", "loot", "attack", "disrupt", "clash",
+    {"weapon_seize", "hq", "capture", "transfer", "enter", "agreement", "loot", "attack", "disrupt", "clash", "protest",
      "air", "artillery", "explosive", "chemical", "grenade"}
 )  # fmt: skip
 WEAK_ATTACK = frozenset({"strike", "hit", "target", "raid", "storm", "execute", "execution"})
@@ -285,6 +285,11 @@ def _check(m: Match, tok: Any, lex: Lexicon) -> tuple[str, str] | None:
         )
     ):
         return None  # "battle to contain the wildfires", "stags battle"
+    if frame == "protest" and lemma == "crowd":
+        sent = list(tok.sent)
+        if not (lex.cue("intervention_cues").find(sent) or lex.cue("protester_violence_cues").find(sent)):
+            return None  # a crowd is a protest only when it is dispersed or fights back
+        return frame, "'crowd' with intervention or violence"
     if frame == "loot":
         if lemma in ("burn", "destroy", "damage", "smash", "destruction") and not (
             words & lex.word_set("property_nouns")

@@ -6,8 +6,11 @@ Evidence, added up per candidate entry (a log-linear score):
 - the word after the name ("Aghdam *district*" → admin areas; "Mosul *city*" → towns);
 - containment phrases: "Alexandria, La.", "in Fort Worth, Texas" (the second name contains the
   first: same admin1 or same country);
-- the article: countries and admin1 regions named elsewhere in it, and its dominant country
-  (weighted over a first pass), plus the outlet's country when known.
+- the article: countries and admin1 regions named elsewhere in it, its dominant country
+  (weighted over a first pass), the outlet's country when known, and nearness to the plausible
+  readings of the article's other names (places of one report lie near each other). A name is
+  never its own evidence: each name's own votes are left out of its context.
+- a town named like its region ("Yerevan", "New York") is the town unless a word says region.
 """
 
 from __future__ import annotations

@@ -28,9 +28,10 @@ from dataclasses import replace
 from typing import TypeVar
 
 from ..model import AnnotatedArticle, Event, TrackedCommitment
+from .clustering import cluster
 from .commitments import CItem, track_commitments
 from .conflicts import build_event
-from .merge import DEFAULT_POLICY, PARTICIPANT_LABELS, Item, MergePolicy, cluster
+from .merge import DEFAULT_POLICY, PARTICIPANT_LABELS, Item, MergePolicy
 
 __all__ = ["event_items", "reconcile", "reconcile_events"]
 

@@ -169,7 +169,9 @@ def track(
     fam = members[0].family
     made_on = min((it.article.published for it in members if it.article.published), default=None)
     hit = find_fulfilment(fam, place, made_on, as_of, events)
-    deadline_day = _day(in_force)
+    # "by the end of 2023", "no later than March": a deadline is the last day its value covers
+    iv = interval(in_force)
+    deadline_day = iv[1] if iv else None
     fulfilled_by: str | None = None
     fulfilled_on: str | None = None
     if hit and not (cancelled_on and hit[1] > cancelled_on):

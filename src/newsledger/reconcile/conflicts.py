@@ -19,9 +19,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..model import Conflict, ConflictValue, Event, PlaceMention, Source
+from .clustering import Cluster
 from .dates import interval
 from .geo import SIZE, contains, location_of, same_place
-from .merge import Cluster, Item
+from .merge import Item
 from .text import same_actor
 
 STATUS_RANK = {"occurred": 0, "denied": 1, "claimed_false": 2, "threatened": 3, "planned": 4}

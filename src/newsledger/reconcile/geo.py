@@ -139,24 +139,26 @@ def location_of(p: PlaceMention | None) -> Location | None:
 
 
 # short names where the ISO name reads oddly in a ledger (a general table, not per story)
-SHORT_NAMES = MappingProxyType({
-    "RU": "Russia",
-    "IR": "Iran",
-    "KR": "South Korea",
-    "KP": "North Korea",
-    "SY": "Syria",
-    "VE": "Venezuela",
-    "BO": "Bolivia",
-    "TZ": "Tanzania",
-    "MD": "Moldova",
-    "LA": "Laos",
-    "VN": "Vietnam",
-    "TW": "Taiwan",
-    "PS": "Palestine",
-    "CD": "DR Congo",
-    "GB": "United Kingdom",
-    "US": "United States",
-})
+SHORT_NAMES = MappingProxyType(
+    {
+        "RU": "Russia",
+        "IR": "Iran",
+        "KR": "South Korea",
+        "KP": "North Korea",
+        "SY": "Syria",
+        "VE": "Venezuela",
+        "BO": "Bolivia",
+        "TZ": "Tanzania",
+        "MD": "Moldova",
+        "LA": "Laos",
+        "VN": "Vietnam",
+        "TW": "Taiwan",
+        "PS": "Palestine",
+        "CD": "DR Congo",
+        "GB": "United Kingdom",
+        "US": "United States",
+    }
+)
 
 
 def country_name(code: str | None) -> str | None:

@@ -2,15 +2,19 @@
 
 Found on the dependency parse:
 - a cue verb ("said", "reported", "wrote", "believes", ...; ``data/attribution_cues.json``)
-  with its content: a quotation right before or after it ("'...,' he wrote"; "X said: '...'"),
-  else its clausal complement (ccomp; xcomp/dobj for some cues), else, when the cue is a
-  parenthetical ("..., the ministry said"), the clause it hangs on;
-- "according to X" (and "as reported by X", "citing X"): the clause it modifies;
-- quotations that run over several sentences or paragraphs are taken whole.
+  with its content: its clausal complement (ccomp; xcomp, dobj or a typical prepositional
+  object for some cues: "call for", "talk about"), or a quotation right before or after it
+  ("'...,' he wrote"; "X told reporters: '...'"), or, when the cue is a parenthetical
+  ("..., the ministry said" / "X, he said, will ..."), the clause it hangs on;
+- "according to X": the clause it modifies; cue nouns with an owner ("Trump's claim that
+  ..."); headlines "Speaker: content"; a clause ending in a colon before a quotation
+  (:mod:`newsledger.stages.claim_patterns`);
+- quotations that run over several sentences are taken whole.
 The source is the cue's subject as a full noun phrase ("the Azerbaijani Defense Ministry's
-press service"); "he"/"she" are resolved to the last person named before; "who" to the noun
-the relative clause hangs on. A claim nested inside another claim's content is dropped (the
-outer one carries it). The stage records what sources say; it never asserts it.
+press service"); "he"/"she" are resolved to the last person named before (outside quotes),
+"the Russian leader" gets the person last named with that title, "who" the noun the relative
+clause hangs on. A claim nested inside another claim's content or inside a quotation is
+dropped (the outer one carries it). The stage records what sources say; it never asserts it.
 """
 
 from __future__ import annotations
@@ -65,9 +69,27 @@ def _complement(doc: Any, tok: Tok, lex: CueLexicon) -> Tok | None:
     return min(comps, key=lambda c: (crosses_line(doc, c.i, tok.i), abs(c.i - tok.i)))
 
 
+def _content_end(doc: Any, comp: Tok, lex: CueLexicon) -> int:
+    """End (token index) of a complement's content, cut before a coordinated second cue that
+    the parse hung inside it ("He said X and said that Y": Y is a claim of its own)."""
+    hi = comp.right_edge.i + 1
+    for t in doc[comp.i + 1 : hi]:
+        if t.dep_ == "conj" and t.pos_ == "VERB" and lemma_of(t) in lex.cues:
+            if any(c.dep_ in ("ccomp", "dobj") for c in t.children) and not any(c.dep_ == "nsubj" for c in t.children):
+                k = t.left_edge.i
+                while k > comp.i + 1 and (doc[k - 1].is_punct or doc[k - 1].dep_ == "cc"):
+                    k -= 1
+                return k
+    return hi
+
+
 def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexicon) -> Candidate | None:
     subj = subject(tok, quotes)
     own = subj is not None and subj.head.i == tok.i  # not inherited from another verb
+    if not own and tok.dep_ == "conj":  # "He said X and said that Y": the first cue's speaker
+        outer = next((a for a in tok.ancestors if a.pos_ == "VERB" and lemma_of(a) in lex.cues), None)
+        if outer is not None and outer.i < tok.i:
+            subj = subject(outer, quotes) or subj
     if subj is None or any(a <= subj.idx < b for a, b in quotes):  # the parse took a quoted word
         alt = subject_after_quote(doc, tok, quotes)
         subj, own = (alt, True) if alt is not None else (subj, own)
@@ -85,7 +107,7 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
     q_ended = q is not None and q[1] <= cue[0] and doc.text[q[1] - 1] == "." and tok.sent.start_char >= q[1]
     content: tuple[int, int] | None = None
     if comp is not None:
-        content = chars(doc, comp.left_edge.i, comp.right_edge.i + 1)
+        content = chars(doc, comp.left_edge.i, _content_end(doc, comp, lex))
         that_clause = comp.dep_ == "ccomp" and comp.left_edge.lower_ == "that"
         if q and (
             comp.i < tok.i

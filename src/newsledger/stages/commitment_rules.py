@@ -85,6 +85,8 @@ DEADLINE_CUES = re.compile(
 )
 DEADLINE_MODS = frozenset({"BEFORE", "ON_OR_BEFORE"})
 PARTY_LABELS = frozenset({"GPE", "NORP", "ORG"})
+
+
 def is_deadline(t: Timex, text: str, sent_start: int) -> bool:
     """A calendar date introduced as a limit ('before/by/until X', TIMEX3 mod BEFORE)."""
     if t.type != "DATE" or not t.value or not t.value[:4].isdigit():

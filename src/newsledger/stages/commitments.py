@@ -22,6 +22,8 @@ amendment cue ("postponement", "delayed", "brought forward", "cancelled").
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,8 +31,10 @@ from ..context import Context
 from ..model import AnnotatedArticle, CommitmentMention, PlaceMention, Span, Timex
 from ..pipeline import Stage
 from ..reconcile.actions import FAMILY_WORDS
+from ..reconcile.dates import interval
 from ..reconcile.text import same_actor, stem
 from .commitment_rules import (
+    AMENDMENT_WORDS,
     GRANT_VERBS,
     PARTY_LABELS,
     amendment_of,
@@ -60,14 +64,40 @@ def _verb_of(tok: Any) -> Any:
     return t
 
 
+def _amended_thing(toks: Sequence[Any], kind: str) -> Any | None:
+    """What an amendment applies to: "postpone the election", "postponement for the withdrawal",
+    "the handover ... was cancelled"."""
+    words = AMENDMENT_WORDS[kind]
+    for t in toks:
+        if t.lemma_.lower() not in words:
+            continue
+        for c in t.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "VERB"):
+                return c
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("for", "of", "on"):
+                objs = _children(c, ("pobj",))
+                if objs:
+                    return objs[0]
+    return None
+
+
 def _find_action(
     toks: Sequence[Any], skip: Sequence[tuple[int, int]], deadline_tok: Any | None
 ) -> Any | None:
-    for t in toks:
-        if any(s <= t.idx < e for s, e in skip):
-            continue
-        if t.pos_ in ("VERB", "NOUN") and stem(t.lemma_.lower()) in ACTION_STEMS:
-            return t
+    """The action word closest before the (first) deadline, else the first after it, else the
+    verb the deadline depends on."""
+    cands = [
+        t
+        for t in toks
+        if not any(s <= t.idx < e for s, e in skip)
+        and t.pos_ in ("VERB", "NOUN")
+        and stem(t.lemma_.lower()) in ACTION_STEMS
+    ]
+    if cands:
+        if deadline_tok is None:
+            return cands[0]
+        before = [t for t in cands if t.i < deadline_tok.i]
+        return before[-1] if before else cands[0]
     if deadline_tok is None:
         return None
     v = _verb_of(deadline_tok)
@@ -76,6 +106,18 @@ def _find_action(
         if xcomp:
             return xcomp[0]
     return v if v.pos_ == "VERB" else None
+
+
+def _in_future(t: Timex, published: dt.date | None) -> str | None:
+    """A deadline stated as a promise lies ahead of the report: 'by December 15' in a February
+    report is next December. Only for dates written without a year."""
+    if not t.value or published is None or re.search(r"\b\d{4}\b", t.text):
+        return t.value
+    iv = interval(t.value)
+    if iv is None or iv[1] >= published:
+        return t.value
+    year = int(t.value[:4]) + 1
+    return f"{year}{t.value[4:]}"
 
 
 def _action_text(tok: Any, places: Sequence[PlaceMention]) -> str:
@@ -207,9 +249,16 @@ def _sentence_commitments(
     if deadlines:
         span = doc.char_span(deadlines[0].span.start, deadlines[0].span.end, alignment_mode="expand")
         first_deadline_tok = span.root if span is not None else None
-    action_tok = _find_action(toks, skip, first_deadline_tok)
+    action_tok = _amended_thing(toks, amendment) if amendment else None
+    if amendment == "cancelled" and not deadlines and action_tok is None:
+        return []  # "revoked agreements and closed the airspace": no commitment named as cancelled
+    if action_tok is None or stem(action_tok.lemma_.lower()) not in ACTION_STEMS:
+        action_tok = _find_action(toks, skip, first_deadline_tok) or action_tok
     if action_tok is None:
         return []
+    future = amendment in ("postponed", "advanced") or any(
+        t.tag_ == "MD" and t.lemma_.lower() in ("will", "shall", "must") for t in toks
+    )
     action = _action_text(action_tok, article.places)
     obl_tok, ben_tok, passive = _party_tokens(action_tok, toks)
     obligor = party_name(obl_tok, article.places, _party_ents(doc, obl_tok)) if obl_tok is not None else None
@@ -224,7 +273,7 @@ def _sentence_commitments(
     if deadlines:
         bounds = [s0] + [d.span.end for d in deadlines[:-1]]
         segments = list(zip(bounds, deadlines, strict=True))
-    for i, (start, deadline) in enumerate(segments):
+    for start, deadline in segments:
         end = deadline.span.end if deadline else s1
         place = _pick_place(article.places, start, end, party_idx, doc)
         if place is None and len(segments) == 1:  # "By May 5, X must leave Y": the place may follow
@@ -240,7 +289,9 @@ def _sentence_commitments(
                 obligor=obligor,
                 beneficiary=beneficiary,
                 place=place,
-                deadline=deadline.value if deadline else None,
+                deadline=(_in_future(deadline, article.article.published) if future else deadline.value)
+                if deadline
+                else None,
                 deadline_span=deadline.span if deadline else None,
                 amendment=amendment,
                 claim=_claim_of(article, Span(article.article.id, s0, s1)),
