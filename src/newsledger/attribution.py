@@ -131,7 +131,9 @@ def resolve_pronoun(doc: Any, tok: Tok, quotes: list[tuple[int, int]] = ()) -> t
         return not any(a <= i < b for a, b in quotes)
 
     persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= tok.i and outside(e.start_char)]
-    mentions: list[tuple[int, int, str, str]] = [(e.start_char, e.end_char, e.text, e[-1].text) for e in persons]
+    mentions: list[tuple[int, int, str, str]] = [
+        (e.start_char, e.end_char, e.text, e[-1].text) for e in persons
+    ]
     for t in doc[: tok.i]:
         if (
             t.dep_ == "nsubj"

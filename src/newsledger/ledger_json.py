@@ -76,6 +76,7 @@ def place_json(p: PlaceMention) -> JSON:
         "feature": p.feature,
         "gazetteer_id": p.gazetteer_id,
         "score": p.score,
+        "role": p.role,
     }
 
 

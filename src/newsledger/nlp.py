@@ -74,3 +74,12 @@ def index_sentences(doc: Any) -> tuple[Any, ...]:
     doc.user_token_hooks["sent"] = hooks.token_sent
     doc.user_span_hooks["sent"] = hooks.span_sent
     return sents
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, computed once per Doc. spaCy's ``Doc.text`` joins every token on each
+    access, so code that reads it inside a loop over tokens or cues is quadratic."""
+    text = doc.user_data.get("newsledger.text")
+    if text is None:
+        text = doc.user_data["newsledger.text"] = doc.text
+    return text

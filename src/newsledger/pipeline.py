@@ -15,7 +15,7 @@ from time import process_time
 
 from .context import Context
 from .model import AnnotatedArticle, Article, Entity, Span
-from .nlp import MAX_CHARS, index_sentences
+from .nlp import MAX_CHARS, doc_text, index_sentences
 
 StageFunc = Callable[[AnnotatedArticle, Context], AnnotatedArticle]
 Timings = dict[str, float]  # step name -> CPU seconds, filled by parse/annotate/extract on request
@@ -74,6 +74,7 @@ def parse(
     docs = list(ctx.nlp.pipe(texts, batch_size=batch_size))
     out = []
     for a, doc, warn in zip(articles, docs, warnings, strict=True):
+        doc_text(doc)  # computed once here; stages read it with nlp.doc_text(doc)
         sents = tuple(Span(a.id, s.start_char, s.end_char) for s in index_sentences(doc))
         ents = tuple(Entity(Span(a.id, e.start_char, e.end_char), e.text, e.label_) for e in doc.ents)
         out.append(AnnotatedArticle(article=a, doc=doc, sentences=sents, entities=ents, warnings=warn))

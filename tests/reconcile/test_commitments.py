@@ -183,3 +183,18 @@ def test_amendment_in_a_later_report_is_ordered_by_report_date():
 )
 def test_commitments_do_not_depend_on_input_order(order):
     assert reconcile(order) == reconcile(sorted(order, key=lambda a: a.article.id))
+
+
+def test_a_year_deadline_runs_to_the_end_of_the_year():
+    a = Doc("2024-03-01", "pledge").commitment(
+        "The rebels must leave Highmoor by the end of 2024.", "leave", place_name="Highmoor", deadline="2024"
+    )
+    b = Doc("2024-09-25", "report").event(
+        "The rebels left Highmoor on September 24.",
+        "left",
+        *TRANSFER,
+        date="2024-09-24",
+        place_name="Highmoor",
+    )
+    (c,) = reconcile([a.build(), b.build()])[1]
+    assert c.status == "fulfilled" and c.fulfilled_on == "2024-09-24"

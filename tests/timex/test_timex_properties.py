@@ -135,3 +135,22 @@ def test_calendar_problem_itself() -> None:
     assert calendar_problem("2021-W54") == "no such week 2021-W54"
     assert calendar_problem("2021-03-02/2021-03-01") is not None
     assert calendar_problem("2021-XX-XX") is None and calendar_problem("PRESENT_REF") is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["To meet on", "To reopen", "Talks to resume", "Plans to vote", "The army said"]),
+    sentences,
+)
+def test_with_the_parse(ctx, head: str, text: str) -> None:
+    """With the spaCy Doc (as the dates stage runs it) the same properties hold."""
+    text = f"{head} {text}"
+    check(text, tag_dates(text, dt.date(2021, 3, 5), article_id="a", doc=ctx.nlp(text)))
+
+
+def test_an_infinitive_at_the_root_does_not_recurse(ctx) -> None:
+    """Headlines like "To meet on Friday" have a root verb with a "to" auxiliary (regression:
+    RecursionError in timex.tense._verb_tense, which failed the whole article)."""
+    for text in ("To meet on Friday", "To reopen on 10 November."):
+        found = tag_dates(text, dt.date(2021, 3, 5), doc=ctx.nlp(text))
+        assert [t.type for t in found] == ["DATE"]

@@ -74,12 +74,17 @@ def _content_end(doc: Any, comp: Tok, lex: CueLexicon) -> int:
     the parse hung inside it ("He said X and said that Y": Y is a claim of its own)."""
     hi = comp.right_edge.i + 1
     for t in doc[comp.i + 1 : hi]:
-        if t.dep_ == "conj" and t.pos_ == "VERB" and lemma_of(t) in lex.cues:
-            if any(c.dep_ in ("ccomp", "dobj") for c in t.children) and not any(c.dep_ == "nsubj" for c in t.children):
-                k = t.left_edge.i
-                while k > comp.i + 1 and (doc[k - 1].is_punct or doc[k - 1].dep_ == "cc"):
-                    k -= 1
-                return k
+        if (
+            t.dep_ == "conj"
+            and t.pos_ == "VERB"
+            and lemma_of(t) in lex.cues
+            and any(c.dep_ in ("ccomp", "dobj") for c in t.children)
+            and not any(c.dep_ == "nsubj" for c in t.children)
+        ):
+            k = t.left_edge.i
+            while k > comp.i + 1 and (doc[k - 1].is_punct or doc[k - 1].dep_ == "cc"):
+                k -= 1
+            return k
     return hi
 
 

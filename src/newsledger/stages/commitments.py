@@ -109,12 +109,13 @@ def _find_action(
 
 
 def _in_future(t: Timex, published: dt.date | None) -> str | None:
-    """A deadline stated as a promise lies ahead of the report: 'by December 15' in a February
-    report is next December. Only for dates written without a year."""
+    """A deadline set or promised in the report lies ahead of it: 'postponed to December 15' in a
+    February report is next December. Only for dates written without a year that resolved more
+    than a month before the report (a deadline restated days after it passed stays as it is)."""
     if not t.value or published is None or re.search(r"\b\d{4}\b", t.text):
         return t.value
     iv = interval(t.value)
-    if iv is None or iv[1] >= published:
+    if iv is None or iv[1] >= published - dt.timedelta(days=31):
         return t.value
     year = int(t.value[:4]) + 1
     return f"{year}{t.value[4:]}"
@@ -250,8 +251,11 @@ def _sentence_commitments(
         span = doc.char_span(deadlines[0].span.start, deadlines[0].span.end, alignment_mode="expand")
         first_deadline_tok = span.root if span is not None else None
     action_tok = _amended_thing(toks, amendment) if amendment else None
-    if amendment == "cancelled" and not deadlines and action_tok is None:
-        return []  # "revoked agreements and closed the airspace": no commitment named as cancelled
+    named = action_tok is not None and stem(action_tok.lemma_.lower()) in ACTION_STEMS
+    if amendment == "cancelled" and not deadlines and not named:
+        # the cancelled thing must itself be a promised action ("the handover was cancelled");
+        # "revoked agreements and closed the airspace" cancels no commitment
+        return []
     if action_tok is None or stem(action_tok.lemma_.lower()) not in ACTION_STEMS:
         action_tok = _find_action(toks, skip, first_deadline_tok) or action_tok
     if action_tok is None:
