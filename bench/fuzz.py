@@ -11,6 +11,8 @@ Targets (N examples each, default 10,000):
                    finite float, never an exception (tests/test_numbers.py)
   figures          the figures stage (spaCy parse + dates + figures) on generated news sentences
                    (tests/stages/test_figures_properties.py)
+  pipeline         every stage (extract) on generated news-like text: no exception, spans inside
+                   the text (tests/test_pipeline_properties.py)
   store            an annotated article and a ledger row of any shape round-trip through SQLite
                    (tests/store/ledger_strategies.py)
   ingest           every ingest reader, via ``bench.ingest fuzz`` (txt, bytes, html, json, jsonl,
@@ -32,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGETS = ("timex-datelike", "timex-text", "numbers", "figures", "store", "ingest")
+TARGETS = ("timex-datelike", "timex-text", "numbers", "figures", "pipeline", "store", "ingest")
 
 
 def _tests_on_path() -> None:
@@ -111,6 +113,22 @@ def figures(n: int) -> None:
     run()
 
 
+def pipeline(n: int) -> None:
+    from hypothesis import given
+    from test_pipeline_properties import check_all_stages, published, texts
+
+    from newsledger.context import Context
+
+    ctx = Context()
+
+    @_cfg(n)
+    @given(texts, published)
+    def run(text: str, pub: dt.date | None) -> None:
+        check_all_stages(ctx, text, pub)
+
+    run()
+
+
 def store(n: int) -> None:
     from hypothesis import given
     from ledger_strategies import annotated, commitments, events
@@ -143,6 +161,7 @@ RUNNERS: dict[str, Callable[[int], None]] = {
     "timex-text": timex_text,
     "numbers": numbers,
     "figures": figures,
+    "pipeline": pipeline,
     "store": store,
     "ingest": ingest,
 }

@@ -137,7 +137,7 @@ def test_calendar_problem_itself() -> None:
     assert calendar_problem("2021-XX-XX") is None and calendar_problem("PRESENT_REF") is None
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(
     st.sampled_from(["To meet on", "To reopen", "Talks to resume", "Plans to vote", "The army said"]),
     sentences,

@@ -51,6 +51,11 @@ def _background(tok: Any) -> bool:
     return False
 
 
+DIPLOMATIC_ACTS = frozenset(
+    {"expel", "expulsion", "sanction", "summon", "condemn", "recognize", "recognise", "veto", "embargo"}
+)
+
+
 def _via_subject(tok: Any, host: Any) -> bool:
     """``tok`` hangs from ``host`` through an active subject ("jets destroyed the depots")."""
     t = tok
@@ -103,8 +108,17 @@ def build_candidates(
     conflict = cue_present(lex, "conflict_cues", window)
     # family absorption
     if "protest" in fams:
+        # "arrested an activist for organising a protest": the arrest is the event
+        protest_toks = [t.token for t in fams["protest"]]
+        ruling = [
+            t
+            for t in fams.get("arrest", [])
+            if all(in_subtree(p, t.token) and p.i != t.token.i for p in protest_toks)
+        ]
         for f in ("violence", "loot", "arrest", "mob"):
-            fams["protest"].extend(fams.pop(f, []))
+            fams["protest"].extend(t for t in fams.pop(f, []) if t not in ruling)
+        if ruling:
+            fams["arrest"] = ruling
     if "mob" in fams:
         for f in ("violence", "loot"):
             fams["mob"].extend(fams.pop(f, []))
@@ -173,6 +187,7 @@ def build_candidates(
         main_diplo = (
             top is not None
             and top.family == "diplomacy"
+            and top.head.token.lemma_.lower() in DIPLOMATIC_ACTS
             and top.head.token.dep_ == "ROOT"
             and all(in_subtree(c.head.token, top.head.token) for c in kept[1:])
         )

@@ -339,7 +339,7 @@ def find_triggers(sent: Any, lex: Lexicon) -> list[Trigger]:
             continue  # "March 12", "according to"
         if tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
             continue  # "according to vigilantes": a source, not an event
-        if tok.dep_ == "amod" and tok.tag_ == "VBN":
+        if tok.dep_ == "amod" and (tok.tag_ == "VBN" or m.label in ("capture", "transfer")):
             continue  # participial adjective: "the occupied region", "the besieged town"
         if tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTS and m.label not in ("suicide", "chemical"):
             continue  # part of a name: "Government of National Accord", "Rapid Support Forces"
