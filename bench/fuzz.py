@@ -115,9 +115,9 @@ def figures(n: int) -> None:
 
 def pipeline(n: int) -> None:
     from hypothesis import given
-    from test_pipeline_properties import check_all_stages, published, texts
 
     from newsledger.context import Context
+    from test_pipeline_properties import check_all_stages, published, texts
 
     ctx = Context()
 

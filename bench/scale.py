@@ -137,12 +137,16 @@ def _write_jsonl(texts: list[Text], path: Path) -> None:
 
 def ingest_child(jsonl: str, db: str, workers: int) -> None:
     """Run in a child process by ``scaling``: ingest, then reconcile; prints timings as JSON."""
+    import resource
+
     from newsledger.ledger import ingest, reconcile_ledger
 
     with Clock() as extract:
         report = ingest([jsonl], db=db, workers=workers, reconcile=False)
+    rss_extract = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MB (Linux: KiB)
     with Clock() as rec:
         n_events, n_commitments = reconcile_ledger(db)
+    rss_all = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
             {
@@ -152,6 +156,8 @@ def ingest_child(jsonl: str, db: str, workers: int) -> None:
                 "reconcile_s": rec.wall,
                 "extract_store_cpu": extract.cpu,
                 "reconcile_cpu": rec.cpu,
+                "client_peak_mb_extract_store": rss_extract,
+                "client_peak_mb_with_reconcile": rss_all,
                 "events": n_events,
                 "commitments": n_commitments,
             }
@@ -185,6 +191,9 @@ def scaling(sizes: list[int], workers: int) -> list[dict[str, Any]]:
                 "CPU s per 1k": 1000 * clock.cpu / n,
                 "art/CPU-s (extract+store)": n / res.get("extract_store_cpu", res["extract_store_s"]),
                 "peak RSS MB": rss.peak / 2**20,
+                "client peak MB, extract+store / +reconcile": (
+                    f"{res['client_peak_mb_extract_store']:.0f} / {res['client_peak_mb_with_reconcile']:.0f}"
+                ),
                 "events": res["events"],
                 "load": load_average().split(" (")[0].removeprefix("load average "),
             }

@@ -25,6 +25,7 @@ from .candidate import (
     Candidate,
     cue_present,
     depth,
+    is_cause,
 )
 from .lexicon import Lexicon
 from .triggers import Trigger
@@ -169,7 +170,7 @@ def _type_protest(c: Candidate, frames: set[str], window: Sequence[Any], lex: Le
             "Excessive force against protesters",
             f"protest with lethal force '{lethal}'",
         )
-    elif inter or "arrest" in frames:
+    elif inter or any(t.frame == "arrest" and not is_cause(t.token) for t in c.triggers):
         c.sub_event_type, c.rule = (
             "Protest with intervention",
             f"protest with intervention '{inter or 'arrest'}'",

@@ -80,7 +80,7 @@ def cue_present(lex: Lexicon, name: str, tokens: Sequence[Any], skip_causes: boo
     found = lex.cue(name).find(tokens)
     if skip_causes and tokens:
         doc = tokens[0].doc
-        found = [m for m in found if not _is_cause(doc[m.start])]
+        found = [m for m in found if not is_cause(doc[m.start])]
     return found[0].phrase.text if found else None
 
 
@@ -89,7 +89,7 @@ CAUSE_PREPS = frozenset(
 )
 
 
-def _is_cause(tok: Any) -> bool:
+def is_cause(tok: Any) -> bool:
     """The cue sits in what a protest is about ("protest over the deadly shooting")."""
     t = tok
     for _ in range(4):

@@ -52,8 +52,23 @@ def _background(tok: Any) -> bool:
 
 
 DIPLOMATIC_ACTS = frozenset(
-    {"expel", "expulsion", "sanction", "summon", "condemn", "recognize", "recognise", "veto", "embargo"}
+    {"expel", "expulsion", "sanction", "summon", "recognize", "recognise", "veto", "embargo"}
 )
+
+
+REASON_WORDS = frozenset(
+    {"for", "over", "due", "charge", "organise", "organize", "relate", "participate", "part"}
+)
+
+
+def _reason(tok: Any, host: Any) -> bool:
+    """``tok`` sits in the reason given for ``host`` ("arrested for organising a protest")."""
+    t = tok
+    while t.i != host.i and t.head.i != t.i:
+        if t.lemma_.lower() in REASON_WORDS:
+            return True
+        t = t.head
+    return False
 
 
 def _via_subject(tok: Any, host: Any) -> bool:
@@ -113,7 +128,7 @@ def build_candidates(
         ruling = [
             t
             for t in fams.get("arrest", [])
-            if all(in_subtree(p, t.token) and p.i != t.token.i for p in protest_toks)
+            if all(in_subtree(p, t.token) and _reason(p, t.token) for p in protest_toks)
         ]
         for f in ("violence", "loot", "arrest", "mob"):
             fams["protest"].extend(t for t in fams.pop(f, []) if t not in ruling)
