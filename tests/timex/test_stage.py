@@ -17,3 +17,12 @@ def test_stage_assigns_timexes_with_the_article_id(ctx) -> None:
     assert got == [("Tuesday", "2021-01-05"), ("December 28", "2020-12-28"), ("January 9", "2021-01-09")]
     assert all(t.span.article_id == "a1" for t in annotated.timexes)
     assert STAGE.assigns == ("timexes",)
+
+
+def test_infinitive_root_sentences_do_not_loop(ctx) -> None:
+    # a sentence whose root is an infinitive ("To go home on Monday.") once sent the tense
+    # reader up the root's own head forever
+    text = "To go home on Monday.\n\nto be announced on Friday\n\nClick here to subscribe by March 3"
+    art = Article(id="a2", text=text, published=dt.date(2024, 3, 8))
+    annotated = STAGE.func(parse([art], ctx)[0], ctx)
+    assert [t.text for t in annotated.timexes] == ["Monday", "Friday", "March 3"]

@@ -54,7 +54,7 @@ def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
     for _ in range(6):
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound"}:
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in {"VERB", "AUX"}:
@@ -63,29 +63,38 @@ def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
 
 
 def _verb_tense(verb: Any) -> str | None:
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    lowers = {a.lower_ for a in auxes}
-    if lowers & FUTURE_AUX:
-        return "future"
-    if verb.lower_ == "going" or "going" in lowers:
-        return "future"
-    # "is to be returned", "plans to withdraw": an infinitive under a present-tense head
-    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in auxes):
-        head = verb.head
-        if head is not verb and head.tag_ in {"VBZ", "VBP", "VBN"} and head.lemma_ in {
-            "be", "plan", "expect", "schedule", "intend", "aim", "promise", "agree", "pledge", "vow",
-            "set", "hope", "want", "need", "have", "decide", "undertake", "commit",
-        }:  # fmt: skip
+    # walk up through infinitives ("plans to withdraw"); iterative with a visited set, since a
+    # parse of odd text (lists, boilerplate) can chain many heads
+    seen: set[int] = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        lowers = {a.lower_ for a in auxes}
+        if lowers & FUTURE_AUX:
             return "future"
-        if head is not verb:
-            return _verb_tense(head) if head.pos_ in {"VERB", "AUX"} else None
-    tags = {verb.tag_} | {a.tag_ for a in auxes}
-    if "VBD" in tags:
-        return "past"
-    if verb.tag_ == "VBN" and (lowers & {"has", "have", "had"}):
-        return "past"
-    if tags & {"VBZ", "VBP"}:
-        return "present"
+        if verb.lower_ == "going" or "going" in lowers:
+            return "future"
+        # "is to be returned", "plans to withdraw": an infinitive under a present-tense head
+        if verb.tag_ == "VB" and any(c.lower_ == "to" for c in auxes):
+            head = verb.head
+            if head.i != verb.i and head.tag_ in {"VBZ", "VBP", "VBN"} and head.lemma_ in {
+                "be", "plan", "expect", "schedule", "intend", "aim", "promise", "agree", "pledge", "vow",
+                "set", "hope", "want", "need", "have", "decide", "undertake", "commit",
+            }:  # fmt: skip
+                return "future"
+            if head.i != verb.i:
+                if head.pos_ not in {"VERB", "AUX"}:
+                    return None
+                verb = head
+                continue
+        tags = {verb.tag_} | {a.tag_ for a in auxes}
+        if "VBD" in tags:
+            return "past"
+        if verb.tag_ == "VBN" and (lowers & {"has", "have", "had"}):
+            return "past"
+        if tags & {"VBZ", "VBP"}:
+            return "present"
+        return None
     return None
 
 
