@@ -111,16 +111,27 @@ def parse_number(text: str) -> float | None:
     current = 0.0
     seen = False
     fraction = 0.0
+    last = ""  # kind of the previous word: "digits", "units", "tens", "hundred", "scale"
     for w in words:
         if w in ("a", "an") and fraction:  # "half a million"
             continue
         d = parse_digits(w)
         if d is not None:
+            if current or last in ("digits", "units", "tens"):  # "three 911" is two numbers
+                return None
             current += d
+            last = "digits"
         elif w in UNITS:
+            # a unit word may follow a tens word ("twenty five") or a hundred, not another number
+            if last in ("digits", "units") or (last == "tens" and UNITS[w] >= 10):
+                return None
             current += UNITS[w]
+            last = "units"
         elif w in TENS:
+            if last in ("digits", "units", "tens"):
+                return None
             current += TENS[w]
+            last = "tens"
         elif w in FRACTIONS:
             fraction = FRACTIONS[w]
             continue
@@ -136,9 +147,11 @@ def parse_number(text: str) -> float | None:
                 fraction = 0.0
             if scale == 100:
                 current *= scale
+                last = "hundred"
             else:
                 total += current * scale
                 current = 0.0
+                last = "scale"
         elif w in VAGUE and seen:  # "two dozens"
             current = (current or 1) * VAGUE[w]
         else:

@@ -82,7 +82,8 @@ def test_decimal_with_multiplier(n: int, scale: tuple[str, int]) -> None:
 @pytest.mark.parametrize(
     "text,value",
     [("two dozen", 24), ("a dozen", 12), ("dozens", 12), ("hundreds", 100), ("846.7", 846.7),
-     ("1.5bn", 1.5e9), ("half a million", 500_000), ("hundreds of thousands", 100_000), ("protesters", None)],
+     ("1.5bn", 1.5e9), ("half a million", 500_000), ("hundreds of thousands", 100_000), ("protesters", None),
+     ("three 911", None), ("two 18", None), ("twenty five", 25), ("five hundred twenty", 520)],
 )  # fmt: skip
 def test_special_numbers(text: str, value: float | None) -> None:
     assert parse_number(text) == value
