@@ -54,6 +54,7 @@ INJURY_LEMMAS = frozenset(
 
 HOSPITAL_VERBS = frozenset({"send", "transport", "rush", "airlift", "take", "put", "treat"})
 SHOT_VICTIMS = "shot victims"  # counted as injured unless the article says they died
+COUNTED_HURT = "injured counted from the victims' phrase"
 
 
 def _char_range(tokens: Sequence[Any]) -> tuple[int, int]:
@@ -119,9 +120,22 @@ def choose_place(
             score += 1
         if trigger is not None:
             score -= abs(p.span.start - trigger.idx) / 400
+        if _dateline(p, sent):
+            score -= 5  # "NASHVILLE, Tenn. (WKRN) – A boy was shot at a Madison apartment"
+            why += " (dateline)"
         if best is None or score > best[0]:
             best = (score, p, why)
     return (best[1], best[2]) if best else (None, "")
+
+
+DATELINE = re.compile(r"^[^\n]{0,45}?(?:\s[—–-]{1,2}\s?|[—–]|\s?--\s?)")
+
+
+def _dateline(p: PlaceMention, sent: Any) -> bool:
+    """The place opens the sentence and a dash follows it soon ("DAYTON, Ohio (AP) — ..."):
+    where the report was filed, which the story's own place outranks."""
+    off = p.span.start - sent.start_char
+    return off <= 1 and DATELINE.match(sent.text[off:]) is not None
 
 
 def _repeated(places: Sequence[PlaceMention], sent: Any) -> list[PlaceMention]:
@@ -327,7 +341,7 @@ def casualties(
                 counted_inj = True
                 inj = n
                 kind = SHOT_VICTIMS if lemma in ("shoot", "shot", "shooting") else "counted victims"
-                why.append(f"{kind} '{v.text}' of '{tok.text}'")
+                why.append(f"{kind} '{v.text}' of '{tok.text}' ({COUNTED_HURT})")
     return fat, inj, tuple(used), "; ".join(why)
 
 

@@ -12,6 +12,7 @@ Discourse rules (within one article only):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 from ..model import AnnotatedArticle, EventMention, Span
 from .actors import Actor, classify
 from .arguments import (
+    COUNTED_HURT,
     SHOT_VICTIMS,
     casualties,
     choose_place,
@@ -37,6 +39,20 @@ from .triggers import find_triggers
 MERGE_FAMILIES = frozenset({"violence", "territory"})
 GENERIC_VIOLENCE = frozenset({"Attack", "Armed clash", "Violent crime"})
 CONTINUATION_SUBJ = frozenset({"this", "that", "it"})
+# a page's own time stamp ("Posted: Sunday, July 27, 2014", "(Published Wednesday, Jan. 21)"):
+# when the report went out, not when anything in it happened
+STAMP = re.compile(
+    r"\b(?:posted|updated|published|created|modified|last updated)\s*(?:on|at)?\s*:?\s*$", re.I
+)
+
+
+def _stamped(article: AnnotatedArticle) -> AnnotatedArticle:
+    """The article without the timexes that are page time stamps."""
+    text = article.article.text
+    keep = tuple(
+        t for t in article.timexes if not STAMP.search(text[max(0, t.span.start - 30) : t.span.start])
+    )
+    return article if len(keep) == len(article.timexes) else article.add(timexes=keep)
 
 
 def _article_country(article: AnnotatedArticle, lex: Lexicon) -> Country | None:
@@ -214,6 +230,7 @@ def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, 
     doc = article.doc
     if doc is None:
         return ()
+    article = _stamped(article)
     country = _article_country(article, lex)
     sents = segments(doc)
     out: list[tuple[EventMention, str, int]] = []  # mention, family, sentence index
@@ -287,9 +304,24 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
                 if sub in ("Attack", "Violent crime") and m.sub_event_type not in ("Attack", "Violent crime"):
                     sub = m.sub_event_type  # the later sentence says more about the same happening
                 inj = _max(pm.injured, m.injured)
+                carried = ""
                 if SHOT_VICTIMS in pm.rule and pm.fatalities is None and m.fatalities and pm.injured:
                     # "four people were shot ... one of them died": 3 injured, 1 killed
                     inj = pm.injured - m.fatalities if pm.injured > m.fatalities else None
+                elif (
+                    COUNTED_HURT in m.rule
+                    and SHOT_VICTIMS in m.rule
+                    and m.fatalities is None
+                    and m.injured
+                    and pm.fatalities
+                    and m.injured <= pm.fatalities
+                    and not pm.injured
+                ):
+                    # "a man was found dead ... he had been shot": the people shot are the dead
+                    inj = None
+                elif inj is not None and inj == m.injured and COUNTED_HURT in m.rule:
+                    # the count merged in came from the victims' phrase: keep saying so
+                    carried = f" [{SHOT_VICTIMS if SHOT_VICTIMS in m.rule else 'counted'}; {COUNTED_HURT}]"
                 if ploose and m.date is not None and not loose:
                     # the later sentence dates the happening itself ("were shot ... Monday evening")
                     pm = replace(pm, time=m.time, date=m.date, date_precision=m.date_precision)
@@ -307,7 +339,9 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
                     date_precision=pm.date_precision or m.date_precision,
                     actor1=pm.actor1 or m.actor1,
                     actor2=pm.actor2 or m.actor2,
-                    rule=pm.rule + f" | merged with '{m.trigger}' {near} sentence(s) later (same happening)",
+                    rule=pm.rule
+                    + f" | merged with '{m.trigger}' {near} sentence(s) later (same happening)"
+                    + carried,
                 )
                 kept[-1] = (merged, pfam + ("~" if ploose else ""), si)
                 continue
@@ -321,10 +355,10 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
     dead = max((m.fatalities or 0 for m, _, _ in kept), default=0)
     out = []
     for m, _, _ in kept:
-        counted = SHOT_VICTIMS in m.rule or "counted victims" in m.rule
+        # "shot" counts people hurt only if nothing says they died; "injured" says so itself
         if (
-            counted
-            and "figures in the event" not in m.rule
+            COUNTED_HURT in m.rule
+            and (SHOT_VICTIMS in m.rule or "figures in the event" not in m.rule)
             and m.injured
             and m.injured <= dead
             and (m.fatalities is None or m.injured <= m.fatalities)

@@ -31,7 +31,7 @@ from typing import Any
 
 from .fold import fold, is_latin_name, loose
 
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 FEATURE_RANK = {"country": 0, "region": 1, "ADM1": 2, "ADM2": 3, "city": 4, "other": 5}
 
 
@@ -273,8 +273,14 @@ def build_index() -> dict[str, Any]:
             adm2_pop[(c["countrycode"], a1, a2)] += c["population"]
 
     adm1_index: dict[tuple[str, str], int] = {}
+    # large regions whose towns cluster at one edge: the curated representative point
+    adm1_points = {
+        (r["country"], fold(r["admin1"])): (float(r["lat"]), float(r["lon"]))
+        for r in curated
+        if r["kind"] == "admin1_point"
+    }
     for (cc, a1), pts in adm1_pts.items():
-        la, lo = _bbox_mid(pts)
+        la, lo = adm1_points.get((cc, fold(a1))) or _bbox_mid(pts)
         adm1_index[(cc, fold(a1))] = b.add(
             f"adm1:{cc}:{fold(a1).replace(' ', '-')}", a1, la, lo, "ADM1", cc, a1, adm1_pop[(cc, a1)] or 1000,
             [bare] if (bare := strip_admin_suffix(a1)) != a1 else [],

@@ -235,12 +235,22 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
             add(run, "propn")  # "Lachin region": an area, whatever its size
         elif run:
             for sub in _submatches(text, gz, run, 50000):
+                nxt = sub[-1].i + 1 - run[0].i
+                if nxt < len(run) and run[nxt].lower_ in BORROWED_ORG_WORDS:
+                    continue  # an outlet or brand named after a place ("Meridian Wire")
                 add(sub, "propn")
             demonyms_in([t for t in run if not any(c.start <= t.idx < c.end for c in out)])
         run = []
         if tok is not None and tok.i not in in_ent and tok.pos_ == "ADJ" and _capitalised(tok):
             demonyms_in([tok])
     out += _repeats(doc, text, out, gz)
+    # the tokenizer splits an abbreviation's period off ("Winnipeg, Man."): "Man." is Manitoba
+    out = [
+        Candidate(c.start, c.end + 1, c.name + ".", c.source, c.role, c.hint, c.label)
+        if c.role == "place" and text[c.end : c.end + 1] == "." and len(c.name) <= 6 and gz.has(c.name + ".")
+        else c
+        for c in out
+    ]
     out.sort(key=lambda c: (c.start, -c.end))
     dedup: list[Candidate] = []
     for c in out:

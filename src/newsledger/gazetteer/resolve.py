@@ -150,8 +150,12 @@ def resolve(
             dominant = others.most_common(1)[0][0] if others else ""
             countries = all_countries - country_votes.get(own, Counter())
             admins = set().union(*(v for k, v in admin_names.items() if k != own))
+            biggest = max((q.population for q in opts if q.feature == "city"), default=0)
             for k, (p, s) in enumerate(zip(opts, pri, strict=True)):
-                s += _context_bonus(p, countries, admins, dominant)
+                bonus = _context_bonus(p, countries, admins, dominant)
+                if p.feature == "city" and 300 * (p.population + 1000) < biggest:
+                    bonus /= 2  # a village does not beat a world city by its country alone
+                s += bonus
                 if near and k in top and p.feature in ("city", "ADM2"):
                     key = (own, p.id)
                     if key not in prox_cache:

@@ -89,6 +89,7 @@ BORROWED_ORG_WORDS = frozenset(
         "network",
         "broadcasting",
         "press",
+        "wire",
         "daily",
         "weekly",
         "magazine",

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from ..export import FORMATS, ExportReport, export_ledger
-from .build import Failure, IngestReport, ingest, reconcile_ledger
+from .build import Failure, IngestReport, ingest, reconcile_ledger, update_ledger
 from .documents import extract_documents
 from .query import EventDetail, SourceView, event_detail, find_events, load_ledger, search, stats, timeline
 
@@ -31,4 +31,5 @@ __all__ = [
     "search",
     "stats",
     "timeline",
+    "update_ledger",
 ]

@@ -153,7 +153,7 @@ def ingest(
                 progress(handled)
             if reconcile and store.needs_reconcile:
                 try:
-                    reconcile_ledger(store, as_of=as_of)
+                    update_ledger(store, as_of=as_of)
                 except NewsledgerError:
                     raise
                 except Exception as e:  # a bug in reconcile must not look like lost data
@@ -392,19 +392,30 @@ def _store_batch(
 
 
 def reconcile_ledger(db: str | Path | Store | None = None, as_of: dt.date | None = None) -> tuple[int, int]:
-    """Rebuild events and commitments from every stored article; returns the counts.
+    """Rebuild events, commitments and the reconcile index from every stored article (a full
+    pass; ``ingest`` uses :func:`update_ledger`); returns the counts.
 
     Near-duplicates are passed too (their ``article.duplicate_of`` names the original), so every
     copy stays traceable; the store counts an event's independent sources by original.
     """
-    from ..reconcile import reconcile
+    from .incremental import full_pass
 
     store = open_store(db)
     try:
-        annotated = list(store.annotated())
-        events, commitments = reconcile(annotated, as_of)
-        store.replace_ledger(events, commitments)
-        return len(events), len(commitments)
+        return full_pass(store, as_of)
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+
+
+def update_ledger(db: str | Path | Store | None = None, as_of: dt.date | None = None) -> tuple[int, int]:
+    """Reconcile only what the articles stored since the last reconciliation touch (the result
+    equals :func:`reconcile_ledger`); a ledger without a reconcile index gets a full pass."""
+    from .incremental import update_ledger as update
+
+    store = open_store(db)
+    try:
+        return update(store, as_of)
     finally:
         if not isinstance(db, Store):
             store.close()

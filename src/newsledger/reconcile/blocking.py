@@ -91,3 +91,49 @@ def lookup_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hasha
         if not days or item.is_bound:
             keys.append(("place", fam, place_key(place)))
     return tuple(keys)
+
+
+def probe_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
+    """The item's lookup keys without padding (its own days, its own map cell): stored so that a
+    new item can find the stored items that would look it up (see :func:`reverse_keys`)."""
+    fam, place, cell = _family(item), item.mention.place, _cell(item)
+    keys: list[Hashable] = [("article", item.article.id, fam)]
+    if item.group:
+        keys.append(("group", item.group, fam))
+    country = place.country if place is not None else None
+    for d in _days(item):
+        keys.append(("day-unplaced", fam, d))
+        if place is None:
+            keys.append(("day-any", fam, d))
+        elif cell is not None:
+            keys.append(("day-cell", fam, d, cell))
+            keys.append(("day-country-coarse", fam, d, country))
+        else:
+            keys.append(("day-country-fine", fam, d, country))
+            keys.append(("day-country-coarse", fam, d, country))
+    if place is not None:
+        keys.append(("place-undated", fam, place_key(place)))
+        if not _days(item) or item.is_bound:
+            keys.append(("place", fam, place_key(place)))
+    return tuple(keys)
+
+
+def reverse_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
+    """Probe keys of every item whose lookup could hit one of this item's blocking keys: the
+    blocking keys widened by the lookup padding (days ±``soft_date_days``, map cells ±1).
+    A superset: it may name items that do not look this one up, never misses one that does."""
+    out: list[Hashable] = []
+    pad = policy.soft_date_days
+    for k in blocking_keys(item, policy):
+        assert isinstance(k, tuple)
+        if not str(k[0]).startswith("day-"):
+            out.append(k)
+            continue
+        for dd in range(-pad, pad + 1):
+            day = k[2] + dt.timedelta(days=dd)
+            if k[0] == "day-cell":
+                c = k[3]
+                out.extend((k[0], k[1], day, (c[0] + a, c[1] + b)) for a in (-1, 0, 1) for b in (-1, 0, 1))
+            else:
+                out.append((k[0], k[1], day, *k[3:]))
+    return tuple(dict.fromkeys(out))

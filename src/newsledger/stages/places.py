@@ -2,8 +2,9 @@
 
 Candidates and resolution live in :mod:`newsledger.gazetteer.recognize` and
 :mod:`newsledger.gazetteer.resolve`; this module turns them into :class:`PlaceMention`s.
-Demonyms ("Russian") come out with ``role="demonym"`` and places inside organisation names
-with ``role="embedded"``; event locations should use ``role == "place"``.
+Demonyms ("Russian") come out with ``role="demonym"``, places inside organisation names
+with ``role="embedded"`` and countries used to qualify a noun ("U.S. officials") with
+``role="modifier"``; event locations should use ``role == "place"``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,26 @@ from ..gazetteer.recognize import candidates
 from ..gazetteer.resolve import Resolution, resolve
 from ..model import AnnotatedArticle, PlaceMention
 from ..pipeline import Stage
+
+
+def _is_modifier(article: AnnotatedArticle, r: Resolution) -> bool:
+    """A country name used to qualify a noun ("U.S. officials", "the Iraq war"): a mention of the
+    country, but not a place where something happened."""
+    doc, c = article.doc, r.candidate
+    if doc is None or r.place is None or r.place.feature != "country" or c.role != "place":
+        return False
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    head = last.head
+    return (
+        last.dep_ in ("compound", "amod", "nmod")
+        and head.i > last.i
+        and head.i - last.i <= 3
+        and head.pos_ == "NOUN"
+        and head.is_lower
+    )
 
 
 def _mention(article: AnnotatedArticle, r: Resolution, near: Resolution | None = None) -> PlaceMention:
@@ -44,7 +65,7 @@ def _mention(article: AnnotatedArticle, r: Resolution, near: Resolution | None =
         country=p.country or None,
         score=r.score,
         alternatives=tuple(a.id for a in r.alternatives),
-        role=c.role,
+        role="modifier" if _is_modifier(article, r) else c.role,
     )
 
 

@@ -23,54 +23,70 @@ class LedgerTables(StoreBase):
                     f"reconciliation gave two {what}s the same id {dup!r}; nothing was replaced",
                     "report this bug; the stored articles are intact",
                 )
-        original = dict(
-            self.conn.execute(
-                "SELECT id, coalesce(duplicate_of, id) FROM articles WHERE duplicate_of IS NOT NULL"
-            )
-        )
+        original = self.originals()
         with self.transaction() as c:
             c.execute("DELETE FROM conflicts")
             c.execute("DELETE FROM event_sources")
             c.execute("DELETE FROM events")
             c.execute("DELETE FROM commitments")
-            for seq, e in enumerate(events):
-                start, end = date_bounds(e.date)
-                actors = " | ".join(x for x in (e.actor1, e.actor2, *e.assoc_actors) if x)
-                loc = e.location
-                c.execute(
-                    "INSERT INTO events(id, seq, event_type, sub_event_type, date, date_start, date_end, "
-                    "status, actor1, actor2, actors, place, country, latitude, longitude, fatalities, "
-                    "n_sources, n_conflicts, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        e.id, seq, e.event_type, e.sub_event_type, e.date, start, end, e.status,
-                        e.actor1, e.actor2, actors,
-                        loc.name if loc else None, loc.country if loc else None,
-                        loc.latitude if loc else None, loc.longitude if loc else None,
-                        e.fatalities, len({original.get(s.article, s.article) for s in e.sources}), len(e.conflicts),
-                        _dumps(event_to_dict(e)),
-                    ),
-                )  # fmt: skip
-                c.executemany(
-                    'INSERT INTO event_sources(event_id, ord, article_id, start, "end", attributed_to) '
-                    "VALUES (?,?,?,?,?,?)",
-                    [(e.id, i, s.article, s.start, s.end, s.attributed_to) for i, s in enumerate(e.sources)],
-                )
-                c.executemany(
-                    "INSERT OR REPLACE INTO conflicts(event_id, field, data) VALUES (?,?,?)",
-                    [(e.id, k.field, _dumps([v.value for v in k.values])) for k in e.conflicts],
-                )
-            for seq, k in enumerate(commitments):
-                c.execute(
-                    "INSERT INTO commitments(id, seq, status, deadline, obligor, beneficiary, action, place, "
-                    "fulfilled_by, data) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        k.id, seq, k.status, k.deadline, k.obligor, k.beneficiary, k.action,
-                        k.location.name if k.location else None, k.fulfilled_by,
-                        _dumps(commitment_to_dict(k)),
-                    ),
-                )  # fmt: skip
+            self.write_events(c, events, original)
+            self.write_commitments(c, commitments)
             self._set_meta("dirty", "0")
             self._set_meta("reconciled_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+
+    def originals(self) -> dict[str, str]:
+        """Duplicate article id → the original it copies (for counting independent sources)."""
+        q = "SELECT id, coalesce(duplicate_of, id) FROM articles WHERE duplicate_of IS NOT NULL"
+        return dict(self.conn.execute(q))
+
+    def write_events(self, c: Any, events: Sequence[Event], original: dict[str, str]) -> None:
+        """Insert events (with sources and conflicts) inside the caller's transaction ``c``."""
+        for seq, e in enumerate(events):
+            start, end = date_bounds(e.date)
+            actors = " | ".join(x for x in (e.actor1, e.actor2, *e.assoc_actors) if x)
+            loc = e.location
+            c.execute(
+                "INSERT INTO events(id, seq, event_type, sub_event_type, date, date_start, date_end, "
+                "status, actor1, actor2, actors, place, country, latitude, longitude, fatalities, "
+                "n_sources, n_conflicts, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    e.id, seq, e.event_type, e.sub_event_type, e.date, start, end, e.status,
+                    e.actor1, e.actor2, actors,
+                    loc.name if loc else None, loc.country if loc else None,
+                    loc.latitude if loc else None, loc.longitude if loc else None,
+                    e.fatalities, len({original.get(s.article, s.article) for s in e.sources}), len(e.conflicts),
+                    _dumps(event_to_dict(e)),
+                ),
+            )  # fmt: skip
+            c.executemany(
+                'INSERT INTO event_sources(event_id, ord, article_id, start, "end", attributed_to) '
+                "VALUES (?,?,?,?,?,?)",
+                [(e.id, i, s.article, s.start, s.end, s.attributed_to) for i, s in enumerate(e.sources)],
+            )
+            c.executemany(
+                "INSERT OR REPLACE INTO conflicts(event_id, field, data) VALUES (?,?,?)",
+                [(e.id, k.field, _dumps([v.value for v in k.values])) for k in e.conflicts],
+            )
+
+    def delete_events(self, c: Any, ids: Sequence[str]) -> None:
+        """Delete events (with sources and conflicts) inside the caller's transaction ``c``."""
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            for table, col in (("conflicts", "event_id"), ("event_sources", "event_id"), ("events", "id")):
+                c.execute(f"DELETE FROM {table} WHERE {col} IN ({marks})", chunk)
+
+    def write_commitments(self, c: Any, commitments: Sequence[TrackedCommitment]) -> None:
+        for seq, k in enumerate(commitments):
+            c.execute(
+                "INSERT INTO commitments(id, seq, status, deadline, obligor, beneficiary, action, place, "
+                "fulfilled_by, data) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    k.id, seq, k.status, k.deadline, k.obligor, k.beneficiary, k.action,
+                    k.location.name if k.location else None, k.fulfilled_by,
+                    _dumps(commitment_to_dict(k)),
+                ),
+            )  # fmt: skip
 
     def events(
         self,
@@ -110,7 +126,7 @@ class LedgerTables(StoreBase):
         q = "SELECT data FROM events"
         if where:
             q += " WHERE " + " AND ".join(where)
-        q += " ORDER BY date_start IS NULL, date_start, seq"
+        q += " ORDER BY date_start IS NULL, date_start, coalesce(date, '9999'), id"
         if limit:
             q += f" LIMIT {int(limit)}"
         dec = Decoder()

@@ -109,6 +109,31 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # 2: the reconcile index (incremental reconcile): which event each mention belongs to, the
+    # connected component of the blocking graph it is in, what commitment fulfilment needs to
+    # know about it, and its blocking keys (kind 0: indexed under, 1: looks up, unpadded)
+    """
+    CREATE TABLE recon_mentions (
+        article_id     TEXT NOT NULL,
+        idx            INTEGER NOT NULL,
+        event_id       TEXT NOT NULL,
+        component      TEXT NOT NULL,
+        sub_event_type TEXT,
+        trigger        TEXT,
+        place          TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX recon_mentions_component ON recon_mentions(component);
+    CREATE INDEX recon_mentions_event ON recon_mentions(event_id);
+    CREATE TABLE recon_keys (
+        key        TEXT NOT NULL,
+        kind       INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        idx        INTEGER NOT NULL
+    );
+    CREATE INDEX recon_keys_key ON recon_keys(kind, key);
+    CREATE INDEX recon_keys_mention ON recon_keys(article_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -24,9 +24,13 @@ from .normalise import (
     safe_date,
     shift,
 )
-from .story import Ref, Resolved, Story, holiday_date
+from .story import SHIFT_TARGET, Ref, Resolved, Story, holiday_date
 
 ANAPHORIC_KINDS = frozenset({"later", "anaphor", "anaphor_md", "story_time"})
+
+
+_YEAR4 = re.compile(r"\d{4}")
+_BC_YEAR4 = re.compile(r"BC\d{4}")
 
 
 def value_is_self_contained(c: Cand) -> bool:
@@ -50,6 +54,8 @@ class Resolver(Story):
             value = self._value(c)
         except (ValueError, OverflowError):  # calendar arithmetic beyond year 1 or 9999
             value = None
+        if self.ref is not before and self.ref is not None and self.digression(self.ref, before):
+            self.ref = before  # an aside: its own value, but the story's time stays
         if self.ref is not before:
             self.ref_end = c.end
             if self.ref is not None and self.ref.day is not None:
@@ -75,11 +81,11 @@ class Resolver(Story):
         k, a = c.kind, c.args
         if k == "value":
             v = str(a[0])
-            if re.fullmatch(r"\d{4}", v) and c.rule != "year_range_end":
+            if _YEAR4.fullmatch(v) and c.rule != "year_range_end":
                 # a year a history only looks ahead to ("a campaign planned for 1976") is not its time
                 if self.news or self.ref is None or self.tense(c) != "future":
                     self.ref = Ref(int(v))
-            elif re.fullmatch(r"BC\d{4}", v):
+            elif _BC_YEAR4.fullmatch(v):
                 self.ref = Ref(1 - int(v[2:]))  # astronomical year numbering: 1 BC = 0
             return v
         if k in {"date", "date2"}:
@@ -175,7 +181,10 @@ class Resolver(Story):
         if k == "clock_day":
             h, mi, (kind, args) = a
             sub = Cand(c.start, c.end, "DATE", kind, args)
-            day = self._weekday(sub) if kind == "weekday" else self._deictic(sub)
+            if kind == "date":
+                day = self._date(sub)
+            else:
+                day = self._weekday(sub) if kind == "weekday" else self._deictic(sub)
             return f"{day[:10]}T{h:02d}:{mi:02d}" if day else None
         if k == "clock":
             return self._clock(c)
@@ -189,6 +198,8 @@ class Resolver(Story):
         if direction is None or direction == 0:
             possessive = self.text[c.end : c.end + 2] in {"'s", "’s"}
             tense = "past" if possessive else self.tense(c, strict=True)
+            if SHIFT_TARGET.search(self.text[max(0, c.start - 40) : c.start]):
+                tense = "future"  # "postponed until Tuesday"
             direction = 1 if tense == "future" else -1
             if base.weekday() == wd:
                 d = base

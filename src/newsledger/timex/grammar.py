@@ -116,7 +116,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
     ),
     (rf"{_EDGEP}(?P<mon>{M}),?\s+(?:of\s+)?(?P<year>{YEAR})\b(?![,.]\d)", r_month_year),
     (rf"{_EDGEP}(?P<mon>{M})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", r_month_rel_year),
-    (rf"{_WDP}(?P<mon>{M})\s+(?P<day>{DAY})\b(?![,.]?\d|:)", r_month_day),
+    (rf"{_WDP}(?P<mon>{M})\s+(?P<day>{DAY})\b(?![,.]?\d|:\d)", r_month_day),
     (rf"{_WDP}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{M})(?!\w|-(?-i:[a-z]))", r_month_day),
     (rf"{_EDGEP}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{M})(?!\w|-(?-i:[a-z]))", r_month),
     (
@@ -150,7 +150,9 @@ RULES: tuple[tuple[str, Reader], ...] = (
     (r"year-(?:earlier|ago)\b", r_year_ago_adj),
     (r"(?:the|over\s+the)\s+weekend\b", r_weekend),
     (
-        rf"(?P<clock>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?-i:a\.m\.|p\.m\.|am|pm|AM|PM)|noon|midnight)\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow)\b",
+        rf"(?P<clock>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?-i:a\.m\.|p\.m\.|am|pm|AM|PM)|noon|midnight)"
+        rf"(?:\s+(?-i:[ECMP][SD]T|UTC|GMT))?(?:,?\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow)\b"
+        rf"|,?\s+(?:on\s+)?(?P<mon>{M})\s+(?P<md>{DAY})(?:,?\s+(?P<my>(?:1[6-9]|20)\d\d))?\b(?![,.]?\d|:\d))",
         r_clock_day,
     ),
     (
@@ -267,7 +269,7 @@ TRIGGERS_OF = MappingProxyType(
         "r_full_date": "M", "r_range": "M", "r_iso": "T", "r_slash": "T", "r_dmy_short": "M",
         "r_month_year": "M", "r_month_rel_year": "M", "r_month_day": "M", "r_month": "M", "r_year": "Y",
         "r_bc": "Y", "r_decade": "Y", "r_century": "C", "r_quarter": "Q", "r_quarter_rel": "Q",
-        "r_year_quarter": "Q", "r_year_ago_adj": "U", "r_weekend": "U", "r_clock_day": "W", "r_half": "Q",
+        "r_year_quarter": "Q", "r_year_ago_adj": "U", "r_weekend": "U", "r_clock_day": "WT", "r_half": "Q",
         "r_season": "K", "r_dayword": "K", "r_day_after": "K", "r_last_night": "K", "r_rel_unit": "U",
         "r_rel_weekday": "W", "r_anaphor": "U", "r_day_before": "U", "r_month_of_that_year": "M",
         "r_clock": "T", "r_noon": "K", "r_half_hour": "U", "r_quantity": "U", "r_adj_duration": "U",

@@ -103,20 +103,27 @@ def r_month(m: re.Match[str]) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", "month", (month_of(mon), off), mod=edge(m["edge"]), rule="month")
 
 
+_NUMBER_BEFORE = re.compile(r"[\d#/+$£€:.]\Z|\d[,.]?\s?\Z")  # "555 1988", "5,1990"
+_DASH_BEFORE = re.compile(r"[-–]\Z")
+_YEAR_DASH_BEFORE = re.compile(r"(?:1\d|20)\d\d\s?[-–]\Z")
+_NOT_YEAR_AFTER = re.compile(r"\s?(?:%|[-–/](?:\d|\d{3})(?!\d)|:\d|[.,]\d)")
+_SPAN_START_BEFORE = re.compile(r"\d{4}\s?[-–]\Z")
+
+
 def r_year(m: re.Match[str]) -> Cand | None:
     before = m.string[max(0, m.start() - 6) : m.start()]
     if not m["edge"]:
-        if re.search(r"[\d#/+$£€:.]\Z|\d[,.]?\s?\Z", before):  # "555 1988", "5,1990"
+        if _NUMBER_BEFORE.search(before):  # "555 1988", "5,1990"
             return None
-        if re.search(r"[-–]\Z", before) and not re.search(r"(?:1\d|20)\d\d\s?[-–]\Z", before):
+        if _DASH_BEFORE.search(before) and not _YEAR_DASH_BEFORE.search(before):
             return None
     if word_before(m) in NOT_YEAR_BEFORE or word_after(m) in COUNTED_AFTER:
         return None
     after = m.string[m.end() : m.end() + 8]
-    if re.match(r"\s?(?:%|[-–/](?:\d|\d{3})(?!\d)|:\d|[.,]\d)", after):
+    if _NOT_YEAR_AFTER.match(after):
         return None
     # the end of a span of years ("1975-1976 dry season") does not move the story's time
-    rule = "year_range_end" if re.search(r"\d{4}\s?[-–]\Z", before) else "year"
+    rule = "year_range_end" if _SPAN_START_BEFORE.search(before) else "year"
     return Cand(m.start(), m.end(), "DATE", "value", (m["year"],), mod=edge(m["edge"]), rule=rule)
 
 
@@ -203,6 +210,9 @@ def r_clock_day(m: re.Match[str]) -> Cand | None:
     h, mi = clock_of(m["clock"])
     if h is None:
         return None
+    if m["mon"]:  # "5 p.m. EST Nov. 9"
+        date = (int(m["my"]) if m["my"] else None, month_of(m["mon"]), day_of(m["md"]))
+        return Cand(m.start(), m.end(), "TIME", "clock_day", (h, mi or 0, ("date", date)), rule="clock_day")
     day = m["day"].lower()
     if day in {"today", "yesterday", "tomorrow", "tonight"}:
         spec: tuple[str, tuple[object, ...]] = (

@@ -4,6 +4,7 @@ choices that depend on them (news or history, the year of "November 10", the ten
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from .normalise import (
 )
 from .tense import tense_at
 
+DIGRESSION_YEARS = 20  # a year this far from the narrative and from the story's era is an aside
 FORWARD_GAP = 6  # months a story may step back within a year before a bare month means the next year
 DEICTIC_KINDS = frozenset({"deictic", "weekday", "ago"})
 # a preposition before a date makes it a bound: "before March 3", "until June 30"
@@ -24,6 +26,14 @@ BOUND_MODS = re.compile(
     r"\b(?:(?P<BEFORE>before|prior\s+to|ahead\s+of)|(?P<ON_OR_BEFORE>no\s+later\s+than|by|until|till|through|"
     r"up\s+to)|(?P<AFTER>after|following)|(?P<ON_OR_AFTER>since|from|starting(?:\s+from)?|as\s+of|"
     r"beginning))\s+\Z",
+    re.IGNORECASE,
+)
+DEADLINE_NOUN = re.compile(r"['’]?s?\s+(?:deadline|target\s+date|due\s+date|cut-?off)\b", re.IGNORECASE)
+# the new date of a shifted deadline or event lies ahead even in a past-tense clause: "was
+# postponed to December 15", "has been pushed back until March"
+SHIFT_TARGET = re.compile(
+    r"\b(?:postpon|delay|defer|reschedul|adjourn|push(?:ed|es|ing)?\s+back|put\s+off|moved?|extend)\w*"
+    r"(?:\s+(?:it|them|the\s+\w+|again|once\s+more|further))?\s+(?:to|until|till|for)\s+\Z",
     re.IGNORECASE,
 )
 
@@ -47,6 +57,33 @@ class Resolved:
     mod: str | None
     anchor: str | None
     type: str | None = None  # when resolution changes the candidate's type
+
+
+def explicit_years(cands: list[Cand]) -> list[int]:
+    """The years the text writes out, in order (BC as negative numbers)."""
+    years: list[int] = []
+    for c in cands:
+        if c.kind == "date" and c.args[0] is not None:
+            years.append(c.args[0])
+        elif c.rule in {"year", "ad", "year_range_end"}:
+            years.append(int(c.args[0]))
+        elif c.rule == "bc":
+            years.append(-int(c.args[0][2:]))
+        elif c.kind == "pod_date" and c.args[1] is not None:
+            years.append(c.args[1])
+        elif c.kind == "range" and c.args[0] is not None:
+            years.append(c.args[0])
+    return years
+
+
+def story_era(years: list[int]) -> int | None:
+    """The median of the sorted ``years`` when at least half of them lie within 30 years of it (a
+    history of one period); None for a survey across centuries or a text without years."""
+    if not years:
+        return None
+    mid = years[len(years) // 2]
+    close = bisect.bisect_right(years, mid + 30) - bisect.bisect_left(years, mid - 30)
+    return mid if 2 * close >= len(years) else None
 
 
 def is_news(cands: list[Cand], published: dt.date) -> bool:
@@ -74,18 +111,7 @@ def is_news(cands: list[Cand], published: dt.date) -> bool:
             "decade",
         }:
             break
-    years: list[int] = []
-    for c in cands:
-        if c.kind == "date" and c.args[0] is not None:
-            years.append(c.args[0])
-        elif c.rule in {"year", "ad", "year_range_end"}:
-            years.append(int(c.args[0]))
-        elif c.rule == "bc":
-            years.append(-int(c.args[0][2:]))
-        elif c.kind == "pod_date" and c.args[1] is not None:
-            years.append(c.args[1])
-        elif c.kind == "range" and c.args[0] is not None:
-            years.append(c.args[0])
+    years = explicit_years(cands)
     if not years:
         return True
     if abs(years[0] - published.year) <= 1:
@@ -138,6 +164,8 @@ class Story:
         self.ref_explicit = False
         self.quarter: tuple[int, int] | None = None  # the last quarter named (financial reports)
         self.news = published is not None and is_news(cands, published)
+        self.years = sorted(explicit_years(cands))
+        self.era = story_era(self.years)
 
     def keep(self, c: Cand) -> bool:
         """Reference words that only histories use as time expressions are dropped from news."""
@@ -152,6 +180,18 @@ class Story:
         left = self.text[max(0, c.start - 25) : c.start]
         m = BOUND_MODS.search(left)
         return m.lastgroup if m else None
+
+    def digression(self, new: Ref, old: Ref | None) -> bool:
+        """A history mentioning a far-off year ("the Estates had last met in 1614", "a memorial
+        unveiled in 2004") does not move its narrative there: the following "6 September" stays
+        in the story's era."""
+        if self.news or old is None or self.era is None:
+            return False
+        y, gap = new.year, DIGRESSION_YEARS
+        if abs(y - old.year) <= gap or abs(y - self.era) <= gap:
+            return False
+        near = bisect.bisect_right(self.years, y + gap) - bisect.bisect_left(self.years, y - gap)
+        return near <= 2  # a period the text keeps returning to is part of the story
 
     def same_paragraph(self, c: Cand, limit: int = 400) -> bool:
         """The reference time was set close by, with no paragraph break in between."""
@@ -193,6 +233,20 @@ class Story:
         tense = self.tense(c)
         if tense == "past" and self.bound_mod(c) in {"BEFORE", "ON_OR_BEFORE"}:
             tense = None  # a deadline set in the past may still lie ahead
+        shifted = SHIFT_TARGET.search(self.text[max(0, c.start - 40) : c.start]) is not None
+        if shifted:
+            tense = "future"
+        elif DEADLINE_NOUN.match(self.text, c.end):
+            tense = None  # "the Jan. 14 deadline": the clause's tense says nothing of its date
+        floor = -45 - (0 if day else 31)  # how far back a future-tense date may lie
+        ref = self.ref
+        near = 0 <= c.start - self.ref_end <= 1500
+        if tense == "future" and not shifted and near and ref is not None and ref.day is not None:
+            # "On November 9 ... will be returned before November 15" in a January report: the
+            # future is counted from the narrative's time, not from the publication date
+            back = (ref.date() - self.dct).days
+            if -366 < back < floor:
+                floor = back
         best: tuple[int, int] | None = None
         for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             d = safe_date(y, month, day or 15)
@@ -202,7 +256,7 @@ class Story:
             slack = 0 if day else 31
             if tense == "past" and delta > 2 + slack:
                 continue
-            if tense == "future" and delta < -45 - slack:
+            if tense == "future" and delta < floor:
                 continue
             cost = abs(delta) if delta <= 0 or tense == "future" else 2 * delta  # news looks back more often
             if best is None or cost < best[1]:

@@ -12,20 +12,21 @@ from typing import Any
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 _FUTURE_RE = re.compile(
-    r"\b(?:will|shall|won't|'ll|would|should|must|going\s+to|is\s+to|are\s+to|plans?|planned|planning|"
+    r"\b(?:will|shall|won't|'ll|would|should|must|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|"
     r"schedul(?:e|es|ed|ing)|expects?\s+to|expected\s+to|due\s+to|set\s+to|intends?|aims?\s+to|payable|"
-    r"effective|upcoming|next|deadline|"
+    r"effective|upcoming|next(?!\s+to\b)|deadline|as\s+(?:soon|early)\s+as|"
     r"to\s+(?:be|leave|testify|meet|hold|visit|begin|start|attend|return|travel|vote|announce|sign|decide|"
     r"resume|open|close|go|take|make|launch|complete|withdraw|arrive|end|release|deliver|pay|report))\b",
     re.IGNORECASE,
 )
 _STRONG_FUTURE_RE = re.compile(
     r"\b(?:will|shall|won't|'ll|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+scheduled|"
-    r"(?:plans?|planned|planning|expects?|expected|due|set)\s+to|next|tomorrow)\b",
+    r"(?:plans?|planned|planning|expects?|expected|due|set)\s+to|(?:has|have|had)\s+scheduled|"
+    r"as\s+(?:soon|early)\s+as|next(?!\s+to\b)|tomorrow)\b",
     re.IGNORECASE,
 )
-_PAST_RE = re.compile(
-    r"\b(?:was|were|had|did|said|told|announced|reported|signed|agreed|died|killed|began|ended|took|"
+_PAST_RE = re.compile(  # not a participle after "be" ("will be held", "is to be signed")
+    r"(?<!\bbe\s)\b(?:was|were|had|did|said|told|announced|reported|signed|agreed|died|killed|began|ended|took|"
     r"came|went|met|left|held|made|gave|won|lost|fell|rose|closed|opened|arrived|attacked|occurred|"
     r"happened|started|launched|released|ago|earlier|last|since)\b",
     re.IGNORECASE,
@@ -99,8 +100,10 @@ def _verb_tense(verb: Any) -> str | None:
 
 
 _MARKERS = re.compile(rf"(?P<future>{_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern})", re.IGNORECASE)
+# for a bare weekday (strict), any other regular past form also counts: "Cuba predicted Wednesday"
+_PAST_GENERIC = r"(?-i:(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)\b[a-z]{2,}[^e\W]ed\b(?<!hundred)(?<!based))"
 _STRONG_MARKERS = re.compile(
-    rf"(?P<future>{_STRONG_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern})", re.IGNORECASE
+    rf"(?P<future>{_STRONG_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern}|{_PAST_GENERIC})", re.IGNORECASE
 )
 
 

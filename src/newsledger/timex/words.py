@@ -96,13 +96,17 @@ MONTH_CUES = frozenset(
 )  # fmt: skip
 
 
+_LAST_WORD = re.compile(r"[\w$]+[-]?$")
+_NEXT_WORD = re.compile(r"\s*([\w%$-]+|[%-])")
+
+
 def word_before(m: re.Match[str]) -> str:
-    w = re.findall(r"[\w$]+[-]?$", m.string[max(0, m.start() - 25) : m.start()].rstrip().rstrip(":#."))
+    w = _LAST_WORD.findall(m.string[max(0, m.start() - 25) : m.start()].rstrip().rstrip(":#."))
     return w[0].lower() if w else ""
 
 
 def word_after(m: re.Match[str]) -> str:
-    w = re.match(r"\s*([\w%$-]+|[%-])", m.string[m.end() : m.end() + 25])
+    w = _NEXT_WORD.match(m.string[m.end() : m.end() + 25])
     return w.group(1).lower() if w else ""
 
 
