@@ -43,6 +43,21 @@ def test_victim_shot_then_reported_dead_is_not_also_injured(ctx) -> None:
 
 
 def test_killed_and_injured_named_apart_stay_apart(ctx) -> None:
-    evs = _events(ctx, "Two people were killed and another injured in a shooting in Decatur on Saturday.")
+    text = (
+        "Two people were killed and three others were injured in a shooting in Decatur on Saturday. "
+        "Police said a man was shot in the leg."
+    )
+    evs = _events(ctx, text)
     assert max(e.fatalities or 0 for e in evs) == 2
-    assert max(e.injured or 0 for e in evs) == 1
+    assert max(e.injured or 0 for e in evs) == 3
+
+
+def test_people_shot_include_the_dead(ctx) -> None:
+    for text in (
+        "Police say one person is dead after a gunman opened fire early Saturday, shooting five people in Decatur.",
+        "Five men were shot in Decatur on Saturday. Police said the gunman fled. "
+        "The fifth man was pronounced dead at a hospital.",
+    ):
+        evs = _events(ctx, text)
+        assert max(e.fatalities or 0 for e in evs) == 1
+        assert max(e.injured or 0 for e in evs) == 4

@@ -55,6 +55,7 @@ INJURY_LEMMAS = frozenset(
 HOSPITAL_VERBS = frozenset({"send", "transport", "rush", "airlift", "take", "put", "treat"})
 SHOT_VICTIMS = "shot victims"  # counted as injured unless the article says they died
 COUNTED_HURT = "injured counted from the victims' phrase"
+OTHERS = frozenset({"others", "another", "other"})  # "two others were shot": not the dead
 
 
 def _char_range(tokens: Sequence[Any]) -> tuple[int, int]:
@@ -95,6 +96,7 @@ def choose_place(
         sub = phrase_tokens(a)
         arg_ranges.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     best: tuple[float, PlaceMention, str] | None = None
+    scored: list[tuple[float, PlaceMention, str]] = []
     doc = sent.doc
     for p in [*places, *_repeated(places, sent)]:
         if getattr(p, "role", "place") != "place":
@@ -104,7 +106,7 @@ def choose_place(
         if any(a <= p.span.start and p.span.end <= b for a, b in excluded):
             continue
         score = FEATURE_RANK.get(p.feature, 2) * 0.5 + min(p.score, 1.0)
-        why = "place in the event's sentence"
+        why = NEAR
         span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
         root = span.root if span is not None else None
         steps = _steps(root, trigger) if root is not None and trigger is not None else None
@@ -120,22 +122,28 @@ def choose_place(
             score += 1
         if trigger is not None:
             score -= abs(p.span.start - trigger.idx) / 400
-        if _dateline(p, sent):
-            score -= 5  # "NASHVILLE, Tenn. (WKRN) – A boy was shot at a Madison apartment"
-            why += " (dateline)"
+        scored.append((score, p, why))
         if best is None or score > best[0]:
             best = (score, p, why)
+    line = _dateline_end(sent) if any(x[1].span.start - s0 <= 1 for x in scored) else -1
+    if best is not None and best[1].span.start < line:
+        # "NASHVILLE, Tenn. (WKRN) – A boy was shot at a Madison apartment": the town the
+        # trigger names outranks the one the report was filed from
+        own = [x for x in scored if x[1].span.start >= line and x[1].feature == "city" and x[2] != NEAR]
+        if own:
+            best = max(own, key=lambda x: x[0])
+            best = (best[0], best[1], best[2] + " (not the dateline)")
     return (best[1], best[2]) if best else (None, "")
 
 
+NEAR = "place in the event's sentence"
 DATELINE = re.compile(r"^[^\n]{0,45}?(?:\s[—–-]{1,2}\s?|[—–]|\s?--\s?)")
 
 
-def _dateline(p: PlaceMention, sent: Any) -> bool:
-    """The place opens the sentence and a dash follows it soon ("DAYTON, Ohio (AP) — ..."):
-    where the report was filed, which the story's own place outranks."""
-    off = p.span.start - sent.start_char
-    return off <= 1 and DATELINE.match(sent.text[off:]) is not None
+def _dateline_end(sent: Any) -> int:
+    """Where a dateline opening the sentence ends ("DAYTON, Ohio (AP) — ..."), else -1."""
+    m = DATELINE.match(sent.text)
+    return sent.start_char + m.end() if m else -1
 
 
 def _repeated(places: Sequence[PlaceMention], sent: Any) -> list[PlaceMention]:
@@ -342,6 +350,10 @@ def casualties(
                 inj = n
                 kind = SHOT_VICTIMS if lemma in ("shoot", "shot", "shooting") else "counted victims"
                 why.append(f"{kind} '{v.text}' of '{tok.text}' ({COUNTED_HURT})")
+                if kind == SHOT_VICTIMS and v.lower_ not in OTHERS and fat and n > fat:
+                    # "one person is dead after a gunman opened fire, shooting five people"
+                    inj = n - fat
+                    why.append("the dead are among those shot")
     return fat, inj, tuple(used), "; ".join(why)
 
 

@@ -70,8 +70,11 @@ class PhraseSet:
         return out
 
 
-def _keys(tok: Any) -> frozenset[str]:
-    return frozenset((tok.lemma_.lower(), tok.lower_))
+def _keys(tok: Any) -> tuple[str, ...]:
+    # a tuple in a fixed order (lemma, then word), not a set: candidates are tried in this order,
+    # and a set's order depends on the process's string hash seed (pool and Dask workers differ)
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    return (lemma,) if lemma == lower else (lemma, lower)
 
 
 def _pos_ok(p: Phrase, tok: Any) -> bool:
@@ -82,7 +85,7 @@ def _pos_ok(p: Phrase, tok: Any) -> bool:
     return True
 
 
-def _match_at(p: Phrase, tokens: Sequence[Any], keys: list[frozenset[str]], i: int) -> int | None:
+def _match_at(p: Phrase, tokens: Sequence[Any], keys: list[tuple[str, ...]], i: int) -> int | None:
     """Return the end index (exclusive, into ``tokens``) if ``p`` matches at ``i``."""
 
     def rec(wi: int, ti: int) -> int | None:

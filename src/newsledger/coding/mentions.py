@@ -21,6 +21,7 @@ from ..model import AnnotatedArticle, EventMention, Span
 from .actors import Actor, classify
 from .arguments import (
     COUNTED_HURT,
+    OTHERS,
     SHOT_VICTIMS,
     casualties,
     choose_place,
@@ -364,6 +365,17 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
             and (m.fatalities is None or m.injured <= m.fatalities)
         ):
             m = replace(m, injured=None, rule=m.rule + "; the people shot are those reported dead")
+        elif (
+            COUNTED_HURT in m.rule
+            and SHOT_VICTIMS in m.rule
+            and not any(f"{SHOT_VICTIMS} '{w}" in m.rule.lower() for w in OTHERS)
+            and "the dead are among" not in m.rule
+            and m.fatalities is None
+            and m.injured
+            and 0 < dead < m.injured
+        ):
+            # "five men were shot ... the fifth man was pronounced dead": four injured
+            m = replace(m, injured=m.injured - dead, rule=m.rule + f"; {dead} of those shot reported dead")
         out.append(m)
     return out
 

@@ -131,23 +131,24 @@ def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]
     probe = sorted({_key(k) for it in new_items for k in reverse_keys(it)})
     look = sorted({_key(k) for it in new_items for k in lookup_keys(it)})
     join = (
-        "SELECT DISTINCT m.component FROM recon_keys k JOIN recon_mentions m "
+        "SELECT DISTINCT m.article_id, m.idx, m.component FROM recon_keys k JOIN recon_mentions m "
         "ON m.article_id = k.article_id AND m.idx = k.idx WHERE k.kind = ? AND k.key IN ({marks})"
     )
-    comps = sorted({r[0] for r in _in_chunks(conn, join, probe, 1) + _in_chunks(conn, join, look, 0)})
+    hits = set(_in_chunks(conn, join, probe, 1) + _in_chunks(conn, join, look, 0))
+    comp_of = {(aid, idx): comp for aid, idx, comp in hits}
+    # which of those candidates are linked to a new mention (blocking key and compatible)
+    candidates = _load_items(store, {(aid, idx) for aid, idx, _ in hits})
+    new_refs = {id(it) for it in new_items}
+    comps: set[str] = set()
+    for group in components(candidates + new_items):
+        if any(id(it) in new_refs for it in group):
+            comps.update(comp_of[(it.article.id, it.index)] for it in group if id(it) not in new_refs)
+    comp_list = sorted(comps)
     rows = _in_chunks(
-        conn, "SELECT article_id, idx, event_id FROM recon_mentions WHERE component IN ({marks})", comps
+        conn, "SELECT article_id, idx, event_id FROM recon_mentions WHERE component IN ({marks})", comp_list
     )
-    wanted: dict[str, set[int]] = {}
-    for aid, idx, _ in rows:
-        wanted.setdefault(aid, set()).add(idx)
     old_events = sorted({r[2] for r in rows})
-    stored_items = [
-        it
-        for a in store.annotated(sorted(wanted))
-        for it in event_items(a)
-        if it.index in wanted[a.article.id]
-    ]
+    stored_items = _load_items(store, {(aid, idx) for aid, idx, _ in rows})
     items = stored_items + new_items
     built = _sorted_events([(build_event(cl), cl.members) for cl in cluster(items)])
     new_event_ids = [e.id for e, _ in built]
@@ -160,8 +161,8 @@ def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]
     with store.transaction() as c:
         store.delete_events(c, old_events)
         store.write_events(c, [e for e, _ in built], original)
-        for i in range(0, len(comps), CHUNK):
-            chunk = comps[i : i + CHUNK]
+        for i in range(0, len(comp_list), CHUNK):
+            chunk = comp_list[i : i + CHUNK]
             c.execute(f"DELETE FROM recon_mentions WHERE component IN ({','.join('?' * len(chunk))})", chunk)
         c.executemany("INSERT INTO recon_mentions VALUES (?,?,?,?,?,?,?)", mentions)
         c.executemany("INSERT INTO recon_keys VALUES (?,?,?,?)", keys)
@@ -172,6 +173,16 @@ def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]
         store._set_meta("dirty", "0")
         store._set_meta("reconciled_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     return len(built), len(commitments)
+
+
+def _load_items(store: Store, refs: set[tuple[str, int]]) -> list[Item]:
+    """The stored mentions ``(article id, index)`` as merge items, in a content-based order."""
+    wanted: dict[str, set[int]] = {}
+    for aid, idx in refs:
+        wanted.setdefault(aid, set()).add(idx)
+    fields = ("events", "entities", "commitments")
+    arts = store.annotated(sorted(wanted), fields=fields)
+    return [it for a in arts for it in event_items(a) if it.index in wanted[a.article.id]]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Connected components of the blocking graph: the unit of incremental reconciliation.
 
 Two mentions are linked when one looks up a key the other is indexed under (the only way
-:func:`.clustering.cluster` ever compares them, directly or through a cluster). Clustering visits
+:func:`.clustering.cluster` finds a candidate cluster) and the pair is compatible (a cluster with a
+member incompatible with a mention is never joined by it, so it cannot influence that mention's
+choice; clusters and the cluster-merge pass only ever join linked mentions). Clustering visits
 mentions in a total, content-based order, so clustering a union of whole components gives, for
 those mentions, exactly what clustering the whole ledger gives: an ingest needs to re-cluster only
 the components its new mentions join.
@@ -13,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Sequence
 
 from .blocking import blocking_keys, lookup_keys
-from .merge import DEFAULT_POLICY, Item, MergePolicy
+from .merge import DEFAULT_POLICY, Item, MergePolicy, pair_score
 
 __all__ = ["component_id", "components", "mention_ref"]
 
@@ -45,15 +47,25 @@ def components(items: Sequence[Item], policy: MergePolicy = DEFAULT_POLICY) -> l
             x = root[x]
         return x
 
+    checked: set[tuple[int, int]] = set()
     for k, lookers in looked.items():
         hits = indexed.get(k)
         if not hits:
             continue
-        first = find(lookers[0])
-        for j in (*lookers[1:], *hits):
-            r = find(j)
-            if r != first:
-                root[r] = first
+        for a in lookers:
+            for b in hits:
+                if a == b:
+                    continue
+                pair = (a, b) if a < b else (b, a)
+                if pair in checked:
+                    continue
+                checked.add(pair)
+                ra, rb = find(a), find(b)
+                if ra == rb:
+                    continue
+                x, y = items[pair[0]], items[pair[1]]
+                if pair_score(x, y, policy).compatible or pair_score(y, x, policy).compatible:
+                    root[rb] = ra
     groups: dict[int, list[Item]] = defaultdict(list)
     for i, it in enumerate(items):
         groups[find(i)].append(it)
