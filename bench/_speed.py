@@ -146,7 +146,10 @@ class PeakRSS:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        import psutil
+        try:
+            import psutil  # installed with the dask extra (distributed needs it)
+        except ImportError:
+            return  # peak stays 0; the ingest child also reports its own ru_maxrss
 
         try:
             proc = psutil.Process(self.pid)
@@ -181,6 +184,8 @@ def table(rows: list[dict[str, Any]], cols: list[str]) -> str:
 
 
 def _fmt(v: Any) -> str:
+    if isinstance(v, bool):
+        return "yes" if v else "no"
     if isinstance(v, float):
         return f"{v:,.2f}" if abs(v) < 100 else f"{v:,.0f}"
     if isinstance(v, int):

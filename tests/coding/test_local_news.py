@@ -61,3 +61,12 @@ def test_people_shot_include_the_dead(ctx) -> None:
         evs = _events(ctx, text)
         assert max(e.fatalities or 0 for e in evs) == 1
         assert max(e.injured or 0 for e in evs) == 4
+
+
+def test_others_shot_are_not_the_dead(ctx) -> None:
+    evs = _events(
+        ctx,
+        "A girl was killed in a shooting in Decatur on Saturday night. Three other people were also shot.",
+    )
+    assert max(e.fatalities or 0 for e in evs) == 1
+    assert max(e.injured or 0 for e in evs) == 3

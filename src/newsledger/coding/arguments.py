@@ -56,6 +56,7 @@ HOSPITAL_VERBS = frozenset({"send", "transport", "rush", "airlift", "take", "put
 SHOT_VICTIMS = "shot victims"  # counted as injured unless the article says they died
 COUNTED_HURT = "injured counted from the victims' phrase"
 OTHERS = frozenset({"others", "another", "other"})  # "two others were shot": not the dead
+OTHERS_NAMED = "victims named apart from others"
 
 
 def _char_range(tokens: Sequence[Any]) -> tuple[int, int]:
@@ -350,7 +351,9 @@ def casualties(
                 inj = n
                 kind = SHOT_VICTIMS if lemma in ("shoot", "shot", "shooting") else "counted victims"
                 why.append(f"{kind} '{v.text}' of '{tok.text}' ({COUNTED_HURT})")
-                if kind == SHOT_VICTIMS and v.lower_ not in OTHERS and fat and n > fat:
+                if any(t.lower_ in OTHERS for t in v.subtree):
+                    why.append(OTHERS_NAMED)  # "three other people were also shot"
+                elif kind == SHOT_VICTIMS and fat and n > fat:
                     # "one person is dead after a gunman opened fire, shooting five people"
                     inj = n - fat
                     why.append("the dead are among those shot")

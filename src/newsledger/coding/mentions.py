@@ -21,7 +21,7 @@ from ..model import AnnotatedArticle, EventMention, Span
 from .actors import Actor, classify
 from .arguments import (
     COUNTED_HURT,
-    OTHERS,
+    OTHERS_NAMED,
     SHOT_VICTIMS,
     casualties,
     choose_place,
@@ -366,9 +366,8 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
         ):
             m = replace(m, injured=None, rule=m.rule + "; the people shot are those reported dead")
         elif (
-            COUNTED_HURT in m.rule
-            and SHOT_VICTIMS in m.rule
-            and not any(f"{SHOT_VICTIMS} '{w}" in m.rule.lower() for w in OTHERS)
+            f"{SHOT_VICTIMS} '" in m.rule  # the event's own victims were counted as shot
+            and OTHERS_NAMED not in m.rule
             and "the dead are among" not in m.rule
             and m.fatalities is None
             and m.injured

@@ -61,7 +61,7 @@ def _index_rows(
     built: Sequence[tuple[Event, Sequence[Item]]], items: Sequence[Item], with_keys: Iterable[Item]
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     event_of = {id(it): e.id for e, members in built for it in members}
-    comp_of = {id(it): component_id(g) for g in components(items) for it in g}
+    comp_of = {id(it): component_id(g) for g in components(items, linked=[m for _, m in built]) for it in g}
     mentions = [
         (
             it.article.id, it.index, event_of[id(it)], comp_of[id(it)], it.mention.sub_event_type,

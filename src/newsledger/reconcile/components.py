@@ -30,8 +30,11 @@ def component_id(members: Sequence[Item]) -> str:
     return min(mention_ref(it) for it in members)
 
 
-def components(items: Sequence[Item], policy: MergePolicy = DEFAULT_POLICY) -> list[list[Item]]:
-    """The items grouped by connected component (each group in input order)."""
+def components(
+    items: Sequence[Item], policy: MergePolicy = DEFAULT_POLICY, linked: Sequence[Sequence[Item]] = ()
+) -> list[list[Item]]:
+    """The items grouped by connected component (each group in input order). ``linked``: groups
+    of the items known to be connected (e.g. the clusters), so their pairs need no check."""
     indexed: dict[Hashable, list[int]] = defaultdict(list)
     looked: dict[Hashable, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
@@ -47,6 +50,13 @@ def components(items: Sequence[Item], policy: MergePolicy = DEFAULT_POLICY) -> l
             x = root[x]
         return x
 
+    pos = {id(it): i for i, it in enumerate(items)}
+    for group in linked:
+        idx = [pos[id(it)] for it in group if id(it) in pos]
+        for j in idx[1:]:
+            ra, rb = find(idx[0]), find(j)
+            if ra != rb:
+                root[rb] = ra
     checked: set[tuple[int, int]] = set()
     for k, lookers in looked.items():
         hits = indexed.get(k)
