@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .nlp import doc_text
+
 Tok = Any  # a spaCy Token (only nlp.py imports spaCy)
 
 OPENING = frozenset("“«„")
@@ -208,9 +210,9 @@ def subject_after_quote(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> To
     """'"...," Trump, the front-runner, said' when the parse lost the subject: the first
     noun phrase between the closing quote and the cue."""
     for _qs, qe in quotes:
-        if qe <= tok.idx and not doc.text[qe : tok.idx].count("\n") and tok.idx - qe < 200:
+        if qe <= tok.idx and not doc_text(doc)[qe : tok.idx].count("\n") and tok.idx - qe < 200:
             between = [t for t in doc if qe <= t.idx < tok.idx and t.pos_ in ("PROPN", "NOUN", "PRON")]
-            if between and doc.text[qe : between[0].idx].strip(" ,\"”’'") == "":
+            if between and doc_text(doc)[qe : between[0].idx].strip(" ,\"”’'") == "":
                 head = between[0]
                 while head.dep_ == "compound" and head.head.i < tok.i and head.head.i > head.i:
                     head = head.head
@@ -227,7 +229,7 @@ def source_of(
         tok = tok.head.head
     lo, hi = phrase_span(tok, cue_tok)
     span = chars(doc, lo, hi)
-    text = doc.text[span[0] : span[1]]
+    text = doc_text(doc)[span[0] : span[1]]
     if tok.lower_ in PRONOUNS and hi - lo == 1:
         resolved = resolve_pronoun(doc, tok, quotes)
         if resolved:
@@ -266,7 +268,7 @@ def quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: in
     """A quotation ending just before char ``left`` ("'...,' he said") or starting just after
     char ``right`` ("he said: '...'"), with only commas, colons and quote marks in between (or
     a few words closed by a colon: "he told reporters: '...'")."""
-    text = doc.text
+    text = doc_text(doc)
     for qs, qe in quotes:
         if qe <= left:
             between = text[qe:left]

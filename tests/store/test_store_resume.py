@@ -164,13 +164,14 @@ def test_an_article_that_trips_a_stage_is_reported_and_the_rest_go_on(
 
 
 def test_a_reconcile_bug_keeps_the_stored_articles(ctx, tmp_path: Path, monkeypatch) -> None:
-    import newsledger.reconcile as rec
+    import newsledger.ledger.incremental as inc
     from newsledger.errors import NewsledgerError
 
-    def broken(annotated, as_of=None):  # type: ignore[no-untyped-def]
+    def broken(store, as_of=None):  # type: ignore[no-untyped-def]
         raise RuntimeError("oops")
 
-    monkeypatch.setattr(rec, "reconcile", broken)
+    monkeypatch.setattr(inc, "update_ledger", broken)
+    monkeypatch.setattr(inc, "full_pass", broken)
     db = tmp_path / "l.db"
     with pytest.raises(NewsledgerError, match="reconciling the ledger failed"):
         ingest(db=db, reader=reader_of(make_articles(3)), ctx=ctx)

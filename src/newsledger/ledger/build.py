@@ -141,6 +141,8 @@ def ingest(
                     dedup.forget(ann.article_id)
                     fail(_error_failure(ann))
                     continue
+                for w in ann.warnings:  # e.g. the text was cut for analysis
+                    note_warning(f"{ann.article.source_file or ann.article.id}: {w}")
                 batch.append(ann)
                 if len(batch) >= batch_size:
                     _store_batch(store, batch, stage_names, dedup, report)

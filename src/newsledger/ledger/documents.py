@@ -55,6 +55,9 @@ def extract_documents(
     for k, ann in enumerate(_extractor(articles(items), ctx, stage_names, batch_size, workers, dask)):
         while errors and errors[0][0] <= k:
             yield errors.popleft()[1]
+        if on_warning is not None and isinstance(ann, AnnotatedArticle):
+            for w in ann.warnings:  # e.g. the text was cut for analysis
+                on_warning(f"{ann.article.source_file or ann.article.id}: {w}")
         yield ann
     while errors:
         yield errors.popleft()[1]

@@ -28,7 +28,7 @@ from ..reconcile.actions import fulfils
 from ..reconcile.blocking import blocking_keys, lookup_keys, probe_keys, reverse_keys
 from ..reconcile.clustering import cluster
 from ..reconcile.commitments import CItem, track_commitments
-from ..reconcile.components import component_id, components
+from ..reconcile.components import component_id, components, linked_to
 from ..reconcile.conflicts import build_event
 from ..reconcile.merge import Item
 from ..serialize import from_plain, to_plain
@@ -94,6 +94,8 @@ def full_pass(store: Store, as_of: dt.date | None = None) -> tuple[int, int]:
     citems = [CItem(a.article, m, i) for a in arts for i, m in enumerate(a.commitments)]
     commitments = unique_ids(track_commitments(citems, built, as_of))
     events = tuple(e for e, _ in built)
+    with store.transaction() as c:  # a crash before the index is written leaves no stale index
+        c.execute("DELETE FROM meta WHERE key = ?", (MARK,))
     store.replace_ledger(events, commitments)
     with store.transaction() as c:
         c.execute("DELETE FROM recon_mentions")
@@ -138,11 +140,7 @@ def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]
     comp_of = {(aid, idx): comp for aid, idx, comp in hits}
     # which of those candidates are linked to a new mention (blocking key and compatible)
     candidates = _load_items(store, {(aid, idx) for aid, idx, _ in hits})
-    new_refs = {id(it) for it in new_items}
-    comps: set[str] = set()
-    for group in components(candidates + new_items):
-        if any(id(it) in new_refs for it in group):
-            comps.update(comp_of[(it.article.id, it.index)] for it in group if id(it) not in new_refs)
+    comps = {comp_of[(it.article.id, it.index)] for it in linked_to(new_items, candidates)}
     comp_list = sorted(comps)
     rows = _in_chunks(
         conn, "SELECT article_id, idx, event_id FROM recon_mentions WHERE component IN ({marks})", comp_list

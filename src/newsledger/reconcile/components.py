@@ -17,7 +17,7 @@ from collections.abc import Hashable, Sequence
 from .blocking import blocking_keys, lookup_keys
 from .merge import DEFAULT_POLICY, Item, MergePolicy, pair_score
 
-__all__ = ["component_id", "components", "mention_ref"]
+__all__ = ["component_id", "components", "linked_to", "mention_ref"]
 
 
 def mention_ref(item: Item) -> str:
@@ -80,3 +80,27 @@ def components(
     for i, it in enumerate(items):
         groups[find(i)].append(it)
     return list(groups.values())
+
+
+def linked_to(
+    new: Sequence[Item], others: Sequence[Item], policy: MergePolicy = DEFAULT_POLICY
+) -> list[Item]:
+    """The ``others`` linked directly to one of the ``new`` items (a blocking key one looks up and
+    the other is indexed under, and a compatible pair)."""
+    indexed: dict[Hashable, list[int]] = defaultdict(list)
+    looked: dict[Hashable, list[int]] = defaultdict(list)
+    for i, it in enumerate(new):
+        for k in blocking_keys(it, policy):
+            indexed[k].append(i)
+        for k in lookup_keys(it, policy):
+            looked[k].append(i)
+    out = []
+    for o in others:
+        near = {i for k in lookup_keys(o, policy) for i in indexed.get(k, ())}
+        near.update(i for k in blocking_keys(o, policy) for i in looked.get(k, ()))
+        if any(
+            pair_score(o, new[i], policy).compatible or pair_score(new[i], o, policy).compatible
+            for i in sorted(near)
+        ):
+            out.append(o)
+    return out

@@ -16,6 +16,7 @@ from ..attribution import (
     source_of,
     trim,
 )
+from ..nlp import doc_text
 
 
 def noun_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexicon) -> Candidate | None:
@@ -72,7 +73,7 @@ def according_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> Candid
         elif phrase_end < sent.end:
             content = chars(doc, phrase_end, sent.end)
     cue = chars(doc, tok.i, to.i + 1)
-    content = same_block(doc.text, content, cue) if content else None
+    content = same_block(doc_text(doc), content, cue) if content else None
     if content is None:
         return None
     return Candidate(content, cue, source, source_span)
@@ -81,7 +82,7 @@ def according_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> Candid
 def colon_claims(doc: Any, lex: CueLexicon) -> list[Candidate]:
     """Headline style "Speaker: what they say" — a short name before a colon at a line's start;
     the content is the rest of the line, or the next paragraph when the line ends there."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     pos = 0
     for line in text.split("\n"):
@@ -122,7 +123,7 @@ def colon_intro_claims(doc: Any, quotes: list[tuple[int, int]]) -> list[Candidat
     """A clause that ends in a colon right before a quotation introduces it:
     "Cruz answered the moderators:\n\n'...'" — the quotation on the word of the clause's
     subject, with its verb as cue (any verb: "released the following statement:")."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for colon in doc:
         if colon.text != ":":

@@ -44,6 +44,7 @@ from ..attribution import (
 )
 from ..context import Context
 from ..model import AnnotatedArticle, Claim
+from ..nlp import doc_text
 from ..pipeline import Stage
 from .claim_patterns import according_claim, colon_claims, colon_intro_claims, noun_claim
 
@@ -109,7 +110,9 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
         q = None
     comp = _complement(doc, tok, lex)
     # '..., "so well." He touted his wins': a quotation that closed its sentence is not this cue's
-    q_ended = q is not None and q[1] <= cue[0] and doc.text[q[1] - 1] == "." and tok.sent.start_char >= q[1]
+    q_ended = (
+        q is not None and q[1] <= cue[0] and doc_text(doc)[q[1] - 1] == "." and tok.sent.start_char >= q[1]
+    )
     content: tuple[int, int] | None = None
     if comp is not None:
         content = chars(doc, comp.left_edge.i, _content_end(doc, comp, lex))
@@ -135,10 +138,10 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
     if content is None:
         return None
     if content != q:
-        content = same_block(doc.text, content, cue)
+        content = same_block(doc_text(doc), content, cue)
         if content is None:
             return None
-    content = through_colon(doc.text, content, quotes)
+    content = through_colon(doc_text(doc), content, quotes)
     # a content that is part of a quotation takes the whole quotation
     for qs, qe in quotes:
         if qs < content[1] and content[0] < qe and not (qs <= cue[0] < qe):

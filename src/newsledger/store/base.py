@@ -45,6 +45,7 @@ class StoreBase:
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False, timeout: float = 60.0) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self.timeout = timeout
         try:
             if readonly:
                 if not self.path.exists():
@@ -121,7 +122,14 @@ class StoreBase:
         """One write transaction (``BEGIN IMMEDIATE``): all or nothing."""
         if self.readonly:
             raise StoreError("the ledger is open read-only", "open it without readonly to write")
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:  # "database is locked": the busy timeout ran out
+            raise StoreError(
+                f"the ledger {self.path} is locked by another program (waited {self.timeout:g} s)",
+                "close the program that writes to it, or run again when it is done; "
+                "everything stored so far is kept",
+            ) from e
         try:
             yield self.conn
         except BaseException:
