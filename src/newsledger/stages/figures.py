@@ -127,6 +127,8 @@ def figures(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
         decision = kind_of(doc, start, end, value, lex)
         if decision is None:
             continue
+        if decision.value < 0 and decision.kind not in ("percent", "money", "other"):
+            continue  # "-5 soldiers": a count is never negative (a dash or list marker, not a sign)
         if value == 1 and decision.kind in ("other", "population", "troops"):
             continue  # "one senior banker", "a soldier": not a count worth reporting
         q_start = start
