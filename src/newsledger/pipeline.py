@@ -15,7 +15,7 @@ from time import process_time
 
 from .context import Context
 from .model import AnnotatedArticle, Article, Entity, Span
-from .nlp import MAX_CHARS, doc_text, index_sentences
+from .nlp import MAX_CHARS, doc_text, index_sentences, model_text
 
 StageFunc = Callable[[AnnotatedArticle, Context], AnnotatedArticle]
 Timings = dict[str, float]  # step name -> CPU seconds, filled by parse/annotate/extract on request
@@ -65,10 +65,10 @@ def parse(
     warnings: list[tuple[str, ...]] = []
     for a in articles:
         if len(a.text) > MAX_CHARS:
-            texts.append(a.text[:MAX_CHARS])
+            texts.append(model_text(a.text[:MAX_CHARS]))
             warnings.append((f"text cut at {MAX_CHARS} characters for analysis",))
         else:
-            texts.append(a.text)
+            texts.append(model_text(a.text))
             warnings.append(())
     t0 = process_time() if timings is not None else 0.0
     docs = list(ctx.nlp.pipe(texts, batch_size=batch_size))
