@@ -22,6 +22,7 @@ demo: install
 	$(BIN)/newsledger timeline --db $(DB)
 
 test: install-dev
+	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q
 
 lint: install-dev

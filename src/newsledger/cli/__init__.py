@@ -40,8 +40,8 @@ class LazyGroup(click.Group):
         if module is None:
             return None
         mod = importlib.import_module(f"{__name__}.{module}")
-        cmd = getattr(mod, cmd_name.replace("-", "_") + "_command", None) or getattr(mod, "command")
-        return cmd  # type: ignore[no-any-return]
+        cmd = getattr(mod, cmd_name.replace("-", "_") + "_command", None) or mod.command
+        return cmd
 
 
 @click.group(cls=LazyGroup)
