@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from newsledger.errors import ConfigError
-from newsledger.executor import extract_parallel
+from newsledger.executor import ExtractSettings, extract_parallel
 from newsledger.model import Article
 
 TEXTS = [
@@ -27,3 +27,25 @@ def _articles() -> list[Article]:
 def test_zero_workers_is_a_clear_error() -> None:
     with pytest.raises(ConfigError, match="at least 1"):
         list(extract_parallel(_articles(), workers=0))
+
+
+def test_a_failing_article_costs_only_itself_in_a_worker_batch(monkeypatch) -> None:
+    # extract_batch is the unit of work of process pools and Dask workers
+    from newsledger import pipeline
+    from newsledger.executor import FailedExtraction, extract_batch
+
+    def boom(article, ctx):  # type: ignore[no-untyped-def]
+        if "BOOM" in article.article.text:
+            raise ValueError("stage bug")
+        return article
+
+    monkeypatch.setattr(pipeline, "select_stages", lambda names: (pipeline.Stage("boom", boom),))
+    good = _articles()[:4]
+    bad = Article(id="bad", text="BOOM. This text trips the stage.")
+    out = extract_batch([*good[:2], bad, *good[2:]], ExtractSettings(batch_size=8))
+    assert [type(x).__name__ for x in out] == ["AnnotatedArticle"] * 2 + ["FailedExtraction"] + [
+        "AnnotatedArticle"
+    ] * 2
+    failed = out[2]
+    assert isinstance(failed, FailedExtraction)
+    assert failed.article.id == "bad" and failed.error == "ValueError: stage bug"

@@ -36,13 +36,38 @@ def _worker_context(settings: ExtractSettings) -> Context:
     return Context(model_name=settings.model_name)
 
 
-def extract_batch(batch: Sequence[Article], settings: ExtractSettings) -> list[AnnotatedArticle]:
-    """Extract one batch in the calling process (the unit of work of pools and Dask)."""
+@dataclass(frozen=True)
+class FailedExtraction:
+    """A stage raised on this article (a bug): the caller reports it and goes on."""
+
+    article: Article
+    error: str  # "TypeName: message"
+
+
+Extracted = AnnotatedArticle | FailedExtraction
+
+
+def _isolated(batch: Sequence[Article], ctx: Context, settings: ExtractSettings) -> list[Extracted]:
+    """Extract a batch; if it fails, retry article by article so one bad article costs only
+    itself."""
     from .pipeline import extract, select_stages
 
-    ctx = _worker_context(settings)
     stages = select_stages(settings.stages)
-    return list(extract(batch, ctx, stages, batch_size=settings.batch_size))
+    try:
+        return list(extract(batch, ctx, stages, batch_size=settings.batch_size))
+    except Exception:
+        out: list[Extracted] = []
+        for a in batch:
+            try:
+                out.extend(extract([a], ctx, stages, batch_size=1))
+            except Exception as e:
+                out.append(FailedExtraction(a, f"{type(e).__name__}: {str(e)[:200]}"))
+        return out
+
+
+def extract_batch(batch: Sequence[Article], settings: ExtractSettings) -> list[Extracted]:
+    """Extract one batch in the calling process (the unit of work of pools and Dask)."""
+    return _isolated(batch, _worker_context(settings), settings)
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -51,7 +76,7 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _windowed(submit: Any, batches: Iterator[list[Article]], window: int) -> Iterator[AnnotatedArticle]:
+def _windowed(submit: Any, batches: Iterator[list[Article]], window: int) -> Iterator[Extracted]:
     pending: deque[Any] = deque()
     for batch in batches:
         pending.append(submit(batch))
@@ -67,9 +92,12 @@ def extract_parallel(
     workers: int = 1,
     dask: str | None = None,
     ctx: Context | None = None,
-) -> Iterator[AnnotatedArticle]:
+) -> Iterator[Extracted]:
     """Annotate ``articles`` in order, in this process (``workers=1``), in ``workers``
-    processes, or on a Dask cluster (``dask="local"`` or a scheduler address)."""
+    processes, or on a Dask cluster (``dask="local"`` or a scheduler address).
+
+    Yields one result per article: its annotations, or a :class:`FailedExtraction` when a
+    stage raised on it (the others in its batch are still extracted)."""
     settings = settings or ExtractSettings()
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {workers}", "pass --workers 1 or more")
@@ -77,17 +105,16 @@ def extract_parallel(
         yield from _extract_dask(articles, settings, workers, dask)
         return
     if workers == 1:
-        from .pipeline import extract, select_stages
-
         ctx = ctx or Context(model_name=settings.model_name)
-        yield from extract(articles, ctx, select_stages(settings.stages), batch_size=settings.batch_size)
+        for batch in _batches(articles, settings.batch_size):
+            yield from _isolated(batch, ctx, settings)
         return
     import multiprocessing
 
     mp = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp) as pool:
 
-        def submit(batch: list[Article]) -> Future[list[AnnotatedArticle]]:
+        def submit(batch: list[Article]) -> Future[list[Extracted]]:
             return pool.submit(extract_batch, batch, settings)
 
         yield from _windowed(submit, _batches(articles, settings.batch_size), window=2 * workers)
@@ -95,7 +122,7 @@ def extract_parallel(
 
 def _extract_dask(
     articles: Iterable[Article], settings: ExtractSettings, workers: int, address: str
-) -> Iterator[AnnotatedArticle]:
+) -> Iterator[Extracted]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as e:

@@ -11,7 +11,6 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -335,10 +334,10 @@ def _decode_fp(text: str) -> Any:
 class ExtractionFailed(InputError):
     """An article was read but a stage raised on it (a bug): reported, not stored."""
 
-    def __init__(self, article: Article, error: BaseException) -> None:
+    def __init__(self, article: Article, error: str) -> None:
         self.article_id = article.id
         super().__init__(
-            f"extraction failed ({type(error).__name__}: {str(error)[:200]})",
+            f"extraction failed ({error})",
             "it was not stored and a re-run retries it; please report this bug with the file",
             article.source_file or article.id,
         )
@@ -354,32 +353,16 @@ def _extractor(
 ) -> Iterator[AnnotatedArticle | ExtractionFailed]:
     """One result per article, in order: its annotations, or why extraction failed.
 
-    In this process a failing batch is retried article by article, so one article that trips a
-    stage does not stop the run. (Process pools and Dask report such a failure as an error.)
+    A failing batch is retried article by article (in this process, a pool or on Dask), so one
+    article that trips a stage does not stop the run.
     """
-    if workers > 1 or dask:
-        from ..executor import ExtractSettings, extract_parallel
+    from ..executor import ExtractSettings, FailedExtraction, extract_parallel
 
-        settings = ExtractSettings(stages=tuple(stages), batch_size=batch_size)
-        yield from extract_parallel(articles, settings, workers=workers, dask=dask, ctx=ctx)
-        return
-    from ..pipeline import extract, select_stages
-
-    context = ctx or Context()
-    stage_objs = select_stages(stages)
-    it = iter(articles)
-    while chunk := list(islice(it, batch_size)):
-        results: list[AnnotatedArticle | ExtractionFailed]
-        try:
-            results = list(extract(chunk, context, stage_objs, batch_size=batch_size))
-        except Exception:
-            results = []
-            for a in chunk:
-                try:
-                    results.extend(extract([a], context, stage_objs, batch_size=1))
-                except Exception as e:
-                    results.append(ExtractionFailed(a, e))
-        yield from results
+    settings = ExtractSettings(stages=tuple(stages), batch_size=batch_size)
+    for result in extract_parallel(articles, settings, workers=workers, dask=dask, ctx=ctx):
+        yield (
+            ExtractionFailed(result.article, result.error) if isinstance(result, FailedExtraction) else result
+        )
 
 
 def _store_batch(
