@@ -116,3 +116,11 @@ def test_outlet_country_breaks_ties(ctx) -> None:
     (parsed,) = parse([Article(id="t", text=text, url="https://www.lfpress.ca/news")], ctx)
     (london,) = places(parsed, ctx).places
     assert london.country == "CA"
+
+
+def test_the_outlets_own_name_is_not_a_place(ctx) -> None:
+    text = "Senegal vote delayed\n\nBy Atlantic Coast Tribune staff\n\nProtesters marched in Dakar on Monday."
+    (parsed,) = parse([Article(id="o", text=text, outlet="Atlantic Coast Tribune")], ctx)
+    names = [p.text for p in places(parsed, ctx).places]
+    assert "Dakar" in names
+    assert not overlapping(places(parsed, ctx).places, text, "Atlantic Coast Tribune")

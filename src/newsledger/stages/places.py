@@ -9,6 +9,7 @@ with ``role="embedded"`` and countries used to qualify a noun ("U.S. officials")
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 from urllib.parse import urlsplit
@@ -133,10 +134,23 @@ def place_mentions(
     return tuple(_mention(article, r, nearest_town(r)) for r in kept)
 
 
+def outlet_spans(text: str, outlet: str | None) -> list[tuple[int, int]]:
+    """Where the article names its own outlet ("By Riverside Dispatch staff"): a byline, not
+    a place, however place-like the outlet's name."""
+    if not outlet or len(outlet.strip()) < 3:
+        return []
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in outlet.split()) + r"\b"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
+
+
 def places(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
     if article.doc is None:
         return article
-    return article.add(places=place_mentions(article, ctx.gazetteer))
+    found = place_mentions(article, ctx.gazetteer)
+    bylines = outlet_spans(article.article.text, article.article.outlet)
+    if bylines:
+        found = [p for p in found if not any(lo <= p.span.start and p.span.end <= hi for lo, hi in bylines)]
+    return article.add(places=tuple(found))
 
 
 STAGE = Stage("places", places, assigns=("places",))
