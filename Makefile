@@ -23,6 +23,7 @@ demo: install
 
 test: install-dev
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: install-dev

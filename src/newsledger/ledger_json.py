@@ -143,7 +143,8 @@ def source_json(s: Source) -> JSON:
     return {"article": s.article, "start": s.start, "end": s.end, "attributed_to": s.attributed_to}
 
 
-def event_json(e: Event) -> JSON:
+def event_core_json(e: Event) -> JSON:
+    """The coded fields of an event (what happened, when, where, who, how many, status)."""
     return {
         "id": e.id,
         "event_type": e.event_type,
@@ -157,6 +158,12 @@ def event_json(e: Event) -> JSON:
         "fatalities": e.fatalities,
         "injured": e.injured,
         "status": e.status,
+    }
+
+
+def event_json(e: Event) -> JSON:
+    return {
+        **event_core_json(e),
         "sources": [source_json(s) for s in e.sources],
         "conflicts": [
             {

@@ -149,8 +149,10 @@ def places(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
     found = place_mentions(article, ctx.gazetteer)
     bylines = outlet_spans(article.article.text, article.article.outlet)
     if bylines:
-        found = [p for p in found if not any(lo <= p.span.start and p.span.end <= hi for lo, hi in bylines)]
-    return article.add(places=tuple(found))
+        found = tuple(
+            p for p in found if not any(lo <= p.span.start and p.span.end <= hi for lo, hi in bylines)
+        )
+    return article.add(places=found)
 
 
 STAGE = Stage("places", places, assigns=("places",))

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from ..ledger_json import event_core_json, location_json
 from ..model import (
     Article,
     Event,
     EventMention,
-    Location,
     Source,
     Span,
     TrackedCommitment,
@@ -26,20 +26,6 @@ FIELDS = (
     "assoc_actors", "location", "fatalities", "injured", "status",
 )  # fmt: skip
 SNIPPET = 240
-
-
-def location_json(loc: Location | None) -> dict[str, Any] | None:
-    if loc is None:
-        return None
-    return {
-        "name": loc.name,
-        "country": loc.country,
-        "admin1": loc.admin1,
-        "latitude": loc.latitude,
-        "longitude": loc.longitude,
-        "geo_precision": loc.geo_precision,
-        "gazetteer_id": loc.gazetteer_id,
-    }
 
 
 def article_brief(a: Article | None, article_id: str) -> dict[str, Any]:
@@ -81,18 +67,7 @@ def event_summary(view: LedgerView, e: Event) -> dict[str, Any]:
         {o for s in e.sources if (a := view.articles.get(s.article)) is not None and (o := a.outlet)}
     )
     return {
-        "id": e.id,
-        "event_type": e.event_type,
-        "sub_event_type": e.sub_event_type,
-        "date": e.date,
-        "date_precision": e.date_precision,
-        "actor1": e.actor1,
-        "actor2": e.actor2,
-        "assoc_actors": list(e.assoc_actors),
-        "location": location_json(e.location),
-        "fatalities": e.fatalities,
-        "injured": e.injured,
-        "status": e.status,
+        **event_core_json(e),
         "n_sources": len(e.sources),
         "n_articles": len({s.article for s in e.sources}),
         "outlets": outlets,
