@@ -65,23 +65,21 @@ def blocking_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Has
     return tuple(keys)
 
 
-def lookup_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
-    """Keys to look up: the buckets an item could share a happening with (neighbouring days for
-    soft date disagreements, neighbouring map cells for nearby towns)."""
+def _lookups(item: Item, pad: int, near: int) -> tuple[Hashable, ...]:
+    """Lookup keys with the dates widened by ``pad`` days and map cells by ``near`` cells."""
     fam, place, cell = _family(item), item.mention.place, _cell(item)
     keys: list[Hashable] = [("article", item.article.id, fam)]
     if item.group:
         keys.append(("group", item.group, fam))
-    days = _days(item, pad=0 if item.is_bound else policy.soft_date_days)
+    days = _days(item, pad=pad)
     country = place.country if place is not None else None
+    steps = range(-near, near + 1)
     for d in days:
         keys.append(("day-unplaced", fam, d))
         if place is None:
             keys.append(("day-any", fam, d))
         elif cell is not None:
-            keys.extend(
-                ("day-cell", fam, d, (cell[0] + a, cell[1] + b)) for a in (-1, 0, 1) for b in (-1, 0, 1)
-            )
+            keys.extend(("day-cell", fam, d, (cell[0] + a, cell[1] + b)) for a in steps for b in steps)
             keys.append(("day-country-coarse", fam, d, country))
         else:
             keys.append(("day-country-fine", fam, d, country))
@@ -93,29 +91,16 @@ def lookup_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hasha
     return tuple(keys)
 
 
+def lookup_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
+    """Keys to look up: the buckets an item could share a happening with (neighbouring days for
+    soft date disagreements, neighbouring map cells for nearby towns)."""
+    return _lookups(item, pad=0 if item.is_bound else policy.soft_date_days, near=1)
+
+
 def probe_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
     """The item's lookup keys without padding (its own days, its own map cell): stored so that a
     new item can find the stored items that would look it up (see :func:`reverse_keys`)."""
-    fam, place, cell = _family(item), item.mention.place, _cell(item)
-    keys: list[Hashable] = [("article", item.article.id, fam)]
-    if item.group:
-        keys.append(("group", item.group, fam))
-    country = place.country if place is not None else None
-    for d in _days(item):
-        keys.append(("day-unplaced", fam, d))
-        if place is None:
-            keys.append(("day-any", fam, d))
-        elif cell is not None:
-            keys.append(("day-cell", fam, d, cell))
-            keys.append(("day-country-coarse", fam, d, country))
-        else:
-            keys.append(("day-country-fine", fam, d, country))
-            keys.append(("day-country-coarse", fam, d, country))
-    if place is not None:
-        keys.append(("place-undated", fam, place_key(place)))
-        if not _days(item) or item.is_bound:
-            keys.append(("place", fam, place_key(place)))
-    return tuple(keys)
+    return _lookups(item, pad=0, near=0)
 
 
 def reverse_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
