@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -67,16 +68,19 @@ class StoreBase:
                 )
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
-            if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
-                self._migrate()
-            else:
-                self._check_version()
+            _retry_while_busy(self._setup, timeout)
         except sqlite3.DatabaseError as e:
             raise StoreError(
                 f"cannot open the ledger {self.path}: {e}", "check the path, or move the file aside"
             ) from e
+
+    def _setup(self) -> None:
+        if self.readonly:
+            self._check_version()
+            return
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
 
     # --- lifecycle ----------------------------------------------------------------------
     def close(self) -> None:
@@ -161,6 +165,27 @@ class StoreBase:
         return self.get_meta("dirty") == "1"
 
     # --- articles -----------------------------------------------------------------------
+
+
+def _retry_while_busy(step: Callable[[], None], timeout: float) -> None:
+    """Run ``step`` again while SQLite says busy/locked without waiting itself.
+
+    Switching a brand-new file to WAL, or reading its header while another connection is
+    switching it, can fail with "database is locked" at once (the busy handler is not used
+    there), so several processes opening one new ledger together retry for up to ``timeout``.
+    """
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as e:
+            msg = str(e).lower()
+            if ("locked" not in msg and "busy" not in msg) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
 
 def _statements(script: str) -> list[str]:
