@@ -33,6 +33,12 @@ from newsledger.reconcile.scoring import conll_f1
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "coref" / "ecbplus"
 FILES = {"dev": "ECB_Dev", "train": "ECB_Train"}
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+# gold entity mentions used as arguments: human and non-human participants, locations
+ENTITY_TYPES = ("HUM", "NON", "LOC")
+PRONOUNS = frozenset(
+    "i me my we us our you your he him his she her hers it its they them their theirs herself himself "
+    "itself themselves who whom which that this these those one".split()
+)
 
 # ECB+ has no types, dates or places: the same pair score, without the anchor requirement
 # (weights chosen on train with --tune style sweeps: trigger 1.5, text 1.0, participants 0.3, join 1.4)
@@ -79,11 +85,24 @@ def embed(texts: dict[Any, str]) -> dict[Any, tuple[float, ...]]:
     return {k: tuple(float(x) for x in v) for k, v in zip(keys, vecs, strict=True)}
 
 
+def entity_mentions(split: str) -> dict[tuple[str, int], list[str]]:
+    """Gold entity mention strings per sentence (participants and locations; no pronouns, no
+    times, and never their coreference chains)."""
+    path = DATA / f"{FILES[split]}_Entity_gold_mentions.json"
+    out: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for m in json.loads(path.read_text(encoding="utf-8")):
+        text = m["tokens_str"]
+        if m["mention_type"] in ENTITY_TYPES and text.lower() not in PRONOUNS:
+            out[(m["doc_id"], m["sent_id"])].append(text)
+    return out
+
+
 def build_items(
-    split: str, ctx: Context, embeddings: bool = False
+    split: str, ctx: Context, embeddings: bool = False, entities: bool = True
 ) -> tuple[list[Item], list[list[tuple[Any, ...]]]]:
     corpus = read_corpus(split)
     gold = json.loads((DATA / f"{FILES[split]}_Event_gold_mentions.json").read_text(encoding="utf-8"))
+    args = entity_mentions(split) if entities else {}
     # text and token offsets per document
     layout: dict[str, tuple[Article, dict[tuple[int, int], tuple[int, int]], dict[int, tuple[int, int]]]] = {}
     for doc_id, sents in corpus.items():
@@ -121,7 +140,7 @@ def build_items(
         head = next((t for t in inside if not (t0 <= s0 + t.head.idx < t1) or t.head.i == t.i), None)
         lemma = head or (inside[0] if inside else None)
         trigger = lemma.lemma_.lower() if lemma is not None else m["tokens_str"].lower()
-        people = tuple(e.text for e in doc.ents if e.label_ in LABELS)
+        people = tuple(dict.fromkeys([*(e.text for e in doc.ents if e.label_ in LABELS), *args.get((doc_id, sid), ())]))
         mention = EventMention(
             span=Span(doc_id, s0, s1),
             trigger=trigger,

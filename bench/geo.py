@@ -12,7 +12,9 @@ that placing adds at most 10% to the pipeline's time.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
+import pickle
 import sys
 import time
 from collections import Counter
@@ -32,12 +34,52 @@ def _scorer() -> Any:
     return mod
 
 
+def _parsed(articles: list[Any], ctx: Any, cache: Path | None) -> tuple[list[Any], float]:
+    """Parse ``articles`` (timed), or read the parses a previous run stored in ``cache`` (a
+    directory; keyed by a digest of the texts and the model): for quick iterations on placing."""
+    from newsledger.model import AnnotatedArticle, Entity, Span
+    from newsledger.nlp import doc_text, index_sentences
+    from newsledger.pipeline import parse
+
+    path = None
+    if cache is not None:
+        h = hashlib.sha1(ctx.nlp.meta.get("name", "").encode())
+        for a in articles:
+            h.update(a.text.encode())
+        path = cache / f"geo-parse-{h.hexdigest()[:12]}.pickle"
+        if path.exists():
+            with path.open("rb") as f:
+                blobs = pickle.load(f)
+            doc_type = type(ctx.nlp.make_doc(""))
+            out = []
+            for a, blob in zip(articles, blobs, strict=True):
+                doc = doc_type(ctx.nlp.vocab).from_bytes(blob)
+                doc_text(doc)
+                sents = tuple(Span(a.id, s.start_char, s.end_char) for s in index_sentences(doc))
+                ents = tuple(Entity(Span(a.id, e.start_char, e.end_char), e.text, e.label_) for e in doc.ents)
+                out.append(AnnotatedArticle(article=a, doc=doc, sentences=sents, entities=ents))
+            return out, 0.0
+    t0 = time.perf_counter()
+    parsed = parse(articles, ctx)
+    seconds = time.perf_counter() - t0
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as f:
+            pickle.dump([p.doc.to_bytes() for p in parsed], f)
+    return parsed, seconds
+
+
 def evaluate(
-    corpus: Path, limit: int = 0, verbose: bool = False, timing: bool = True, demonyms: bool = False
+    corpus: Path,
+    limit: int = 0,
+    verbose: bool = False,
+    timing: bool = True,
+    demonyms: str = "qualifying",
+    cache: Path | None = None,
 ) -> dict[str, float]:
     from newsledger import Context
     from newsledger.model import Article
-    from newsledger.pipeline import default_stages, parse
+    from newsledger.pipeline import default_stages
     from newsledger.stages.places import place_mentions
 
     sg = _scorer()
@@ -48,11 +90,9 @@ def evaluate(
     ctx.gazetteer  # noqa: B018 - load outside the timed part
     ctx.nlp  # noqa: B018
     articles = [Article(id=f"g{i:05d}", text=a["text"]) for i, a in enumerate(arts)]
+    parsed, t_parse = _parsed(articles, ctx, cache)
     t0 = time.perf_counter()
-    parsed = parse(articles, ctx)
-    t_parse = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    results = [p.add(places=place_mentions(p, ctx.gazetteer, include_demonyms=demonyms)) for p in parsed]
+    results = [p.add(places=place_mentions(p, ctx.gazetteer, demonyms=demonyms)) for p in parsed]
     t_places = time.perf_counter() - t0
     t_rest = 0.0
     if timing:
@@ -149,10 +189,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", nargs="*", default=["TR-News.xml", "GWN.xml"])
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--cache", type=Path, help="keep the parses in this directory (for iterations)")
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--speed", action="store_true", help="only time the gazetteer (load, look-ups)")
     ap.add_argument(
-        "--demonyms", action="store_true", help="count demonyms as place mentions (TR-News style)"
+        "--demonyms",
+        choices=("qualifying", "all", "none"),
+        default="qualifying",
+        help="which demonyms are returned (default: those qualifying a noun, as the stage does)",
     )
     args = ap.parse_args(argv)
     if args.speed:
@@ -164,7 +208,14 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.corpus:
         path = Path(name) if Path(name).exists() else EVAL / "geo" / name
         print(f"== {path.name}")
-        r = evaluate(path, args.limit, args.verbose, timing=not args.no_timing, demonyms=args.demonyms)
+        r = evaluate(
+            path,
+            args.limit,
+            args.verbose,
+            timing=not args.no_timing,
+            demonyms=args.demonyms,
+            cache=args.cache,
+        )
         print(f"articles: {r['articles']}  gold toponyms: {r['gold']}  system places: {r['system']}")
         print(f"geotagging P/R/F1: {r['precision']:.4f} {r['recall']:.4f} {r['f1']:.4f}")
         print(f"Acc@161 on found toponyms: {r['acc161_found']:.4f}")

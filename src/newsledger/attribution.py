@@ -1,6 +1,6 @@
-"""Helpers for attribution: quotation spans, cue lexicons, source phrases and pronoun sources.
+"""Helpers for attribution: cue lexicons, source phrases and pronoun sources.
 
-Used by :mod:`newsledger.stages.claims`; the cue lexicons live in ``data/attribution_cues.json``.
+Used by :mod:`newsledger.stages.claims` (quotations: :mod:`newsledger.quotations`); the cue lexicons live in ``data/attribution_cues.json``.
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ from .nlp import doc_text
 
 Tok = Any  # a spaCy Token (only nlp.py imports spaCy)
 
-OPENING = frozenset("“«„")
-CLOSING = frozenset("”»’")
-STRAIGHT = frozenset('"')
 # heads of descriptions that name an office-holder ("the Russian leader")
 TITLE_NOUNS = frozenset(
     {
@@ -51,44 +48,6 @@ class CueLexicon:
             nouns=frozenset(d["nouns"]),
             noun_preps=frozenset(d["noun_preps"]),
         )
-
-
-def quote_spans(text: str, closed_only: bool = False) -> list[tuple[int, int]]:
-    """Character spans ``[start, end)`` of quotations, the quote marks excluded.
-
-    Curly quotes pair opening with closing; straight quotes alternate. A quotation opened and
-    not closed runs to the end of its paragraph (a quotation over several paragraphs yields
-    one span per paragraph); ``closed_only`` leaves such unclosed quotations out.
-    """
-    spans: list[tuple[int, int, bool]] = []
-    open_at: int | None = None
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "\n" and open_at is not None:  # a quotation ends with its paragraph at the latest
-            spans.append((open_at, i, False))
-            open_at = None
-        elif c in OPENING:
-            if open_at is None:
-                open_at = i + 1
-        elif c in CLOSING and c != "’":  # ’ is mostly an apostrophe
-            if open_at is not None:
-                spans.append((open_at, i, True))
-                open_at = None
-        elif c in STRAIGHT:
-            prev = text[i - 1] if i else " "
-            nxt = text[i + 1] if i + 1 < n else " "
-            if open_at is None and (i == 0 or prev.isspace() or prev in "([—–-:") and not nxt.isspace():
-                open_at = i + 1
-            elif open_at is not None and not prev.isspace():
-                spans.append((open_at, i, True))
-                open_at = None
-            elif open_at is not None:
-                open_at = i + 1  # a stray mark: restart here
-        i += 1
-    if open_at is not None:
-        spans.append((open_at, n, False))
-    return [(a, b) for a, b, closed in spans if b - a > 1 and (closed or not closed_only)]
 
 
 def phrase_span(tok: Tok, avoid: Tok | None = None) -> tuple[int, int]:
@@ -158,7 +117,6 @@ def resolve_pronoun(doc: Any, tok: Tok, quotes: list[tuple[int, int]] = ()) -> t
 # --- candidate claims and the pieces they are built from -------------------------------
 
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
-FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 TRIM = " \t\r\n,;:.—–-\"“”«»'‘’()"
 
 
@@ -189,7 +147,7 @@ def trim(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 def subject(tok: Tok, quotes: list[tuple[int, int]] = ()) -> Tok | None:  # type: ignore[assignment]
     """The speaker: the cue's subject (nearest one outside quotes), inherited through
-    conjunctions and control verbs, the agent of a passive, or the noun a relative clause
+    conjunctions, control verbs and gerunds after a preposition, the agent of a passive, or the noun a relative clause
     ("who said") or participle ("a statement saying") hangs on."""
     subs = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PUNCT"]
     if subs:
@@ -203,6 +161,10 @@ def subject(tok: Tok, quotes: list[tuple[int, int]] = ()) -> Tok | None:  # type
         return tok.head
     if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         return subject(tok.head, quotes) if tok.head.pos_ in ("VERB", "AUX") else None
+    # "before floating the idea that ...", "in addition to stating that ...": the verb's subject
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep":
+        verb = tok.head.head
+        return subject(verb, quotes) if verb.i != tok.head.i and verb.pos_ in ("VERB", "AUX") else None
     return None
 
 

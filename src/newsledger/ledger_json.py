@@ -14,12 +14,16 @@ from .model import (
     Article,
     Claim,
     CommitmentMention,
+    Conflict,
+    ConflictValue,
+    DeadlineChange,
     Event,
     EventMention,
     Figure,
     Location,
     PlaceMention,
     Source,
+    Span,
     Timex,
     TrackedCommitment,
 )
@@ -31,6 +35,15 @@ def _num(v: float | int | None) -> float | int | None:
     if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
         return int(v)
     return v
+
+
+def span_json(span: Span) -> JSON:
+    """Where a mention stands: its article and character offsets."""
+    return {"article": span.article_id, "start": span.start, "end": span.end}
+
+
+def _mention(span: Span, text: str) -> JSON:
+    return {**span_json(span), "text": text}
 
 
 def article_json(a: Article) -> JSON:
@@ -50,10 +63,7 @@ def article_json(a: Article) -> JSON:
 
 def timex_json(t: Timex) -> JSON:
     return {
-        "article": t.span.article_id,
-        "start": t.span.start,
-        "end": t.span.end,
-        "text": t.text,
+        **_mention(t.span, t.text),
         "type": t.type,
         "value": t.value,
         "mod": t.mod,
@@ -64,10 +74,7 @@ def timex_json(t: Timex) -> JSON:
 
 def place_json(p: PlaceMention) -> JSON:
     return {
-        "article": p.span.article_id,
-        "start": p.span.start,
-        "end": p.span.end,
-        "text": p.text,
+        **_mention(p.span, p.text),
         "name": p.name,
         "country": p.country,
         "admin1": p.admin1,
@@ -82,10 +89,7 @@ def place_json(p: PlaceMention) -> JSON:
 
 def figure_json(f: Figure) -> JSON:
     return {
-        "article": f.span.article_id,
-        "start": f.span.start,
-        "end": f.span.end,
-        "text": f.text,
+        **_mention(f.span, f.text),
         "value": _num(f.value),
         "kind": f.kind,
         "approx": f.approx,
@@ -95,10 +99,7 @@ def figure_json(f: Figure) -> JSON:
 
 def claim_json(c: Claim) -> JSON:
     return {
-        "article": c.span.article_id,
-        "start": c.span.start,
-        "end": c.span.end,
-        "text": c.text,
+        **_mention(c.span, c.text),
         "source": c.source,
         "cue": c.cue,
         "source_start": c.source_span.start if c.source_span else None,
@@ -143,10 +144,10 @@ def source_json(s: Source) -> JSON:
     return {"article": s.article, "start": s.start, "end": s.end, "attributed_to": s.attributed_to}
 
 
-def event_core_json(e: Event) -> JSON:
-    """The coded fields of an event (what happened, when, where, who, how many, status)."""
+def _coded_json(e: Event | EventMention, location: Location | None) -> JSON:
+    """What happened, when, where, who, how many, status: the same fields for a ledger event
+    and for one article's mention of it."""
     return {
-        "id": e.id,
         "event_type": e.event_type,
         "sub_event_type": e.sub_event_type,
         "date": e.date,
@@ -154,55 +155,64 @@ def event_core_json(e: Event) -> JSON:
         "actor1": e.actor1,
         "actor2": e.actor2,
         "assoc_actors": list(e.assoc_actors),
-        "location": location_json(e.location),
+        "location": location_json(location),
         "fatalities": e.fatalities,
         "injured": e.injured,
         "status": e.status,
     }
 
 
+def event_core_json(e: Event) -> JSON:
+    """The coded fields of an event (what happened, when, where, who, how many, status)."""
+    return {"id": e.id, **_coded_json(e, e.location)}
+
+
+def conflict_value_json(v: ConflictValue) -> JSON:
+    return {"value": v.value, "articles": list(v.articles), "sources": [source_json(s) for s in v.sources]}
+
+
 def event_json(e: Event) -> JSON:
     return {
         **event_core_json(e),
         "sources": [source_json(s) for s in e.sources],
-        "conflicts": [
-            {
-                "field": c.field,
-                "values": [
-                    {
-                        "value": v.value,
-                        "articles": list(v.articles),
-                        "sources": [source_json(s) for s in v.sources],
-                    }
-                    for v in c.values
-                ],
-            }
-            for c in e.conflicts
-        ],
+        "conflicts": [conflict_json(c) for c in e.conflicts],
         "fatalities_low": e.fatalities_low,
         "fatalities_high": e.fatalities_high,
         "merge_reasons": list(e.merge_reasons),
     }
 
 
-def commitment_json(c: TrackedCommitment) -> JSON:
+def conflict_json(c: Conflict) -> JSON:
+    return {"field": c.field, "values": [conflict_value_json(v) for v in c.values]}
+
+
+def deadline_change_json(h: DeadlineChange) -> JSON:
     return {
-        "id": c.id,
+        "deadline": h.deadline,
+        "article": h.article,
+        "start": h.start,
+        "end": h.end,
+        "amendment": h.amendment,
+    }
+
+
+def _promise_json(c: TrackedCommitment | CommitmentMention, location: Location | None) -> JSON:
+    """Who promised whom what, where, by when: the same fields for a tracked commitment and
+    for one article's statement of it."""
+    return {
         "obligor": c.obligor,
         "beneficiary": c.beneficiary,
         "action": c.action,
-        "location": location_json(c.location),
+        "location": location_json(location),
         "deadline": c.deadline,
-        "deadline_history": [
-            {
-                "deadline": h.deadline,
-                "article": h.article,
-                "start": h.start,
-                "end": h.end,
-                "amendment": h.amendment,
-            }
-            for h in c.deadline_history
-        ],
+    }
+
+
+def commitment_json(c: TrackedCommitment) -> JSON:
+    return {
+        "id": c.id,
+        **_promise_json(c, c.location),
+        "deadline_history": [deadline_change_json(h) for h in c.deadline_history],
         "status": c.status,
         "fulfilled_by": c.fulfilled_by,
         "fulfilled_on": c.fulfilled_on,
@@ -212,30 +222,13 @@ def commitment_json(c: TrackedCommitment) -> JSON:
 
 def event_mention_json(m: EventMention) -> JSON:
     """One article's report of an event, in the shape of a ledger event (one source)."""
-    source = {
-        "article": m.span.article_id,
-        "start": m.span.start,
-        "end": m.span.end,
-        "attributed_to": m.claim.source if m.claim else None,
-    }
+    source = {**span_json(m.span), "attributed_to": m.claim.source if m.claim else None}
     return {
-        "article": m.span.article_id,
-        "start": m.span.start,
-        "end": m.span.end,
+        **span_json(m.span),
         "trigger": m.trigger,
         "trigger_start": m.trigger_span.start,
         "trigger_end": m.trigger_span.end,
-        "event_type": m.event_type,
-        "sub_event_type": m.sub_event_type,
-        "date": m.date,
-        "date_precision": m.date_precision,
-        "actor1": m.actor1,
-        "actor2": m.actor2,
-        "assoc_actors": list(m.assoc_actors),
-        "location": location_json(place_location(m.place)),
-        "fatalities": m.fatalities,
-        "injured": m.injured,
-        "status": m.status,
+        **_coded_json(m, place_location(m.place)),
         "figures": [figure_json(f) for f in m.figures],
         "sources": [source],
         "conflicts": [],
@@ -247,28 +240,17 @@ def commitment_mention_json(c: CommitmentMention) -> JSON:
     """One article's statement of a commitment, in the shape of a ledger commitment."""
     where = c.deadline_span or c.span
     return {
-        "article": c.span.article_id,
-        "start": c.span.start,
-        "end": c.span.end,
-        "text": c.text,
-        "obligor": c.obligor,
-        "beneficiary": c.beneficiary,
-        "action": c.action,
-        "location": location_json(place_location(c.place)),
-        "deadline": c.deadline,
+        **_mention(c.span, c.text),
+        **_promise_json(c, place_location(c.place)),
         "amendment": c.amendment,
         "deadline_history": [
-            {
-                "deadline": c.deadline,
-                "article": c.span.article_id,
-                "start": where.start,
-                "end": where.end,
-                "amendment": c.amendment,
-            }
+            deadline_change_json(
+                DeadlineChange(c.deadline, c.span.article_id, where.start, where.end, c.amendment)
+            )
         ],
         "status": "cancelled" if c.amendment == "cancelled" else "unknown",
         "attributed_to": c.claim.source if c.claim else None,
-        "sources": [{"article": c.span.article_id, "start": c.span.start, "end": c.span.end}],
+        "sources": [span_json(c.span)],
     }
 
 

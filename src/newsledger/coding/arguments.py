@@ -18,8 +18,8 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Claim, Figure, PlaceMention, Span, Timex
-from ..numbers import VAGUE, parse_number
 from .actors import phrase_tokens
+from .victims import count_people, tally, victims_in
 
 FEATURE_RANK = {"city": 5, "ADM2": 4, "region": 3, "other": 3, "ADM1": 2, "country": 1}
 LOCATIVE = frozenset(
@@ -28,34 +28,8 @@ LOCATIVE = frozenset(
 DATE_VALUE = re.compile(
     r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\w:]+)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\w:]+)?)?$"
 )
-FATAL_LEMMAS = frozenset(
-    {"kill", "killing", "die", "dead", "death", "murder", "perish", "fatally", "massacre", "slay"}
-)
-INJURY_LEMMAS = frozenset(
-    {
-        "wound",
-        "injure",
-        "hurt",
-        "shoot",
-        "shot",
-        "injury",
-        "hospitalize",
-        "hospitalise",
-        "send",
-        "transport",
-        "rush",
-        "airlift",
-        "take",
-        "put",
-        "treat",
-    }
-)
-
-
-HOSPITAL_VERBS = frozenset({"send", "transport", "rush", "airlift", "take", "put", "treat"})
 SHOT_VICTIMS = "shot victims"  # counted as injured unless the article says they died
 COUNTED_HURT = "injured counted from the victims' phrase"
-OTHERS = frozenset({"others", "another", "other"})  # "two others were shot": not the dead
 OTHERS_NAMED = "victims named apart from others"
 
 
@@ -240,42 +214,17 @@ def figures_in(figures: Sequence[Figure], sent: Any, kind: str) -> list[Figure]:
 
 def count_phrase(head: Any) -> int | None:
     """How many people a victim phrase names ("a man" 1, "two men" 2, "he and three others" 4)."""
-    total = 0
-    for h in [head, *[c for c in head.conjuncts if c.i != head.i]]:
-        n = _count_one(h)
-        if n is None:
-            return None
-        total += n
-    return total or None
-
-
-def _count_one(h: Any) -> int | None:
-    if h.lower_ in ("nobody", "none", "noone") or any(c.lower_ == "no" for c in h.children):
-        return 0
-    for c in h.children:
-        if c.dep_ == "nummod" or (c.like_num and c.i < h.i):
-            v = parse_number(" ".join(t.text for t in c.subtree))
-            if v is not None and v < 100_000:
-                return int(v)
-    low = h.lower_
-    if low == "old" and any(t.lower_ in ("year", "years") for t in h.subtree):
-        return 1  # "a 17-year-old"
-    if low in VAGUE:
-        return int(VAGUE[low])
-    if h.like_num:
-        v = parse_number(h.text)
-        return int(v) if v is not None else None
-    if h.pos_ == "PRON" and low in ("he", "she", "him", "her"):
-        return 1
-    if h.tag_ in ("NN", "NNP") and h.ent_type_ not in ("GPE", "ORG", "DATE"):
-        return 1
-    return None
+    return count_people(head)
 
 
 def casualties(
-    triggers: Sequence[Any], figures: Sequence[Figure], sents: Sequence[Any]
+    triggers: Sequence[Any], figures: Sequence[Figure], sents: Sequence[Any], whole: bool = False
 ) -> tuple[int | None, int | None, tuple[Figure, ...], str]:
-    """(fatalities, injured, figures used, reason) for an event's triggers and sentences."""
+    """(fatalities, injured, figures used, reason) for an event's triggers and sentences.
+
+    Figures of kind fatalities / injured in the sentences count first; the victims' phrases
+    (:mod:`.victims`) of the triggers — or, with ``whole``, of every casualty predicate of the
+    sentences (a violent event's sentence tells its toll) — beat them."""
     used: list[Figure] = []
     fat = inj = None
     why = []
@@ -292,71 +241,19 @@ def casualties(
             used.append(best)
     if used:
         why.append("figures in the event's sentences")
-    counted_fat = counted_inj = False
-    for tok in triggers:
-        lemma = tok.lemma_.lower()
-        fatal = lemma in FATAL_LEMMAS or any(c.lower_ in ("dead", "fatally") for c in tok.children)
-        # "was shot and killed": the shooting is the killing, not an extra injury
-        hurt = lemma in INJURY_LEMMAS and not any(c.lemma_.lower() in FATAL_LEMMAS for c in tok.conjuncts)
-        if lemma in HOSPITAL_VERBS and not any(
-            t.lemma_.lower() in ("hospital", "injury") for t in tok.subtree
-        ):
-            hurt = False  # "took control", "sent troops": only "taken to the hospital" counts
-        if not (fatal or hurt):
-            continue
-        if tok.pos_ == "NOUN" and any(c.lower_ in ("fatal", "deadly") for c in tok.children):
-            fatal, hurt = True, False  # "the fatal shooting of X"
-        victims = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
-        if lemma in ("die", "dead", "perish"):
-            victims += [c for c in tok.children if c.dep_ == "nsubj"]
-        if lemma in ("take", "claim") and any(c.lemma_.lower() == "life" for c in tok.children):
-            fatal, hurt = True, False  # "took the life of a 16-year-old"
-            life = next(c for c in tok.children if c.lemma_.lower() == "life")
-            victims = [g for c in life.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-            victims += [c for c in life.children if c.dep_ == "poss"]
-        if tok.pos_ == "NOUN" and fatal:
-            victims += [
-                c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"
-            ]  # "the teen's death"
-        if tok.pos_ == "NOUN":
-            victims += [
-                g
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
-        if tok.dep_ == "acl" and not victims:
-            victims = [tok.head]  # "a 17-year-old shot and killed by ..."
-        if tok.dep_ == "conj" and tok.head.dep_ == "acl" and not victims:
-            victims = [tok.head.head]
-        if tok.dep_ == "conj" and not victims:
-            victims = [c for c in tok.head.children if c.dep_ in ("nsubjpass", "dobj")]
-        if tok.dep_ == "amod" and lemma == "dead":
-            victims = [tok.head]  # "her dead husband"
-        if tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and not victims:
-            victims = [
-                c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")
-            ]  # "was pronounced dead"
-        for v in victims:
-            n = count_phrase(v)
-            if n is None:
-                continue
-            # the victims' own phrase beats a figure found elsewhere in the sentence
-            if fatal and not counted_fat:
-                fat, counted_fat = n, True
-                why.append(f"counted victims '{v.text}' of '{tok.text}'")
-            elif not fatal and not counted_inj:
-                counted_inj = True
-                inj = n
-                kind = SHOT_VICTIMS if lemma in ("shoot", "shot", "shooting") else "counted victims"
-                why.append(f"{kind} '{v.text}' of '{tok.text}' ({COUNTED_HURT})")
-                if any(t.lower_ in OTHERS for t in v.subtree):
-                    why.append(OTHERS_NAMED)  # "three other people were also shot"
-                elif kind == SHOT_VICTIMS and fat and n > fat:
-                    # "one person is dead after a gunman opened fire, shooting five people"
-                    inj = n - fat
-                    why.append("the dead are among those shot")
+    tokens = [t for s in sents for t in s] if whole else sorted(triggers, key=lambda t: t.i)
+    t = tally(victims_in(tokens))
+    if t.dead is not None:
+        fat = t.dead  # the victims' own phrase beats a figure found elsewhere in the sentence
+        why.append(f"counted dead: {t.why}")
+    if t.injured is not None:
+        inj = t.injured
+        kind = SHOT_VICTIMS if t.shot_only else "counted victims"
+        why.append(f"{kind} '{t.why}' ({COUNTED_HURT})")
+        if t.others:
+            why.append(OTHERS_NAMED)  # "three other people were also shot"
+        elif "the dead are among those shot" in t.why:
+            why.append("the dead are among those shot")
     return fat, inj, tuple(used), "; ".join(why)
 
 

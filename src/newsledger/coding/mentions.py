@@ -141,7 +141,7 @@ def _mention(
         if pub is not None and date[:10] > pub.isoformat():
             status, status_why = "planned", f"deadline '{timex.text}' after publication"
     tokens = [t.token for t in c.triggers]
-    fat, inj, figs, cas_why = casualties(tokens, a.figures, [sent])
+    fat, inj, figs, cas_why = casualties(tokens, a.figures, [sent], whole=c.family == "violence")
     if status not in ("occurred", "unknown"):
         fat = inj = None  # "no one was hurt", "could kill": nobody counted
     claim = claim_for(a.claims, t_span)
@@ -359,7 +359,7 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
         # "shot" counts people hurt only if nothing says they died; "injured" says so itself
         if (
             COUNTED_HURT in m.rule
-            and (SHOT_VICTIMS in m.rule or "figures in the event" not in m.rule)
+            and SHOT_VICTIMS in m.rule  # "wounded", "injured" say themselves they survived
             and m.injured
             and m.injured <= dead
             and (m.fatalities is None or m.injured <= m.fatalities)

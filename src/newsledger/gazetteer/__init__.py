@@ -99,6 +99,10 @@ class Gazetteer:
             place = self._memo[code] = self._make(i, alternate)
         return place
 
+    def _new(self, code: int) -> Place:
+        place = self._memo[code] = self._make(code >> 1, bool(code & 1))
+        return place
+
     def _make(self, i: int, alternate: bool) -> Place:
         return Place(
             self._ids[i], self._names[i], self._lat[i], self._lon[i], self._feature[i],
@@ -111,7 +115,8 @@ class Gazetteer:
         transliteration-insensitive key when the exact one finds nothing."""
         codes = self._exact.get(fold(name))
         if codes:
-            return tuple(self._place(c >> 1, bool(c & 1)) for c in codes)
+            memo = self._memo
+            return tuple([memo.get(c) or self._new(c) for c in codes])
         if fuzzy and len(name) >= 4:
             return self.lookup_loose(name)
         return ()

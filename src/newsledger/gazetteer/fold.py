@@ -67,10 +67,13 @@ _LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key ("Laçın" → "lacin", "U.S." → "u s")."""
-    s = name.translate(_SPECIAL)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = s.translate(_SPECIAL)
+    if name.isascii():  # the common case: no accents to strip
+        s = name.translate(_SPECIAL).lower()
+    else:
+        s = name.translate(_SPECIAL)
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+        s = s.translate(_SPECIAL)
     s = _NON_ALNUM.sub(" ", s).strip()
     return s + "." if s and name.rstrip().endswith(".") else s  # "La." (Louisiana) is not "La"
 

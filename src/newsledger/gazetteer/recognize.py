@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import Gazetteer
+from .cues import context_admins, context_countries, dateline_runs, in_named_region, locative, town_of
 from .words import (
     ADMIN_WORDS,
     BORROWED_ORG_WORDS,
@@ -37,7 +38,8 @@ class Candidate:
     start: int
     end: int  # character span in the text, suffix word included
     name: str  # the text looked up
-    source: str  # "ner" (place label), "ner-other" (other label), "propn", "lexicon", "repeat"
+    source: str  # "ner" (place label), "ner-other" (other label), "propn", "lexicon", "repeat",
+    # "dateline" (opens a line: "CHUBBUCK, Idaho —"), "local" (a town of a region the text names)
     role: str = "place"  # place, demonym, embedded
     hint: str = ""  # "admin" (followed by district/region ...), "city"
     label: str = ""
@@ -111,7 +113,7 @@ def _is_area(gz: Gazetteer, name: str) -> bool:
 
 
 def _followed_by_area(doc: Any, text: str, tokens: list[Any], gz: Gazetteer) -> bool:
-    """ "X, Texas" / "X, La." / "X, New South Wales": X is placed by the area after the comma."""
+    """ "X, Texas" / "X, La." / "X, Modoc County": X is placed by the area after the comma."""
     i = tokens[-1].i + 1
     if i + 1 >= len(doc) or doc[i].text != ",":
         return False
@@ -119,9 +121,18 @@ def _followed_by_area(doc: Any, text: str, tokens: list[Any], gz: Gazetteer) -> 
         area = doc[i + 1 : i + 1 + size]
         if len(area) == size and all(_capitalised(t) for t in area):
             found = gz.lookup(text[area[0].idx : area[-1].idx + len(area[-1].text)], fuzzy=False)
-            if found and found[0].feature in ("country", "ADM1") and not found[0].alternate:
+            if found and found[0].feature in ("country", "ADM1", "ADM2") and not found[0].alternate:
                 return True
     return False
+
+
+def _facility(doc: Any, tokens: list[Any]) -> bool:
+    """A multi-word name ending in a street, building or site word ("Karl Bremer Hospital"),
+    not cut short at an abbreviation ("Fort St." of "Fort St. John")."""
+    last = tokens[-1]
+    if len(tokens) < 2 or last.lower_.rstrip(".") not in FACILITY_WORDS or not _capitalised(last):
+        return False
+    return not (last.text.endswith(".") and last.i + 1 < len(doc) and _capitalised(doc[last.i + 1]))
 
 
 def _ngrams(tokens: list[Any]) -> Iterator[list[Any]]:
@@ -171,6 +182,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
             if _capitalised(t) and gz.is_demonym(t.text):
                 out.append(Candidate(t.idx, t.idx + len(t.text), t.text, "lexicon", "demonym"))
 
+    weak: list[list[Any]] = []  # names the gazetteer knows, too small to trust on their own
     for ent in doc.ents:
         in_ent.update(range(ent.start, ent.end))
         label = ent.label_
@@ -178,7 +190,9 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
             continue
         for part in _parts(list(ent)):
             start, end, name = _text(text, part)
-            if len(part) == 1 and gz.is_demonym(name) and not (label in PLACE_LABELS and gz.has(name)):
+            if label in ("ORG", "PERSON") and _facility(doc, part) and not _submatches(text, gz, part, 10**9):
+                add(part, "ner-other", label="FAC")  # "Thomas Memorial Hospital", "Royal Street"
+            elif len(part) == 1 and gz.is_demonym(name) and not (label in PLACE_LABELS and gz.has(name)):
                 out.append(Candidate(start, end, name, "ner", "demonym", label=label))
             elif (
                 len(part) > 1
@@ -193,7 +207,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                     gz.has(name)
                     or len(part) == 1
                     or part[-1].lower_.rstrip(".") in FACILITY_WORDS
-                    or not (subs := _submatches(text, gz, part, 0))
+                    or not (subs := _submatches(text, gz, part, 20000))
                 ):
                     add(part, "ner", label=label)
                 else:
@@ -223,6 +237,8 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                         add(sub, "ner-other", "place", label)
                     elif not borrowed and (local or _strong(gz, _text(text, sub)[2], 100000)):
                         add(sub, "ner-other", "embedded", label)
+                if not subs and len(ent) == len(part) and gz.has(name):
+                    weak.append(part)
                 demonyms_in([t for t in part if t.i not in covered])
 
     # proper-noun runs outside entities
@@ -233,16 +249,34 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
             continue
         if run and _suffix(doc, run)[0] == "admin" and _is_area(gz, _text(text, run)[2]):
             add(run, "propn")  # "Lachin region": an area, whatever its size
+        elif run and _followed_by_area(doc, text, run, gz) and gz.has(_text(text, run)[2]):
+            add(run, "propn")  # "Chubbuck, Idaho": placed by its region, whatever its size
         elif run:
-            for sub in _submatches(text, gz, run, 50000):
+            subs = _submatches(text, gz, run, 50000)
+            for sub in subs:
                 nxt = sub[-1].i + 1 - run[0].i
                 if nxt < len(run) and run[nxt].lower_ in BORROWED_ORG_WORDS:
                     continue  # an outlet or brand named after a place ("Meridian Wire")
                 add(sub, "propn")
+            if not subs and gz.has(_text(text, run)[2]):
+                weak.append(run)
             demonyms_in([t for t in run if not any(c.start <= t.idx < c.end for c in out)])
         run = []
         if tok is not None and tok.i not in in_ent and tok.pos_ == "ADJ" and _capitalised(tok):
             demonyms_in([tok])
+    for gram in _connected_names(doc, text, gz):
+        add(gram, "gazetteer")
+    for run in dateline_runs(doc):
+        name = _text(text, run)[2]
+        if gz.has(name) and not gz.is_demonym(name) and name.casefold() not in GENERIC_WORDS:
+            add(run, "dateline")
+    named = [c.name for c in out if c.role in ("place", "embedded")]
+    admins = context_admins(gz, named)
+    countries = context_countries(gz, named)
+    for part in weak:
+        name = _text(text, part)[2]
+        if locative(doc, part) and (in_named_region(gz, name, admins) or town_of(gz, name, countries)):
+            add(part, "local")
     out += _repeats(doc, text, out, gz)
     # the tokenizer splits an abbreviation's period off ("Winnipeg, Man."): "Man." is Manitoba
     out = [
@@ -258,6 +292,38 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
             continue
         dedup.append(c)
     return dedup
+
+
+CONNECTORS = frozenset({"and", "of", "de", "del", "da", "do", "upon", "on", "la", "le", "el", "&", "-"})
+
+
+def _connected_names(doc: Any, text: str, gz: Gazetteer) -> list[list[Any]]:
+    """Names joined by a small word that the model splits in two ("Trinidad and Tobago", "Port
+    of Spain", "Stoke-on-Trent"): the longest run of capitalised words and connectors that is
+    the main name of a country, region or town."""
+    out: list[list[Any]] = []
+    n, i = len(doc), 0
+    while i < n:
+        if not _capitalised(doc[i]) or doc[i].is_punct:
+            i += 1
+            continue
+        best = None
+        for j in range(min(n, i + 7) - 1, i + 1, -1):
+            gram = list(doc[i : j + 1])
+            if not _capitalised(gram[-1]) or not any(t.lower_ in CONNECTORS for t in gram[1:-1]):
+                continue
+            if not all(_capitalised(t) or t.lower_ in CONNECTORS for t in gram):
+                continue
+            found = gz.lookup(_text(text, gram)[2], fuzzy=False)
+            if found and not found[0].alternate:
+                best = gram
+                break
+        if best is not None:
+            out.append(best)
+            i = best[-1].i + 1
+        else:
+            i += 1
+    return out
 
 
 def _repeats(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:

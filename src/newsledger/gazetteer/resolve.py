@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from . import Gazetteer, Place
 from .fold import fold
 from .recognize import Candidate
+from .words import FACILITY_WORDS
 
 MAX_CANDIDATES = 40
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+ADMIN_BONUS = 1.5  # a town or county of a region the article names
 FEATURE_PRIOR = {"country": 4.0, "region": 2.0, "ADM1": 1.0, "ADM2": 0.3, "city": 0.0, "other": -1.0}
 
 
@@ -45,6 +47,8 @@ def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
         return [country] if country else []
     if c.label == "FAC":  # a building or road named like a small town is not in that town
         opts = [p for p in opts if p.feature != "city" or p.population >= 20000]
+    if " " in c.name and c.name.split()[-1].casefold().rstrip(".") in FACILITY_WORDS:
+        opts = [p for p in opts if not p.alternate]  # "Washington Square" is no other name of a town
     if _CAMEL.search(c.name):  # "UConn", "MoD": brands and acronyms, not villages
         opts = [p for p in opts if p.feature in ("country", "region", "ADM1")]
     if c.hint == "admin":  # "Kelbajar region": the region may be spelled differently from the town
@@ -92,8 +96,37 @@ def _context_bonus(p: Place, countries: Counter[str], admins: set[tuple[str, str
     if p.country and p.country == dominant:
         s += 1.5
     if p.admin1 and (p.country, fold(p.admin1)) in admins and p.feature != "ADM1":
-        s += 1.5
+        s += ADMIN_BONUS
     return s
+
+
+def _one_sense(cands: list[Candidate], options: list[list[Place]], rows: list[list[float]]) -> list[list[float]]:
+    """One sense per name and article: the mentions of a name share the reading with the best
+    total score, so that "Paris, Missouri" in the first line also places a later "Paris"."""
+    groups: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.role == "place" and options[i]:
+            groups.setdefault(fold(c.name), []).append(i)
+    out = list(rows)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        total: Counter[str] = Counter()
+        for i in members:
+            top = max(rows[i])
+            for p, s in zip(options[i], rows[i], strict=True):
+                total[p.id] += s - top  # each mention's regret for this reading
+        shared = set.intersection(*({p.id for p in options[i]} for i in members))
+        if not shared:
+            continue
+        best_id = max(shared, key=lambda pid: (total[pid], pid))
+        for i in members:
+            ks = [k for k, p in enumerate(options[i]) if p.id == best_id]
+            if ks:
+                row = list(rows[i])
+                row[ks[0]] = max(row) + 0.5
+                out[i] = row
+    return out
 
 
 def resolve(
@@ -153,10 +186,10 @@ def resolve(
             biggest = max((q.population for q in opts if q.feature == "city"), default=0)
             for k, (p, s) in enumerate(zip(opts, pri, strict=True)):
                 bonus = _context_bonus(p, countries, admins, dominant)
-                if p.feature == "city" and 300 * (p.population + 1000) < biggest:
+                if p.feature == "city" and 30 * (p.population + 1000) < biggest:
                     bonus /= 2  # a village does not beat a world city by its country alone
                 s += bonus
-                if near and k in top and p.feature in ("city", "ADM2"):
+                if near and p.feature in ("city", "ADM2"):
                     key = (own, p.id)
                     if key not in prox_cache:
                         prox_cache[key] = _proximity(p, near)
@@ -186,7 +219,7 @@ def resolve(
             if p.country:
                 votes.setdefault(fold(c.name), Counter())[p.country] += 2 if p.feature != "country" else 1
             key = fold(c.name)
-            if c.role == "place" and key not in anchors:
+            if c.role in ("place", "embedded") and key not in anchors:
                 plausible = sorted(
                     (
                         k
@@ -196,7 +229,7 @@ def resolve(
                     key=lambda k: -row[k],
                 )[:5]
                 anchors[key] = [(opts[k].latitude, opts[k].longitude) for k in plausible]
-    final = choose(votes, anchors)
+    final = _one_sense(cands, options, choose(votes, anchors))
 
     out = []
     for c, opts, row in zip(cands, options, final, strict=True):

@@ -1,47 +1,60 @@
 """Reconciling the stored ledger: a full pass, or an incremental update after an ingest.
 
-The store keeps a reconcile index (migration 2): each event mention's event, the connected
-component of the blocking graph it lies in (:mod:`newsledger.reconcile.components`), and its
-blocking keys (``kind`` 0: keys it is indexed under; 1: the unpadded keys it looks up). An
-ingest then loads only the stored mentions whose components the new mentions touch, re-clusters
-those components and rewrites only their events. Because clustering visits mentions in a total,
-content-based order and never compares mentions of different components, the result equals a
-full :func:`newsledger.reconcile.reconcile` over the same articles. Commitments are few: they
-are re-tracked in full (grouping, history, fulfilment, overdue status against the newest date)
-from the commitment mentions and a compact per-mention summary of the occurred events.
+The store keeps a reconcile index (migrations 2 and 3, :mod:`.recon_index`): each event mention
+as a compact merge item, its event, the connected component of the blocking graph it lies in
+(:mod:`newsledger.reconcile.components`), and its blocking keys (``kind`` 0: keys it is indexed
+under; 1: the unpadded keys it looks up; 2: what it can carry out, for commitment fulfilment).
+An ingest then reads only the stored mentions that share a key with the new ones, finds which
+components the new mentions join, re-clusters those components and rewrites only their events.
+Because clustering visits mentions in a total, content-based order and never compares mentions of
+different components, the result equals a full :func:`newsledger.reconcile.reconcile` over the
+same articles. Commitments are few: they are re-tracked in full (grouping, history, fulfilment,
+overdue status against the newest date) from the stored commitment mentions and the events that
+can fulfil one (found through their kind-2 keys).
 
-Meta ``recon_rowid``: every article with a rowid up to it is in the index. Without it (an old
-ledger, or one never reconciled) the update falls back to a full pass.
+Meta ``recon_rowid``: every article with a rowid up to it is in the index; ``recon_code``: the
+version of the code that wrote the index. Without them (an old ledger, one never reconciled, or
+one indexed by other code) the update falls back to a full pass.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from ..model import Event, PlaceMention, TrackedCommitment
+from ..model import AnnotatedArticle, Event, PlaceMention, TrackedCommitment
 from ..reconcile import event_items, independent, reconcile_events, unique_ids
-from ..reconcile.actions import fulfils
-from ..reconcile.blocking import blocking_keys, lookup_keys, probe_keys, reverse_keys
+from ..reconcile.actions import act_keys, fulfil_keys, fulfils
+from ..reconcile.blocking import probe_keys, reverse_keys
 from ..reconcile.clustering import cluster
 from ..reconcile.commitments import CItem, track_commitments
-from ..reconcile.components import component_id, components, linked_to
+from ..reconcile.components import KeyCache, component_id, components, link_new, mention_ref
 from ..reconcile.conflicts import build_event
 from ..reconcile.merge import Item
 from ..serialize import from_plain, to_plain
 from ..store import Store
+from .recon_index import (
+    KeyTexts,
+    code_version,
+    commitment_json,
+    in_chunks,
+    item_json,
+    load_commitments,
+    load_items,
+)
 
 __all__ = ["full_pass", "update_ledger"]
 
 MARK = "recon_rowid"
-CHUNK = 500
-
-
-def _key(k: object) -> str:
-    return repr(k)
+CODE = "recon_code"
+_INSERT_MENTION = (
+    "INSERT INTO recon_mentions(article_id, idx, event_id, component, sub_event_type, trigger, place, item) "
+    "VALUES (?,?,?,?,?,?,?,?)"
+)
 
 
 def _max_rowid(store: Store) -> int:
@@ -49,33 +62,38 @@ def _max_rowid(store: Store) -> int:
 
 
 def _newest(store: Store) -> dt.date | None:
+    """The newest publication date of an article that is not a copy of a stored one."""
     q = (
-        "SELECT max(published) FROM articles WHERE duplicate_of IS NULL "
-        "OR duplicate_of NOT IN (SELECT id FROM articles)"
+        "SELECT published FROM articles a WHERE published IS NOT NULL AND (duplicate_of IS NULL "
+        "OR NOT EXISTS (SELECT 1 FROM articles o WHERE o.id = a.duplicate_of)) "
+        "ORDER BY published DESC LIMIT 1"
     )
     row = store.conn.execute(q).fetchone()
     return dt.date.fromisoformat(row[0][:10]) if row and row[0] else None
 
 
-def _index_rows(
-    built: Sequence[tuple[Event, Sequence[Item]]], items: Sequence[Item], with_keys: Iterable[Item]
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    event_of = {id(it): e.id for e, members in built for it in members}
-    comp_of = {id(it): component_id(g) for g in components(items, linked=[m for _, m in built]) for it in g}
-    mentions = [
-        (
-            it.article.id, it.index, event_of[id(it)], comp_of[id(it)], it.mention.sub_event_type,
-            it.mention.trigger, json.dumps(to_plain(it.mention.place)) if it.mention.place else None,
-        )
+def _mention_row(it: Item, event_id: str, comp: str) -> tuple[Any, ...]:
+    m = it.mention
+    place = json.dumps(to_plain(m.place)) if m.place else None
+    return (it.article.id, it.index, event_id, comp, m.sub_event_type, m.trigger, place, item_json(it))
+
+
+def _key_rows(items: Iterable[Item], cache: KeyCache) -> list[tuple[Any, ...]]:
+    text = KeyTexts()
+    return [
+        (text[k] if kind < 2 else k, kind, it.article.id, it.index)
         for it in items
-    ]  # fmt: skip
-    keys = [
-        (_key(k), kind, it.article.id, it.index)
-        for it in with_keys
-        for kind, ks in ((0, blocking_keys(it)), (1, probe_keys(it)))
+        for kind, ks in (
+            (0, cache.keys(it)),
+            (1, probe_keys(it)),
+            (2, act_keys(it.mention.sub_event_type, it.mention.trigger)),
+        )
         for k in dict.fromkeys(ks)
     ]
-    return mentions, keys
+
+
+def _commitment_rows(arts: Iterable[AnnotatedArticle]) -> list[tuple[Any, ...]]:
+    return [(a.article.id, i, commitment_json(m)) for a in arts for i, m in enumerate(a.commitments)]
 
 
 def _sorted_events(built: list[tuple[Event, list[Item]]]) -> list[tuple[Event, list[Item]]]:
@@ -85,10 +103,19 @@ def _sorted_events(built: list[tuple[Event, list[Item]]]) -> list[tuple[Event, l
 def full_pass(store: Store, as_of: dt.date | None = None) -> tuple[int, int]:
     """Rebuild events, commitments and the reconcile index from every stored article."""
     through = _max_rowid(store)
-    arts = independent(list(store.annotated()))
+    stored = list(store.annotated())
+    arts = independent(stored)
     built = reconcile_events(arts)
     items = [it for _, members in built for it in members]
-    mentions, keys = _index_rows(built, items, items)
+    cache = KeyCache()
+    event_of = {id(it): e.id for e, members in built for it in members}
+    comp_of = {
+        id(it): component_id(g)
+        for g in components(items, linked=[m for _, m in built], cache=cache)
+        for it in g
+    }
+    mentions = [_mention_row(it, event_of[id(it)], comp_of[id(it)]) for it in items]
+    keys = _key_rows(items, cache)
     if as_of is None:
         as_of = max((a.article.published for a in arts if a.article.published), default=None)
     citems = [CItem(a.article, m, i) for a in arts for i, m in enumerate(a.commitments)]
@@ -100,18 +127,20 @@ def full_pass(store: Store, as_of: dt.date | None = None) -> tuple[int, int]:
     with store.transaction() as c:
         c.execute("DELETE FROM recon_mentions")
         c.execute("DELETE FROM recon_keys")
-        c.executemany("INSERT INTO recon_mentions VALUES (?,?,?,?,?,?,?)", mentions)
+        c.execute("DELETE FROM recon_commitments")
+        c.executemany(_INSERT_MENTION, mentions)
         c.executemany("INSERT INTO recon_keys VALUES (?,?,?,?)", keys)
+        c.executemany("INSERT INTO recon_commitments VALUES (?,?,?)", _commitment_rows(stored))
         store._set_meta(MARK, str(through))
+        store._set_meta(CODE, code_version())
     return len(events), len(commitments)
 
 
-def _in_chunks(c: Any, query: str, values: Sequence[Any], *params: Any) -> list[tuple[Any, ...]]:
-    out: list[tuple[Any, ...]] = []
-    for i in range(0, len(values), CHUNK):
-        chunk = list(values[i : i + CHUNK])
-        out.extend(c.execute(query.format(marks=",".join("?" * len(chunk))), (*params, *chunk)))
-    return out
+def _new_articles(store: Store, mark: int) -> list[AnnotatedArticle]:
+    ids = [
+        r[0] for r in store.conn.execute("SELECT id FROM articles WHERE rowid > ? ORDER BY rowid", (mark,))
+    ]
+    return [a for i in range(0, len(ids), 500) for a in store.annotated(ids[i : i + 500])]
 
 
 def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]:
@@ -119,51 +148,75 @@ def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]
     reconciliation, touching only the events the new mentions can join. Returns the numbers of
     events and commitments rewritten (events) / tracked (commitments)."""
     mark = store.get_meta(MARK)
-    if mark is None:
+    if mark is None or store.get_meta(CODE) != code_version():
         return full_pass(store, as_of)
     through = _max_rowid(store)
     conn = store.conn
-    new_ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE rowid > ?", (int(mark),))]
-    new_arts = list(store.annotated(new_ids))
-    dups = sorted({a.article.duplicate_of for a in new_arts if a.article.duplicate_of})
-    present = {r[0] for r in _in_chunks(conn, "SELECT id FROM articles WHERE id IN ({marks})", dups)}
-    new_arts = [a for a in new_arts if a.article.duplicate_of not in present]
+    all_new = _new_articles(store, int(mark))
+    new_ids = [a.article.id for a in all_new]
+    dups = sorted({a.article.duplicate_of for a in all_new if a.article.duplicate_of})
+    present = {r[0] for r in in_chunks(conn, "SELECT id FROM articles WHERE id IN ({marks})", dups)}
+    new_arts = [a for a in all_new if a.article.duplicate_of not in present]
     new_items = [it for a in independent(new_arts) for it in event_items(a)]
-    # stored components the new mentions touch (either side may look the other up)
-    probe = sorted({_key(k) for it in new_items for k in reverse_keys(it)})
-    look = sorted({_key(k) for it in new_items for k in lookup_keys(it)})
-    join = (
-        "SELECT DISTINCT m.article_id, m.idx, m.component FROM recon_keys k JOIN recon_mentions m "
-        "ON m.article_id = k.article_id AND m.idx = k.idx WHERE k.kind = ? AND k.key IN ({marks})"
+    # stored copies of a new article (stored before their original): no longer independent
+    gone_q = "SELECT id FROM articles WHERE rowid <= ? AND duplicate_of IN ({marks})"
+    gone = sorted({r[0] for r in in_chunks(conn, gone_q, new_ids, int(mark))})
+    gone_rows = in_chunks(
+        conn,
+        "SELECT article_id, idx, event_id, component FROM recon_mentions WHERE article_id IN ({marks})",
+        gone,
     )
-    hits = set(_in_chunks(conn, join, probe, 1) + _in_chunks(conn, join, look, 0))
-    comp_of = {(aid, idx): comp for aid, idx, comp in hits}
-    # which of those candidates are linked to a new mention (blocking key and compatible)
-    candidates = _load_items(store, {(aid, idx) for aid, idx, _ in hits})
-    comps = {comp_of[(it.article.id, it.index)] for it in linked_to(new_items, candidates)}
-    comp_list = sorted(comps)
-    rows = _in_chunks(
-        conn, "SELECT article_id, idx, event_id FROM recon_mentions WHERE component IN ({marks})", comp_list
+    cache = KeyCache()
+    stored = _candidates(store, new_items, cache)
+    groups = link_new(new_items, [(o, comp, near) for o, comp, near in stored], cache=cache)
+    touched = sorted({comp for _, comps in groups for comp in comps} | {r[3] for r in gone_rows})
+    rows = in_chunks(
+        conn,
+        "SELECT article_id, idx, event_id, component, item FROM recon_mentions WHERE component IN ({marks})",
+        touched,
     )
-    old_events = sorted({r[2] for r in rows})
-    stored_items = _load_items(store, {(aid, idx) for aid, idx, _ in rows})
+    dropped = {(r[0], r[1]) for r in gone_rows}
+    old_events = sorted({r[2] for r in rows} | {r[2] for r in gone_rows})
+    rows = [r for r in rows if (r[0], r[1]) not in dropped]
+    have = {(o.article.id, o.index): o for o, _, _ in stored}
+    loaded = iter(load_items(store, [(r[0], r[4]) for r in rows if (r[0], r[1]) not in have]))
+    stored_items = [have.get((r[0], r[1])) or next(loaded) for r in rows]
     items = stored_items + new_items
-    built = _sorted_events([(build_event(cl), cl.members) for cl in cluster(items)])
+    built = _sorted_events(
+        [(build_event(cl), cl.members) for cl in cluster(items, keys=cache.keys, lookup=cache.lookups)]
+    )
     new_event_ids = [e.id for e, _ in built]
     clash = set(new_event_ids) - set(old_events)
-    taken = _in_chunks(conn, "SELECT id FROM events WHERE id IN ({marks})", sorted(clash))
+    taken = in_chunks(conn, "SELECT id FROM events WHERE id IN ({marks})", sorted(clash))
     if taken or len(set(new_event_ids)) != len(new_event_ids):
         return full_pass(store, as_of)  # an id collision: the full pass numbers them (-2, -3)
-    mentions, keys = _index_rows(built, items, new_items)
-    original = store.originals()
+    # component ids: the smallest mention ref of each group (stored components are named by theirs)
+    comp_name: dict[str, str] = {}
+    new_comp: dict[int, str] = {}
+    for idx, comps in groups:
+        name = min([*comps, *(mention_ref(new_items[i]) for i in idx)])
+        comp_name.update((comp, name) for comp in comps)
+        new_comp.update((i, name) for i in idx)
+    event_of = {id(it): e.id for e, members in built for it in members}
+    updates = [
+        (event_of[id(it)], comp_name.get(r[3], r[3]), r[0], r[1])
+        for r, it in zip(rows, stored_items, strict=True)
+    ]
+    mentions = [_mention_row(it, event_of[id(it)], new_comp[i]) for i, it in enumerate(new_items)]
+    keys = _key_rows(new_items, cache)
+    sources = {s.article for e, _ in built for s in e.sources}
+    original = store.originals(sorted(sources))
     with store.transaction() as c:
         store.delete_events(c, old_events)
         store.write_events(c, [e for e, _ in built], original)
-        for i in range(0, len(comp_list), CHUNK):
-            chunk = comp_list[i : i + CHUNK]
-            c.execute(f"DELETE FROM recon_mentions WHERE component IN ({','.join('?' * len(chunk))})", chunk)
-        c.executemany("INSERT INTO recon_mentions VALUES (?,?,?,?,?,?,?)", mentions)
+        for table in ("recon_mentions", "recon_keys"):
+            in_chunks(c, f"DELETE FROM {table} WHERE article_id IN ({{marks}})", gone)
+        c.executemany(
+            "UPDATE recon_mentions SET event_id = ?, component = ? WHERE article_id = ? AND idx = ?", updates
+        )
+        c.executemany(_INSERT_MENTION, mentions)
         c.executemany("INSERT INTO recon_keys VALUES (?,?,?,?)", keys)
+        c.executemany("INSERT OR REPLACE INTO recon_commitments VALUES (?,?,?)", _commitment_rows(all_new))
         commitments = _track_all(store, c, as_of)
         c.execute("DELETE FROM commitments")
         store.write_commitments(c, commitments)
@@ -173,14 +226,44 @@ def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]
     return len(built), len(commitments)
 
 
-def _load_items(store: Store, refs: set[tuple[str, int]]) -> list[Item]:
-    """The stored mentions ``(article id, index)`` as merge items, in a content-based order."""
-    wanted: dict[str, set[int]] = {}
-    for aid, idx in refs:
-        wanted.setdefault(aid, set()).add(idx)
-    fields = ("events", "entities", "commitments")
-    arts = store.annotated(sorted(wanted), fields=fields)
-    return [it for a in arts for it in event_items(a) if it.index in wanted[a.article.id]]
+def _candidates(store: Store, new: Sequence[Item], cache: KeyCache) -> list[tuple[Item, str, set[int]]]:
+    """Stored mentions that share a blocking key with new ones: (item, its component, the indices
+    of those new items). Kind-0 rows hold what a stored mention is indexed under (a new mention
+    looks those up); kind-1 rows what it looks up unpadded, met by the new mentions' keys widened
+    by the lookup padding (:func:`reverse_keys`): exact unless the stored mention pads less (a
+    deadline), which is checked."""
+    look: dict[str, list[int]] = defaultdict(list)
+    rev: dict[str, list[int]] = defaultdict(list)
+    text = KeyTexts()
+    for i, it in enumerate(new):
+        for k in dict.fromkeys(cache.lookups(it)):
+            look[text[k]].append(i)
+        for k in reverse_keys(it):
+            rev[text[k]].append(i)
+    q = "SELECT key, article_id, idx FROM recon_keys WHERE kind = ? AND key IN ({marks})"
+    exact: dict[tuple[str, int], set[int]] = defaultdict(set)
+    loose: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for key, aid, idx in in_chunks(store.conn, q, sorted(look), 0):
+        exact[(aid, idx)].update(look[key])
+    for key, aid, idx in in_chunks(store.conn, q, sorted(rev), 1):
+        loose[(aid, idx)].update(rev[key])
+    refs = sorted(exact.keys() | loose.keys())
+    rows = in_chunks(
+        store.conn,
+        "SELECT article_id, idx, component, item FROM recon_mentions WHERE article_id IN ({marks})",
+        sorted({aid for aid, _ in refs}),
+    )
+    rows = [r for r in rows if (r[0], r[1]) in exact or (r[0], r[1]) in loose]
+    out = []
+    for r, o in zip(rows, load_items(store, [(r[0], r[3]) for r in rows]), strict=True):
+        ref = (r[0], r[1])
+        near = set(exact.get(ref, ()))
+        extra = loose.get(ref, set()) - near
+        if extra and o.is_bound:  # it pads less than reverse_keys assumed: check the keys
+            mine = set(cache.lookups(o))
+            extra = {i for i in extra if mine.intersection(cache.keys(new[i]))}
+        out.append((o, r[2], near | extra))
+    return out
 
 
 @dataclass(frozen=True)
@@ -204,25 +287,34 @@ class _Event:
 
 def _track_all(store: Store, c: Any, as_of: dt.date | None) -> tuple[TrackedCommitment, ...]:
     """Every commitment re-tracked from its mentions and the (already updated) events."""
-    ids = [r[0] for r in c.execute("SELECT article_id FROM annotations WHERE n_commitments > 0")]
-    if not ids:
+    stored = load_commitments(store)
+    if not stored:
         return ()
-    arts = independent(list(store.annotated(ids, fields=("commitments",))))
-    dups = {a.article.duplicate_of for a in arts if a.article.duplicate_of}
-    present = {r[0] for r in _in_chunks(c, "SELECT id FROM articles WHERE id IN ({marks})", sorted(dups))}
-    arts = [a for a in arts if a.article.duplicate_of not in present]
-    citems = [CItem(a.article, m, i) for a in arts for i, m in enumerate(a.commitments)]
+    dups = {a.duplicate_of for a, _, _ in stored if a.duplicate_of}
+    present = {r[0] for r in in_chunks(c, "SELECT id FROM articles WHERE id IN ({marks})", sorted(dups))}
+    citems = sorted(
+        (CItem(a, m, i) for a, i, m in stored if a.duplicate_of not in present),
+        key=lambda it: (it.article.id, it.index),
+    )
+    if not citems:
+        return ()
     if as_of is None:
         as_of = _newest(store)
     fams = {it.family for it in citems}
+    wanted = sorted(set().union(*(fulfil_keys(f) for f in fams)))
+    q = (
+        "SELECT DISTINCT m.event_id FROM recon_keys k JOIN recon_mentions m "
+        "ON m.article_id = k.article_id AND m.idx = k.idx WHERE k.kind = 2 AND k.key IN ({marks})"
+    )
+    ids = sorted({r[0] for r in in_chunks(c, q, wanted)})
     q = (
         "SELECT e.id, e.date, e.status, m.article_id, m.sub_event_type, m.trigger, m.place "
         "FROM events e JOIN recon_mentions m ON m.event_id = e.id "
-        "WHERE e.status = 'occurred' AND e.date IS NOT NULL"
+        "WHERE e.status = 'occurred' AND e.date IS NOT NULL AND e.id IN ({marks})"
     )
     rows: dict[str, list[tuple[Any, ...]]] = {}
     doing: set[str] = set()  # events with a member of a type that carries out some commitment
-    for row in c.execute(q):
+    for row in in_chunks(c, q, ids):
         if any(fulfils(f, row[4], row[5]) for f in fams):
             doing.add(row[0])
         rows.setdefault(row[0], []).append(row)

@@ -82,3 +82,19 @@ def fulfils(fam: str, sub_event_type: str | None, trigger: str | None) -> bool:
     trig = [stem(w) for w in (trigger or "").split()]
     stems = _STEMMED.get(fam, frozenset({fam}))
     return any(t in stems for t in trig)
+
+
+def act_keys(sub_event_type: str | None, trigger: str | None) -> tuple[str, ...]:
+    """What an event mention can carry out, as index keys: :func:`fulfils` ``(fam, s, t)`` holds
+    exactly when ``act_keys(s, t)`` shares a key with :func:`fulfil_keys` ``(fam)`` (lets a store
+    find the events that may fulfil a commitment without reading every event)."""
+    keys = [f"stem:{stem(w)}" for w in (trigger or "").split()]
+    if sub_event_type:
+        keys.append(f"sub:{sub_event_type}")
+    return tuple(dict.fromkeys(keys))
+
+
+def fulfil_keys(fam: str) -> frozenset[str]:
+    """The :func:`act_keys` of events that can carry out an action of family ``fam``."""
+    subs = {f"sub:{s}" for s in FAMILY_SUBTYPES.get(fam, frozenset())}
+    return frozenset(subs | {f"stem:{s}" for s in _STEMMED.get(fam, frozenset({fam}))})

@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from collections.abc import Hashable
 
-from .geo import place_key
+from .geo import core_name, place_key
 from .merge import COARSE_FEATURES, DEFAULT_POLICY, VIOLENT_TYPES, Item, MergePolicy
 
 
@@ -56,6 +56,7 @@ def blocking_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Has
         elif cell is not None:
             keys.append(("day-cell", fam, d, cell))
             keys.append(("day-country-fine", fam, d, country))
+            keys.append(("day-name", fam, d, core_name(place.name)))
         else:
             keys.append(("day-country-coarse", fam, d, country))
     if place is not None:
@@ -81,6 +82,8 @@ def _lookups(item: Item, pad: int, near: int) -> tuple[Hashable, ...]:
         elif cell is not None:
             keys.extend(("day-cell", fam, d, (cell[0] + a, cell[1] + b)) for a in steps for b in steps)
             keys.append(("day-country-coarse", fam, d, country))
+            # a place of the same name elsewhere: two reports may have resolved one name differently
+            keys.append(("day-name", fam, d, core_name(place.name)))
         else:
             keys.append(("day-country-fine", fam, d, country))
             keys.append(("day-country-coarse", fam, d, country))

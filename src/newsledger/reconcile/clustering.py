@@ -26,7 +26,7 @@ def cluster(
     """Greedy best-link clustering in a deterministic order; every merge records why."""
     clusters: list[Cluster] = []
     index: dict[Hashable, list[int]] = defaultdict(list)
-    for item in sorted(items, key=lambda x: x.sort_key):
+    for item in sorted(items, key=lambda x: x.visit_key):
         candidates = sorted({c for k in lookup(item, policy) for c in index.get(k, ())})
         best: tuple[float, int, PairScore, Item] | None = None
         for cid in candidates:

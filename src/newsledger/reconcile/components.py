@@ -12,12 +12,59 @@ the components its new mentions join.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 
 from .blocking import blocking_keys, lookup_keys
 from .merge import DEFAULT_POLICY, Item, MergePolicy, pair_score
 
-__all__ = ["component_id", "components", "linked_to", "mention_ref"]
+__all__ = ["KeyCache", "component_id", "components", "link_new", "linked_to", "mention_ref"]
+
+Keys = Callable[[Item, MergePolicy], tuple[Hashable, ...]]
+
+
+class KeyCache:
+    """Blocking and lookup keys of items, computed once per item (for one reconciliation)."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, tuple[Item, tuple[Hashable, ...]]] = {}
+        self._lookups: dict[int, tuple[Item, tuple[Hashable, ...]]] = {}
+
+    def keys(self, item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
+        got = self._keys.get(id(item))
+        if got is None or got[0] is not item:
+            got = self._keys[id(item)] = (item, blocking_keys(item, policy))
+        return got[1]
+
+    def lookups(self, item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
+        got = self._lookups.get(id(item))
+        if got is None or got[0] is not item:
+            got = self._lookups[id(item)] = (item, lookup_keys(item, policy))
+        return got[1]
+
+
+def compatible(x: Item, y: Item, policy: MergePolicy = DEFAULT_POLICY) -> bool:
+    """Could the two mentions ever be in one cluster (in either order)?"""
+    return pair_score(x, y, policy).compatible or pair_score(y, x, policy).compatible
+
+
+class _Roots:
+    """Union-find over hashable nodes."""
+
+    def __init__(self, nodes: Iterable[Hashable] = ()) -> None:
+        self.root: dict[Hashable, Hashable] = {n: n for n in nodes}
+
+    def find(self, x: Hashable) -> Hashable:
+        root = self.root
+        r = root.setdefault(x, x)
+        while root[r] != r:
+            root[r] = root[root[r]]
+            r = root[r]
+        return r
+
+    def union(self, a: Hashable, b: Hashable) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.root[rb] = ra
 
 
 def mention_ref(item: Item) -> str:
@@ -31,16 +78,20 @@ def component_id(members: Sequence[Item]) -> str:
 
 
 def components(
-    items: Sequence[Item], policy: MergePolicy = DEFAULT_POLICY, linked: Sequence[Sequence[Item]] = ()
+    items: Sequence[Item],
+    policy: MergePolicy = DEFAULT_POLICY,
+    linked: Sequence[Sequence[Item]] = (),
+    cache: KeyCache | None = None,
 ) -> list[list[Item]]:
     """The items grouped by connected component (each group in input order). ``linked``: groups
     of the items known to be connected (e.g. the clusters), so their pairs need no check."""
+    cache = cache or KeyCache()
     indexed: dict[Hashable, list[int]] = defaultdict(list)
     looked: dict[Hashable, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
-        for k in blocking_keys(it, policy):
+        for k in cache.keys(it, policy):
             indexed[k].append(i)
-        for k in lookup_keys(it, policy):
+        for k in cache.lookups(it, policy):
             looked[k].append(i)
     root = list(range(len(items)))
 
@@ -73,8 +124,7 @@ def components(
                 ra, rb = find(a), find(b)
                 if ra == rb:
                     continue
-                x, y = items[pair[0]], items[pair[1]]
-                if pair_score(x, y, policy).compatible or pair_score(y, x, policy).compatible:
+                if compatible(items[pair[0]], items[pair[1]], policy):
                     root[rb] = ra
     groups: dict[int, list[Item]] = defaultdict(list)
     for i, it in enumerate(items):
@@ -104,3 +154,40 @@ def linked_to(
         ):
             out.append(o)
     return out
+
+
+def link_new(
+    new: Sequence[Item],
+    stored: Sequence[tuple[Item, str, Collection[int]]],
+    policy: MergePolicy = DEFAULT_POLICY,
+    cache: KeyCache | None = None,
+) -> list[tuple[list[int], set[str]]]:
+    """The components new items form with each other and with stored components.
+
+    ``stored``: the stored mentions that share a blocking key with new items (in either
+    direction: one looks up a key the other is indexed under), each with its component id and the
+    indices of those new items. A pair is checked only while its two sides are not yet known to
+    be connected, so a stored component costs one compatible pair per group of new items.
+    Returns one ``(indices of new items, ids of stored components)`` per group that holds a new
+    item: the stored components in it are the ones the new items touch.
+    """
+    cache = cache or KeyCache()
+    roots = _Roots(range(len(new)))
+    new_index = {id(it): i for i, it in enumerate(new)}
+    for group in components(new, policy, cache=cache):
+        ids = [new_index[id(it)] for it in group]
+        for j in ids[1:]:
+            roots.union(ids[0], j)
+    for o, comp, near in stored:
+        node = ("c", comp)
+        for i in sorted(near):
+            if roots.find(i) != roots.find(node) and compatible(o, new[i], policy):
+                roots.union(i, node)
+    groups: dict[Hashable, tuple[list[int], set[str]]] = {}
+    for i in range(len(new)):
+        groups.setdefault(roots.find(i), ([], set()))[0].append(i)
+    for _, comp, _ in stored:
+        g = groups.get(roots.find(("c", comp)))
+        if g is not None:
+            g[1].add(comp)
+    return list(groups.values())

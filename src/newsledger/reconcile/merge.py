@@ -21,20 +21,23 @@ day, type + place, type + article), so the work grows near-linearly with the num
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Article, EventMention
+from ..model import Article, EventMention, PlaceMention
 from .dates import BOUND_MODS, gap_days, interval, is_day
-from .geo import country_name, relation
-from .text import actor_words, content_stems, fold, jaccard, same_actor_words, same_folded, stem
+from .geo import core_name, country_name, relation
+from .similarity import LIGHT_TRIGGERS, same_sense, trigger_key
+from .text import actor_words, content_stems, fold, jaccard, same_actor_words, same_folded
 
 # types under which one act of violence may be coded by different reports (a shooting as an
 # attack on civilians, an armed clash or a violent crime)
 VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Crime"})
 # named entities of the sentence that count as participants (places are compared as places)
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_QUALIFIER = re.compile(r"\(([^()]+)\)\s*$")  # "Civilians (United States)" → "United States"
 COARSE_FEATURES = frozenset({"country", "ADM1", "region"})
 # event types whose sub-types name different happenings (an agreement is not a base established)
 STRICT_SUBTYPES = frozenset({"Strategic developments"})
@@ -62,9 +65,12 @@ class MergePolicy:
     w_actors: float = 1.0
     w_actors_disjoint: float = -0.3
     w_trigger: float = 0.4
+    w_sense: float = 0.2  # two trigger words of one sense ("murder" / "killing"; similarity.SENSES)
+    light_factor: float = 0.25  # share of w_trigger for a light or reporting verb ("say", "take")
     w_text: float = 1.5
     w_same_article: float = 0.3
     w_counts: float = 0.5  # the same number killed or injured (not zero)
+    w_names: float = 1.0  # two reports name the same person (full name, anywhere in the report)
     linkage: str = "max"  # "max": best pair in the cluster; "mean": average over its members
     w_embed: float = 0.0  # sentence-embedding similarity (off unless items carry embeddings)
     embed_center: float = 0.5  # cosine similarity that counts as neutral
@@ -82,12 +88,25 @@ class Item:
     index: int
     participants: tuple[str, ...] = ()
     group: str = ""  # optional extra blocking key (e.g. a topic in a benchmark)
+    names: frozenset[tuple[str, str]] = frozenset()  # people the whole report names (person_keys)
     embedding: tuple[float, ...] | None = None  # unit-length sentence embedding, if computed
 
     @cached_property
     def sort_key(self) -> tuple[str, str, int, int, int]:
         pub = self.article.published.isoformat() if self.article.published else "9999-12-31"
         return (pub, self.article.id, self.mention.span.start, self.mention.span.end, self.index)
+
+    @cached_property
+    def visit_key(self) -> tuple[int, tuple[str, str, int, int, int]]:
+        """Clustering order: mentions dated to a day and placed below country level first, vaguer
+        ones (coarse place, month or year, no date) after them, so that a vague mention joins the
+        happening it fits best instead of seeding a cluster that precise reports cannot join."""
+        m = self.mention
+        fine = m.place is not None and m.place.feature not in COARSE_FEATURES
+        iv = self.interval
+        day = iv is not None and is_day(iv) and not self.is_bound
+        rank = 0 if day else 1 if iv is not None else 2
+        return (rank, self.sort_key)
 
     @cached_property
     def ref(self) -> str:
@@ -113,7 +132,9 @@ class Item:
 
     @cached_property
     def trigger(self) -> str:
-        return " ".join(stem(w) for w in fold(self.mention.trigger).split())
+        """The trigger's base word: inflections and derived nouns of one event word agree
+        ("shot", "shooting" → "shoot"; "died", "death" → "die")."""
+        return trigger_key(self.mention.trigger)
 
     @cached_property
     def actors(self) -> tuple[str, ...]:
@@ -125,14 +146,33 @@ class Item:
     def actor_words(self) -> tuple[tuple[str, ...], ...]:
         """Distinctive words of each participant, minus the country the event is placed in: that
         every local report names "the United States" says nothing about which shooting it is."""
+        return without_words(tuple(actor_words(a) for a in self.actors), self.home_words)
+
+    @cached_property
+    def home_words(self) -> tuple[str, ...]:
+        """The words of the name of the country the mention is placed in; for an unplaced mention,
+        the country that qualifies its actors in ACLED's naming ("Civilians (United States)")."""
         home = self.mention.place.country if self.mention.place is not None else None
-        home_words = actor_words(country_name(home)) if home else ()
-        out = []
-        for a in self.actors:
-            words = tuple(w for w in actor_words(a) if not any(same_folded(w, h) for h in home_words))
-            if words:
-                out.append(words)
-        return tuple(out)
+        if home:
+            return actor_words(country_name(home))
+        m = self.mention
+        for actor in (m.actor1, m.actor2, *m.assoc_actors):
+            qualifier = _QUALIFIER.search(actor or "")
+            if qualifier:
+                return actor_words(qualifier.group(1))
+        return ()
+
+
+def without_words(names: Sequence[tuple[str, ...]], drop: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Participant names minus the given words (spelling-insensitive); names left empty go."""
+    if not drop:
+        return tuple(names)
+    out = []
+    for words in names:
+        kept = tuple(w for w in words if not any(same_folded(w, h) for h in drop))
+        if kept:
+            out.append(kept)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -156,6 +196,15 @@ def participant_overlap(
     hits = tuple(" ".join(x) for x in a if any(same_actor_words(x, y) for y in b))
     hits_b = sum(1 for y in b if any(same_actor_words(x, y) for x in a))
     return min(len(hits), hits_b) / min(len(a), len(b)), hits
+
+
+def same_name_elsewhere(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    """Two towns or districts of one name in different places (the gazetteer's choice may differ
+    between two reports of one happening)."""
+    if a is None or b is None or a.feature in COARSE_FEATURES or b.feature in COARSE_FEATURES:
+        return False
+    name = core_name(a.name)
+    return bool(name) and name == core_name(b.name)
 
 
 def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairScore:
@@ -201,16 +250,24 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
     # place
     rel, _ = relation(ma.place, mb.place)
     if rel == "far":
-        return INCOMPATIBLE
-    placed = rel != "unknown"
+        if not same_name_elsewhere(ma.place, mb.place):
+            return INCOMPATIBLE
+        # one name resolved to two places ("Lexington", Kentucky vs South Carolina): either report
+        # may have picked the wrong one; the place neither supports nor excludes the pair
+        rel = "ambiguous"
+        reasons.append("place=same-name-elsewhere")
+    placed = rel not in ("unknown", "ambiguous")
     if placed:
         w = {"same": policy.w_place_same, "contains": policy.w_place_contains}.get(rel, policy.w_place_near)
         score += w
         reasons.append(f"place={rel}{w:+.1f}")
     # participants
     share = 0.0
-    if a.actor_words and b.actor_words:
-        share, hits = participant_overlap(a.actor_words, b.actor_words)
+    # an unplaced mention's participants still name the country the other one is placed in
+    wa = without_words(a.actor_words, b.home_words) if b.home_words != a.home_words else a.actor_words
+    wb = without_words(b.actor_words, a.home_words) if b.home_words != a.home_words else b.actor_words
+    if wa and wb:
+        share, hits = participant_overlap(wa, wb)
         if share > 0:
             w = policy.w_actors * share
             reasons.append(f"actors={'/'.join(fold(h) for h in hits[:3])}{w:+.1f}")
@@ -226,10 +283,22 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
     if counted:
         score += policy.w_counts
         reasons.append(f"counts{policy.w_counts:+.1f}")
+    # the same person named in both reports (victim, suspect, official): not for one report
+    named = False
+    if a.names and b.names and a.article.id != b.article.id:
+        common = a.names & b.names
+        if common:
+            named = True
+            score += policy.w_names
+            reasons.append(f"names={'/'.join(' '.join(n) for n in sorted(common)[:2])}{policy.w_names:+.1f}")
     # wording
     if a.trigger and a.trigger == b.trigger:
-        score += policy.w_trigger
-        reasons.append(f"trigger={a.trigger}{policy.w_trigger:+.1f}")
+        w = policy.w_trigger * (policy.light_factor if a.trigger in LIGHT_TRIGGERS else 1.0)
+        score += w
+        reasons.append(f"trigger={a.trigger}{w:+.1f}")
+    elif policy.w_sense and same_sense(a.trigger, b.trigger):
+        score += policy.w_sense
+        reasons.append(f"trigger~{a.trigger}/{b.trigger}{policy.w_sense:+.1f}")
     # two mentions of one sentence share its words: that says nothing about being one happening
     one_sentence = ma.span == mb.span
     sim = 0.0 if one_sentence else jaccard(a.sentence, b.sentence)
@@ -246,16 +315,20 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
         reasons.append(f"same-article{policy.w_same_article:+.1f}")
         # one report retelling a happening: agreeing date or place, the same trigger, or the same words
         anchored = dated or placed or a.trigger == b.trigger or sim >= 0.25
+    elif rel == "ambiguous":
+        # a place name both give, resolved to two places: a person both name, or much the same words
+        anchored = named or sim >= 0.3
     elif same_day:
         # two reports of the same day, and something else agrees too
-        anchored = placed or share >= 0.5 or sim >= 0.3 or counted
+        anchored = placed or share >= 0.5 or sim >= 0.3 or counted or named
     elif dated:
-        # dates that only fit within their precision (a month, a year) or nearly agree: need the place
-        # or much the same words
-        anchored = placed or sim >= 0.3
+        # dates that only fit within their precision (a month, a year) or nearly agree: need the place,
+        # a person both name or much the same words
+        anchored = placed or named or sim >= 0.3
     else:
-        # two reports, one undated: the same place and the same toll, or much the same words
-        anchored = rel == "same" and (counted or (a.trigger == b.trigger and sim >= 0.25))
+        # two reports, one undated: the same place and the same toll, or much the same words, or a
+        # person both name
+        anchored = named or (rel == "same" and (counted or (a.trigger == b.trigger and sim >= 0.25)))
     return PairScore(True, score, penalty, anchored, tuple(reasons))
 
 

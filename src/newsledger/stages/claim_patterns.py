@@ -14,6 +14,7 @@ from ..attribution import (
     resolve_pronoun,
     same_block,
     source_of,
+    subject,
     trim,
 )
 from ..nlp import doc_text
@@ -26,6 +27,9 @@ def noun_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexico
     if owner is None:
         by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         owner = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+    borrowed = owner is None
+    if borrowed:
+        owner = _doer(tok, quotes)
     if owner is None:
         return None
     comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i), None)
@@ -36,7 +40,7 @@ def noun_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexico
             if prep is not None
             else None
         )
-    if comp is None:
+    if comp is None or (borrowed and not _what_is_said(comp)):
         return None
     source, source_span = source_of(doc, owner, quotes, tok)
     if source is None:
@@ -46,6 +50,32 @@ def noun_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexico
         source = resolved[0] if resolved else source
     content = chars(doc, comp.left_edge.i, comp.right_edge.i + 1)
     return Candidate(content, chars(doc, tok.i, tok.i + 1), source, source_span)
+
+
+def _what_is_said(comp: Tok) -> bool:
+    """A cue noun's complement that can be what is said when the noun has no owner of its own:
+    a clause ("accusations that ...") or the object of "for", "against", "of", "about", "on"
+    that is not a date, a place or an event ("a speech on Thursday", "a bid for the House")."""
+    if comp.pos_ in ("VERB", "AUX"):
+        return True
+    return (
+        comp.head.lower_ in ("for", "against", "of", "about", "on")
+        and comp.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "EVENT")
+    )
+
+
+def _doer(noun: Tok, quotes: list[tuple[int, int]]) -> Tok | None:
+    """ "Christie repeated accusations that ...", "he voiced hopes of ...": a cue noun without an
+    owner that is the object of a verb belongs to that verb's subject."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject(verb, quotes)
+    return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def according_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> Candidate | None:

@@ -9,7 +9,8 @@ Found on the dependency parse:
 - "according to X": the clause it modifies; cue nouns with an owner ("Trump's claim that
   ..."); headlines "Speaker: content"; a clause ending in a colon before a quotation
   (:mod:`newsledger.stages.claim_patterns`);
-- quotations that run over several sentences are taken whole.
+- quotations that run over several sentences or paragraphs are taken whole; a quotation left
+  unclosed before a parenthetical attribution ends there (:mod:`newsledger.quotations`).
 The source is the cue's subject as a full noun phrase ("the Azerbaijani Defense Ministry's
 press service"); "he"/"she" are resolved to the last person named before (outside quotes),
 "the Russian leader" gets the person last named with that title, "who" the noun the relative
@@ -22,7 +23,6 @@ from __future__ import annotations
 from typing import Any
 
 from ..attribution import (
-    FIRST_SECOND,
     REFLEXIVE,
     Candidate,
     CueLexicon,
@@ -33,7 +33,6 @@ from ..attribution import (
     crosses_line,
     cue_span,
     lemma_of,
-    quote_spans,
     quote_touching,
     same_block,
     source_of,
@@ -46,6 +45,7 @@ from ..context import Context
 from ..model import AnnotatedArticle, Claim
 from ..nlp import doc_text
 from ..pipeline import Stage
+from ..quotations import FIRST_SECOND, Quote, cut_at_cues, join_paragraphs, quotations
 from .claim_patterns import according_claim, colon_claims, colon_intro_claims, noun_claim
 
 
@@ -62,12 +62,34 @@ def _complement(doc: Any, tok: Tok, lex: CueLexicon) -> Tok | None:
             for c in tok.children
             if c.dep_ == "dobj" and c.lower_ not in REFLEXIVE and c.ent_type_ not in ("DATE", "TIME")
         ]
-    if not comps and lemma in lex.prep_content:
+    if lemma in lex.prep_content and all(c.dep_ == "dobj" for c in comps):
+        # "accused Trump of lying", "thanked voters for ...": the object is whom, the
+        # prepositional object what
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.prep_content[lemma]]
-        comps = [p for c in preps for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        comps = [p for c in preps for p in c.children if p.dep_ in ("pobj", "pcomp")] or comps
+    if not any(c.dep_ in ("ccomp", "xcomp") for c in comps):
+        late = _that_clause_on_noun(tok)
+        if late is not None:
+            return late
     if not comps:
         return None
     return min(comps, key=lambda c: (crosses_line(doc, c.i, tok.i), abs(c.i - tok.i)))
+
+
+def _that_clause_on_noun(tok: Tok) -> Tok | None:
+    """ "says in a statement that ...", "told customers at a diner that ...": the parse hung the
+    cue's that-clause on the nearest noun before it (acl / relcl with the mark "that")."""
+    for t in tok.subtree:
+        if t.i <= tok.i or t.dep_ not in ("acl", "relcl", "ccomp"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" and c.i == t.left_edge.i for c in t.children):
+            continue
+        node = t.head
+        while node.i != tok.i and node.pos_ in ("NOUN", "PROPN", "ADP", "PRON", "NUM") and node.dep_ != "ROOT":
+            node = node.head
+        if node.i == tok.i and t.head.i != tok.i:
+            return t
+    return None
 
 
 def _content_end(doc: Any, comp: Tok, lex: CueLexicon) -> int:
@@ -117,10 +139,12 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
     if comp is not None:
         content = chars(doc, comp.left_edge.i, _content_end(doc, comp, lex))
         that_clause = comp.dep_ == "ccomp" and comp.left_edge.lower_ == "that"
+        # 'on Fox's "Hannity," Gingrich said it would be ...': a title, not what is said
+        title = comp.dep_ == "ccomp" and comp.i > tok.i and len(doc_text(doc)[q[0] : q[1]].split()) <= 3 if q else False
         if q and (
             comp.i < tok.i
             or q[0] <= content[0] < q[1]
-            or (q[1] <= cue[0] and not that_clause and not q_ended)
+            or (q[1] <= cue[0] and not that_clause and not q_ended and not title)
         ):
             content = q  # the parse took (part of) the quotation as the complement
     elif q:
@@ -131,6 +155,8 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
         and after_comma(doc, min(tok.i, subj.left_edge.i))
     ):
         content = clause_minus(doc, tok.head, tok)
+    elif tok.dep_ == "advcl" and own and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        content = clause_minus(doc, tok.head, tok)  # "as the minister said, ..." 
     elif tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":":
         end = tok.i + 2
         sent_end = doc[tok.i].sent.end
@@ -172,14 +198,26 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.content)
 
 
+def article_quotes(doc: Any, text: str, lex: CueLexicon) -> list[Quote]:
+    """The article's quotations, repaired: one left unclosed before a parenthetical
+    attribution ends there ('"We will stay, the minister said.'), and one that runs over
+    several paragraphs (closing mark left off, next paragraph reopening) is taken whole."""
+
+    def is_cue(tok: Tok) -> bool:
+        return bool(tok.pos_ == "VERB" and lemma_of(tok) in lex.cues)
+
+    return join_paragraphs(text, cut_at_cues(doc, quotations(text), is_cue))
+
+
 def claims(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
     doc = article.doc
     if doc is None:
         return article
     lex = CueLexicon.from_data(ctx.data("attribution_cues"))
     text = article.article.text
-    quotes = quote_spans(text)
-    closed = quote_spans(text, closed_only=True)
+    found = article_quotes(doc, text, lex)
+    quotes = [(q.start, q.end) for q in found]
+    closed = [(q.start, q.end) for q in found if q.closed]
     cands: list[Candidate] = []
     for tok in doc:
         if any(qs <= tok.idx < qe for qs, qe in closed):

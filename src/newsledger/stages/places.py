@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from ..context import Context
 from ..gazetteer.recognize import candidates
 from ..gazetteer.resolve import Resolution, resolve
+from ..gazetteer.words import FACILITY_WORDS
 from ..model import AnnotatedArticle, PlaceMention
 from ..pipeline import Stage
 
@@ -87,51 +88,123 @@ def outlet_country(url: str | None) -> str | None:
     return "GB" if tld == "uk" else tld.upper()
 
 
+def _qualifies_noun(article: AnnotatedArticle, r: Resolution) -> bool:
+    """A demonym used as an adjective on a noun ("Turkish policeman", "the Syrian border"),
+    not a people ("Russians"), a language ("in Turkish") or a noun on its own ("the British")."""
+    doc, c = article.doc, r.candidate
+    span = doc.char_span(c.start, c.end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    head = last.head
+    return (
+        last.dep_ in ("amod", "compound", "nmod")
+        and last.tag_ not in ("NNS", "NNPS")
+        and head.i > last.i
+        and head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def place_mentions(
-    article: AnnotatedArticle, gz: Any, include_demonyms: bool = False
+    article: AnnotatedArticle, gz: Any, demonyms: str = "qualifying"
 ) -> tuple[PlaceMention, ...]:
     """The place mentions of a parsed article (the outlet's country, from its web address, counts as
-    context). Demonyms ("Russian") inform the resolution (as
-    country context) but are returned only with ``include_demonyms`` (``role="demonym"``)."""
+    context).
+
+    Demonyms always inform the resolution (as country context). Which are returned, with
+    ``role="demonym"`` and their country's point: ``"qualifying"`` (default) those that qualify
+    a noun ("Turkish policeman", "Syrian border": a mention of the country, as LGL-style
+    annotation counts them), ``"all"`` (also "Russians", "in Turkish"), ``"none"``."""
     if article.doc is None:
         return ()
     resolved = resolve(
         gz, candidates(article.doc, gz), article.article.text, outlet_country(article.article.url)
     )
+    resolved = [
+        r
+        for r in resolved
+        if r.candidate.role != "demonym"
+        or demonyms == "all"
+        or (demonyms == "qualifying" and _qualifies_noun(article, r))
+    ]
     # a single word the model calls a place but no gazetteer knows is most often a person or brand
     kept = [
         r
         for r in resolved
-        if (include_demonyms or r.candidate.role != "demonym")
-        and (r.place is not None or " " in r.candidate.name.strip() or r.candidate.label == "FAC")
+        if (r.place is not None or " " in r.candidate.name.strip() or r.candidate.label == "FAC")
     ]
-    towns = [
-        r for r in kept if r.place is not None and r.candidate.role == "place" and r.place.feature == "city"
-    ]
+    kept = _plausible(kept, outlet_country(article.article.url))
+    anchor = _anchors(kept)
+    return tuple(_mention(article, r, anchor(r)) for r in kept)
 
-    areas = [
-        r
-        for r in kept
-        if r.place is not None
-        and r.candidate.role == "place"
-        and r.place.feature in ("ADM2", "ADM1", "country")
-    ]
 
+def _plausible(kept: list[Resolution], outlet: str | None) -> list[Resolution]:
+    """Drop villages that nothing else in the article supports: a name read as a small town
+    (under 5,000 inhabitants) of a country that no other name of the article (nor the outlet)
+    points to is most often a person or a word, not that village ("Dubreuil" in a story
+    about New Orleans). Towns placed by a dateline, a named region or a comma ("Bokoshe,
+    Ark.") have that support."""
+    by_name: dict[str, Counter[str]] = {}
+    for r in kept:
+        p = r.place
+        if p is not None and p.country:
+            by_name.setdefault(r.candidate.name, Counter())[p.country] += 1
+    if outlet:
+        by_name.setdefault("", Counter())[outlet] += 1
+    out = []
+    for r in kept:
+        p = r.place
+        alone = (
+            p is not None
+            and p.feature in ("city", "ADM2")
+            and r.candidate.source not in ("dateline", "local")
+            and not r.candidate.hint
+            and not any(c.get(p.country) for name, c in by_name.items() if name != r.candidate.name)
+        )
+        if alone and p is not None and p.population < 5000:
+            continue
+        if alone and r.candidate.name.split()[-1].casefold().rstrip(".") in FACILITY_WORDS:
+            # "Victoria Park" in a story from Ontario is a park there, not a suburb of Perth
+            r = Resolution(r.candidate, None, 0.0, ())
+        out.append(r)
+    return out
+
+
+def _anchors(kept: list[Resolution]) -> Any:
+    """Where to put a building or street the gazetteer does not know: the town named closest
+    to it (within 200 characters), else the article's most named town (the largest on a tie),
+    among the towns of the article's main country and of the regions it names; else the
+    nearest admin area or country."""
+    placed = [r for r in kept if r.place is not None and r.candidate.role in ("place", "embedded")]
+    country_count = Counter(r.place.country for r in placed if r.place is not None and r.place.country)
+    main = country_count.most_common(1)[0][0] if country_count else ""
+    regions = {
+        (r.place.country, r.place.admin1) for r in placed if r.place is not None and r.place.feature == "ADM1"
+    }
+    towns = [r for r in placed if r.place is not None and r.place.feature in ("city", "ADM2")]
+    if main:
+        towns = [t for t in towns if t.place is not None and t.place.country == main] or towns
+    if regions:
+        towns = [
+            t for t in towns if t.place is not None and (t.place.country, t.place.admin1) in regions
+        ] or towns
+    areas = [r for r in placed if r.place is not None and r.place.feature in ("ADM2", "ADM1", "country")]
     counts = Counter(t.place.id for t in towns if t.place is not None)
 
-    def nearest_town(r: Resolution) -> Resolution | None:
-        """The town named closest before or after (within 200 characters), else the article's
-        most named town, else the nearest admin area or country."""
+    def anchor(r: Resolution) -> Resolution | None:
         if r.place is not None or not (towns or areas):
             return None
         close = [t for t in towns if abs(t.candidate.start - r.candidate.start) <= 200]
         if close:
             return min(close, key=lambda t: abs(t.candidate.start - r.candidate.start))
         if towns:
-            return max(towns, key=lambda t: (counts[t.place.id] if t.place else 0, -t.candidate.start))
+            return max(
+                towns,
+                key=lambda t: (counts[t.place.id], t.place.population) if t.place else (0, 0),
+            )
         return min(areas, key=lambda t: abs(t.candidate.start - r.candidate.start))
 
-    return tuple(_mention(article, r, nearest_town(r)) for r in kept)
+    return anchor
 
 
 def outlet_spans(text: str, outlet: str | None) -> list[tuple[int, int]]:

@@ -34,10 +34,18 @@ class LedgerTables(StoreBase):
             self._set_meta("dirty", "0")
             self._set_meta("reconciled_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 
-    def originals(self) -> dict[str, str]:
-        """Duplicate article id → the original it copies (for counting independent sources)."""
+    def originals(self, ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Duplicate article id → the original it copies (for counting independent sources);
+        ``ids``: only for these articles."""
         q = "SELECT id, coalesce(duplicate_of, id) FROM articles WHERE duplicate_of IS NOT NULL"
-        return dict(self.conn.execute(q))
+        if ids is None:
+            return dict(self.conn.execute(q))
+        out: dict[str, str] = {}
+        ids = sorted(set(ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            out.update(self.conn.execute(f"{q} AND id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
 
     def write_events(self, c: Any, events: Sequence[Event], original: dict[str, str]) -> None:
         """Insert events (with sources and conflicts) inside the caller's transaction ``c``."""

@@ -134,6 +134,22 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX recon_keys_key ON recon_keys(kind, key);
     CREATE INDEX recon_keys_mention ON recon_keys(article_id);
     """,
+    # 3: what an incremental update reads instead of decoding whole annotated articles: each event
+    # mention as a merge item (``item``: JSON of the item's fields but the article) and each
+    # commitment mention; kind 2 of recon_keys names what a mention can carry out (commitment
+    # fulfilment). The index is rebuilt by the next reconcile (a full pass). Copies by original, so
+    # an update finds stored copies of a new article without reading every article.
+    """
+    ALTER TABLE recon_mentions ADD COLUMN item TEXT;
+    CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+    CREATE TABLE recon_commitments (
+        article_id TEXT NOT NULL,
+        idx        INTEGER NOT NULL,
+        data       TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    DELETE FROM meta WHERE key = 'recon_rowid';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,19 +13,28 @@ import datetime as dt
 import re
 
 from .cand import Cand
+from .patterns import MONTHS
 from .normalise import (
     PRECISION,
     UNIT_CODE,
     fmt_at,
     fmt_day,
     fmt_month,
+    fmt_week,
     fmt_year,
+    precision_of,
     quarter_of,
     safe_date,
+    season_year,
     shift,
 )
 from .story import SHIFT_TARGET, Ref, Resolved, Story, holiday_date
 
+PERIOD_END = re.compile(
+    r"\s+(?:that\s+)?(?:ended|ending|ends|which\s+ended)\s+(?:on\s+)?(?P<mon>Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|"
+    r"Nov|Dec)[a-z]*\.?\s+(?P<day>[0-3]?\d)\b(?:,\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"
+)
+UTC_ZONES = frozenset({"UTC", "GMT", "Z"})
 ANAPHORIC_KINDS = frozenset({"later", "anaphor", "anaphor_md", "story_time"})
 
 
@@ -90,6 +99,9 @@ class Resolver(Story):
             return v
         if k in {"date", "date2"}:
             return self._date(c)
+        if k == "week_of":
+            on = self._date(Cand(c.start, c.end, "DATE", "date", a))
+            return fmt_week(dt.date.fromisoformat(on)) if on and len(on) == 10 and on[0] != "B" else None
         if k == "iso_time":
             y, mo, d, h, mi = a
             on = self._date(Cand(c.start, c.end, "DATE", "date", (y, mo, d)))
@@ -146,9 +158,11 @@ class Resolver(Story):
                 if self.news or self.ref is None:
                     if self.dct is None:
                         return None
-                    y = self.dct.year + (off or 0)
+                    y = season_year(s, self.dct, off and max(-1, min(1, off)), recent=abs(off or 0) == 2)
+                elif off is None and s == "WI" and (self.ref.month or 0) >= 8:
+                    y = self.ref.year + 1  # the winter after an autumn date: the year of its January
                 else:
-                    y = self.ref.year + (off or 0)
+                    y = self.ref.year + max(-1, min(1, off or 0))
             else:
                 self.ref = Ref(y)
             return f"{fmt_year(y)}-{s}"
@@ -161,7 +175,7 @@ class Resolver(Story):
             q = q or (self.quarter[1] if self.quarter else None)
             if q is None:
                 return fmt_year(y)
-            self.quarter = (y, q)
+            self.set_quarter(y, q)
             return f"{y:04d}-Q{q}"
         if k == "weekend":
             return self._weekend(c)
@@ -179,13 +193,13 @@ class Resolver(Story):
                 return fmt_day(ref.date())
             return fmt_month(ref.year, ref.month) if ref.month else fmt_year(ref.year)
         if k == "clock_day":
-            h, mi, (kind, args) = a
+            h, mi, (kind, args), zone = a
             sub = Cand(c.start, c.end, "DATE", kind, args)
             if kind == "date":
                 day = self._date(sub)
             else:
                 day = self._weekday(sub) if kind == "weekday" else self._deictic(sub)
-            return f"{day[:10]}T{h:02d}:{mi:02d}" if day else None
+            return f"{day[:10]}T{h:02d}:{mi:02d}{zone_suffix(zone)}" if day else None
         if k == "clock":
             return self._clock(c)
         return None
@@ -247,6 +261,8 @@ class Resolver(Story):
         if code == "DE":
             d = shift(self.dct, "Y", -round(n * 10))
             return fmt_year(d.year)
+        if code == "W" and n <= 2:  # "a week ago", "two weeks ago": a day, as annotators read it
+            return fmt_day(shift(self.dct, "D", -round(7 * n)))
         d = shift(self.dct, code, -round(n))
         return fmt_at(d, code)
 
@@ -276,6 +292,9 @@ class Resolver(Story):
     def _anaphor(self, c: Cand) -> str | None:
         unit, off, pod = c.args
         ref = self.day_anchor_ref() if unit == "D" else self.story_anchor()
+        month = self.month_ref
+        if unit == "M" and off and month is not None and self.ref_end < month[1] and c.start - month[1] < 600:
+            ref = month[0]  # "In March, ... The following month": the month after the one just named
         if c.rule == "year_part" and self.news and self.dct is not None:
             ref = Ref(self.dct.year, self.dct.month, self.dct.day)
         if ref is None:
@@ -304,11 +323,29 @@ class Resolver(Story):
                 y = self.dct.year + (off or 0)
                 if q > quarter_of(self.dct) and self.tense(c) == "past":
                     y -= 1
-        self.quarter = (y, q)
+        self.set_quarter(y, q)
+        self.quarter_at = c.end
         return f"{y:04d}-Q{q}"
+
+    def set_quarter(self, y: int, q: int) -> None:
+        """The quarter a financial report is about: a later quarter it only looks ahead to ("losses
+        through the third quarter of 1990") or an earlier year it compares with ("the 1988 period")
+        does not replace it."""
+        if self.quarter is not None and (
+            y < self.quarter[0] or (self.dct is not None and (y, q) >= (self.dct.year, quarter_of(self.dct)))
+        ):
+            return
+        self.quarter = (y, q)
 
     def _quarter_rel(self, c: Cand) -> str | None:
         (rel,) = c.args
+        ended = self._period_end(c) if rel in {"the", "latest", "current"} else None
+        if ended is not None and self.quarter is not None and 0 <= c.start - self.quarter_at <= 300:
+            return f"{self.quarter[0]:04d}-Q{self.quarter[1]}"  # "its fiscal first quarter ... the quarter ended Sept. 29"
+        if ended is not None:  # "the quarter ended July 31": the three months before that day
+            mid = ended - dt.timedelta(days=45)
+            self.set_quarter(mid.year, quarter_of(mid))
+            return f"{mid.year:04d}-Q{quarter_of(mid)}"
         if self.dct is None and self.quarter is None:
             return None
         if rel == "current" and self.dct is not None:
@@ -327,6 +364,15 @@ class Resolver(Story):
         else:
             self.quarter = (y, q)
         return f"{y:04d}-Q{q}"
+
+    def _period_end(self, c: Cand) -> dt.date | None:
+        """The day a period is said to end on right after it: "the quarter ended Sept. 30"."""
+        m = PERIOD_END.match(self.text, c.end)
+        if m is None:
+            return None
+        mon, day = MONTHS[m["mon"].lower()], int(m["day"])
+        y = int(m["year"]) if m["year"] else self.pick_year(Cand(m.start(), m.end(), "DATE", "date", (None, mon, day)), mon, day)
+        return safe_date(y, mon, day) if y is not None else None
 
     def _holiday(self, c: Cand) -> str | None:
         rule, y, pod = c.args
@@ -352,17 +398,21 @@ class Resolver(Story):
         return fmt_at(shift(self.dct, "W", off), "W") + "-WE"
 
     def _clock(self, c: Cand) -> str | None:
-        h, mi, _zone = c.args
+        h, mi, zone = c.args
         base = self.day_anchor()
         if self.ref is not None and self.ref.day is not None and 0 <= c.start - self.ref_end <= 1000:
             base = self.ref.date()  # "19-Nov-12 at 4:49 PM"
         day = fmt_day(base) if base is not None else "XXXX-XX-XX"
-        return f"{day}T{h:02d}:{mi:02d}"
+        return f"{day}T{h:02d}:{mi:02d}{zone_suffix(zone)}"
+
+
+def zone_suffix(zone: str | None) -> str:
+    """TIMEX3 writes a time given in UTC with a final Z ("16:15 UTC" -> T16:15Z); local zones
+    (EST, CET) are left off, as the annotation guidelines do for times in the reader's zone."""
+    return "Z" if zone in UTC_ZONES else ""
 
 
 def precision_for(c: Cand, value: str | None) -> str | None:
-    from .normalise import precision_of
-
     if c.kind == "deictic" and c.args and c.args[0] in PRECISION:
         return PRECISION[c.args[0]]
     return precision_of(value)

@@ -17,6 +17,7 @@ from .patterns import (
     MONTH,
     NUMBER,
     PREMOD,
+    SPELLED_YEAR,
     UNIT,
     WEEKDAY,
     YEAR,
@@ -36,6 +37,7 @@ from .read_calendar import (
     r_month_day,
     r_month_of_that_year,
     r_month_rel_year,
+    r_month_spelled_year,
     r_month_year,
     r_noon,
     r_pod_date,
@@ -45,6 +47,7 @@ from .read_calendar import (
     r_season,
     r_slash,
     r_spelled_year,
+    r_week_of,
     r_weekend,
     r_year,
     r_year_ago_adj,
@@ -115,8 +118,13 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_dmy_short,
     ),
     (rf"{_EDGEP}(?P<mon>{M}),?\s+(?:of\s+)?(?P<year>{YEAR})\b(?![,.]\d)", r_month_year),
+    (rf"{_EDGEP}(?P<mon>{M}),?\s+(?:of\s+)?(?P<syear>{SPELLED_YEAR})\b", r_month_spelled_year),
+    (
+        rf"the\s+week\s+(?:of|beginning|starting|ending)\s+(?:(?P<mon>{M})\s+(?P<day>{DAY})|(?P<day2>{DAY})\s+(?P<mon2>{M}))(?:,?\s+(?P<year>{YEAR}))?\b(?![,.]?\d|:\d)",
+        r_week_of,
+    ),
     (rf"{_EDGEP}(?P<mon>{M})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", r_month_rel_year),
-    (rf"{_WDP}(?P<mon>{M})\s+(?P<day>{DAY})\b(?![,.]?\d|:\d)", r_month_day),
+    (rf"{_WDP}(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{M})\s+(?P<day>{DAY})\b(?![,.]?\d|:\d)", r_month_day),
     (rf"{_WDP}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{M})(?!\w|-(?-i:[a-z]))", r_month_day),
     (rf"{_EDGEP}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{M})(?!\w|-(?-i:[a-z]))", r_month),
     (
@@ -148,27 +156,27 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_year_quarter,
     ),
     (r"year-(?:earlier|ago)\b", r_year_ago_adj),
-    (r"(?:the|over\s+the)\s+weekend\b", r_weekend),
+    (r"the\s+weekend\b", r_weekend),
     (
-        rf"(?P<clock>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?-i:a\.m\.|p\.m\.|am|pm|AM|PM)|noon|midnight)"
-        rf"(?:\s+(?-i:[ECMP][SD]T|UTC|GMT))?(?:,?\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow)\b"
+        rf"(?P<clock>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?-i:a\.m\.|p\.m\.|am|pm|AM|PM)|(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|noon|midnight)"
+        rf"(?:\s+(?P<z>(?-i:[ECMP][SD]T|UTC|GMT)))?(?:,?\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow)\b"
         rf"|,?\s+(?:on\s+)?(?P<mon>{M})\s+(?P<md>{DAY})(?:,?\s+(?P<my>(?:1[6-9]|20)\d\d))?\b(?![,.]?\d|:\d))",
         r_clock_day,
     ),
     (
-        rf"(?:the\s+)?(?P<h>first|second|1st|2nd)[- ]half(?:\s+of\s+(?:the\s+year\s+)?(?P<year>{YEAR}))?",
+        rf"(?:the\s+)?(?:(?P<h>first|second|1st|2nd|last|latter|final)[- ]half|(?P<hq>first|last|final)\s+two\s+quarters)(?:\s+of\s+(?:the\s+year\s+|fiscal\s+)?(?P<year>{YEAR}))?",
         r_half,
     ),
     (
-        rf"(?P<the>the\s+)?{_EDGEP}(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})(?!\s*B\.?C)|(?P<bcy>\d{{1,4}})\s*(?:BCE|BC|B\.C\.)))?(?!\w)",
+        rf"(?P<the>the\s+)?{_EDGEP}(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})(?!\s*B\.?C)|(?P<bcy>\d{{1,4}})\s*(?:BCE|BC|B\.C\.)|(?P<syear>{SPELLED_YEAR})\b))?(?!\w)",
         r_season,
     ),
     # deictic days and parts of day
-    (rf"{_EDGEP}(?P<w>{DAYWORD})(?:\s+(?P<pod>{POD}))?\b", r_dayword),
+    (rf"{_EDGEP}(?:(?P<pod0>mid-?(?:morning|afternoon|evening)|(?:early|late)\s+(?:morning|afternoon|evening))\s+)?(?P<w>{DAYWORD})(?:\s+(?P<pod>{POD}))?\b", r_dayword),
     (r"the\s+day\s+(?:after|before)\s+(?P<w>tomorrow|yesterday)", r_day_after),
     (rf"(?P<rel>this|last)\s+(?P<pod>{POD})", r_last_night),
     (
-        r"(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this|last|next|past|coming|previous|current)\s+(?P<u>day|week|weekend|month|year|decade|century)\b",
+        r"(?:(?P<pre>earlier|later|early|late)\s+)?(?:the\s+)?(?P<rel>this|last|next|past|coming|previous|current)\s+(?:(?P<fiscal>fiscal)\s+)?(?P<u>day|week|weekend|month|year|decade|century)\b",
         r_rel_unit,
     ),
     (
@@ -202,7 +210,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
     # durations
     (r"(?:(?P<pre>" + PREMOD + r")\s+)?half\s+an?\s+hour", r_half_hour),
     (
-        rf"{_PRE}(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|recent|another|additional|remaining|entire|whole|full|intervening)\s+)?(?:{_NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|long|straight|consecutive|successive|further|whole))?\s+)?{_UNITS}(?:['’]s?\s+time|\s+old|\s+of\s+age)?(?:\s+(?P<ago>ago)|\s+(?P<dir>later|earlier|previously|afterwards?))?(?!-)\b",
+        rf"{_PRE}(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|recent|another|additional|remaining|entire|whole|full|intervening)\s+)?(?:{_NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|long|straight|consecutive|successive|further|whole))?\s+)?{_UNITS}(?P<half2>\s+and\s+a\s+half)?(?:['’]s?\s+time|\s+old|\s+of\s+age)?(?:\s+or\s+so)?(?:\s+(?P<ago>ago)|\s+(?P<dir>later|earlier|previously|afterwards?))?(?!-)\b",
         r_quantity,
     ),
     (
@@ -221,7 +229,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
     # sets
     (r"(?P<w>daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|hourly)\b", r_set),
     (
-        rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT}s?|(?-i:{WEEKDAY})|spring|summer|autumn|fall|winter|seasons?)\b",
+        rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT}s?|(?-i:{WEEKDAY})|(?-i:{MONTH})|spring|summer|autumn|fall|winter|seasons?)\b",
         r_every,
     ),
     (
@@ -250,7 +258,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_year_part,
     ),
     (
-        r"(?:the\s+year\s+)?(?P<y>(?:seventeen|eighteen|nineteen)[\s-]+(?:hundred|oh[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)?)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)\b",
+        rf"(?:the\s+year\s+)?(?P<y>{SPELLED_YEAR})\b",
         r_spelled_year,
     ),
     # reference words
@@ -267,7 +275,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
 TRIGGERS_OF = MappingProxyType(
     {
         "r_full_date": "M", "r_range": "M", "r_iso": "T", "r_slash": "T", "r_dmy_short": "M",
-        "r_month_year": "M", "r_month_rel_year": "M", "r_month_day": "M", "r_month": "M", "r_year": "Y",
+        "r_month_year": "M", "r_month_spelled_year": "M", "r_week_of": "M", "r_month_rel_year": "M", "r_month_day": "M", "r_month": "M", "r_year": "Y",
         "r_bc": "Y", "r_decade": "Y", "r_century": "C", "r_quarter": "Q", "r_quarter_rel": "Q",
         "r_year_quarter": "Q", "r_year_ago_adj": "U", "r_weekend": "U", "r_clock_day": "WT", "r_half": "Q",
         "r_season": "K", "r_dayword": "K", "r_day_after": "K", "r_last_night": "K", "r_rel_unit": "U",
@@ -294,8 +302,31 @@ WORDS_OF = MappingProxyType(
         "r_holiday": "christmas xmas year halloween valentine thanksgiving easter labor memorial",
         "r_every": "every each per twice once times", "r_pod_date": "morning night evening afternoon",
         "r_year_part": "year month", "r_bare_units": "years months weeks days decades hours centuries",
+        "r_month_spelled_year": "seventeen eighteen nineteen thousand", "r_week_of": "week",
     }
 )  # fmt: skip
+# what a window must contain for a rule to match in it (checked before running the regex): "0" a
+# digit, otherwise any of the (lowercase) words
+NEEDS_OF = MappingProxyType(
+    {
+        "r_full_date": "0", "r_range": "0", "r_dmy_short": "0", "r_month_year": "0", "r_month_day": "0",
+        "r_month_rel_year": "year", "r_month_of_that_year": "year", "r_year_quarter": "0", "r_iso": "0",
+        "r_slash": "0", "r_clock": "0", "r_rel_unit": "this last next past coming previous current",
+        "r_anaphor": "next following previous preceding same that",
+    }
+)  # fmt: skip
+# how far (characters before, after its trigger token) a rule's matches may reach, where it is
+# much less than its trigger class allows (tagger.PADS): the regexes then scan less text
+PADS_OF = MappingProxyType(
+    {
+        "r_adj_duration": (20, 15), "r_rel_unit": (35, 8), "r_anaphor": (35, 8), "r_month_day": (30, 12),
+        "r_full_date": (30, 14), "r_month_year": (30, 14), "r_month": (35, 6), "r_range": (14, 16),
+        "r_dmy_short": (6, 10), "r_month_rel_year": (30, 22), "r_month_of_that_year": (6, 32),
+        "r_year": (40, 6), "r_bc": (35, 12), "r_decade": (35, 6),
+    }
+)  # fmt: skip
+RULE_PADS: tuple[tuple[int, int] | None, ...] = tuple(PADS_OF.get(r.__name__) for _p, r in RULES)
+RULE_NEEDS: tuple[tuple[str, ...], ...] = tuple(tuple(NEEDS_OF.get(r.__name__, "").split()) for _p, r in RULES)
 RULE_TRIGGERS: tuple[str, ...] = tuple(TRIGGERS_OF[reader.__name__] for _p, reader in RULES)
 RULE_WORDS: tuple[frozenset[str], ...] = tuple(
     frozenset(WORDS_OF.get(reader.__name__, "").split()) for _p, reader in RULES

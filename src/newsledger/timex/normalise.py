@@ -10,10 +10,10 @@ from types import MappingProxyType
 # a TIMEX3 value: dates / weeks / quarters / seasons / times, durations, refs, ranges of dates
 _DATE_VALUE = (
     r"(?:BC)?(?:\d{2,4}|\d{3}X|\d{2}XX|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|\d))?|"
-    r"-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?(?:T(?:\d\d(?::\d\d)?|MO|AF|EV|NI|MI|DT|XX))?"
+    r"-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?(?:T(?:\d\d(?::\d\d)?Z?|MO|AF|EV|NI|MI|DT|XX))?"
 )
 VALUE_RE = re.compile(
-    rf"(?:{_DATE_VALUE}(?:/{_DATE_VALUE})?|P(?:[\dX.]+(?:Y|M|W|D|Q|DE|CE|ML))+|PT(?:[\dX.]+[HMS])+|"
+    rf"(?:{_DATE_VALUE}(?:/{_DATE_VALUE})?|P(?:[\dX.]+(?:Y|M|W|D|Q|DE|CE|ML))+(?:T(?:[\dX.]+[HMS])+)?|PT(?:[\dX.]+[HMS])+|"
     r"PRESENT_REF|PAST_REF|FUTURE_REF|XXXX-WXX-\d)"
 )
 
@@ -56,6 +56,25 @@ def fmt_month(y: int, m: int) -> str:
 def fmt_week(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y:04d}-W{w:02d}"
+
+
+# the months of each season; a winter is named by the year of its January (WI 1915 = Dec 1914-Feb 1915)
+SEASON_MONTHS = MappingProxyType({"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (0, 2)})
+
+
+def season_year(season: str, on: dt.date, off: int | None, recent: bool = False) -> int:
+    """The year of "<season>", "last/next <season>" said on ``on``: last year's / next year's
+    (as annotators read "last spring"), this year's when bare or with "this"; "this past" /
+    "this coming" name the latest season already over / the first not yet begun ("this past
+    spring" in October is that year's)."""
+    if not recent:
+        return on.year + (off or 0)
+    first, last = SEASON_MONTHS[season]
+    m = on.month if not (season == "WI" and on.month == 12) else -1  # December opens next year's winter
+    y = on.year + (season == "WI" and on.month == 12)
+    if (off or 0) < 0:
+        return y if m > last else y - 1
+    return y if m < first else y + 1
 
 
 def quarter_of(d: dt.date) -> int:

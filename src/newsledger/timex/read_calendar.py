@@ -79,14 +79,31 @@ def r_month_rel_year(m: re.Match[str]) -> Cand:
                 rule="month_rel_year")  # fmt: skip
 
 
-def r_month_year(m: re.Match[str]) -> Cand:
-    return Cand(m.start(), m.end(), "DATE", "date", (year_of(m["year"]), month_of(m["mon"]), None),
+def r_month_year(m: re.Match[str]) -> Cand | None:
+    year = year_of(m["year"]) if m.groupdict().get("year") else spelled_year(m["syear"])
+    if year is None:
+        return None
+    return Cand(m.start(), m.end(), "DATE", "date", (year, month_of(m["mon"]), None),
                 mod=edge(m["edge"]), rule="month_year")  # fmt: skip
 
 
+def r_month_spelled_year(m: re.Match[str]) -> Cand | None:
+    """ "January nineteen ninety-seven", as broadcast transcripts write it."""
+    return r_month_year(m)
+
+
+def r_week_of(m: re.Match[str]) -> Cand:
+    """ "the week of March 6": the calendar week holding that day."""
+    date = (year_of(m["year"]) if m["year"] else None, month_of(m["mon"] or m["mon2"]), day_of(m["day"] or m["day2"]))
+    return Cand(m.start(), m.end(), "DATE", "week_of", date, rule="week_of")
+
+
 def r_month_day(m: re.Match[str]) -> Cand:
-    return Cand(m.start(), m.end(), "DATE", "date", (None, month_of(m["mon"]), day_of(m["day"])),
-                rule="month_day")  # fmt: skip
+    rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
+    # "last Oct. 23" lies behind the report, "next May 4" ahead (see Story.pick_year)
+    rule = {"last": "month_day_past", "this past": "month_day_past", "next": "month_day_future",
+            "this coming": "month_day_future"}.get(rel, "month_day")  # fmt: skip
+    return Cand(m.start(), m.end(), "DATE", "date", (None, month_of(m["mon"]), day_of(m["day"])), rule=rule)
 
 
 def r_month(m: re.Match[str]) -> Cand | None:
@@ -99,8 +116,19 @@ def r_month(m: re.Match[str]) -> Cand | None:
     if short and word_before(m) not in MONTH_CUES:
         return None  # "Jan" alone is more often a name than a month
     rel = (m["rel"] or "").lower()
+    if short and not rel and word_before(m) not in STRONG_MONTH_CUES and _NAME_AFTER.match(m.string, m.end()):
+        return None  # a first name: "and Jan Kavan"
     off = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1}.get(rel)
     return Cand(m.start(), m.end(), "DATE", "month", (month_of(mon), off), mod=edge(m["edge"]), rule="month")
+
+
+# a capitalised word right after a month name that is not itself a date word makes it a name
+_NAME_AFTER = re.compile(
+    r" (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|The|This|That|"
+    r"Last|Next|And|Or|In|On|At|By|But|He|She|It|They|We|I)\b)[A-Z][a-z]+"
+)
+STRONG_MONTH_CUES = frozenset({"in", "since", "until", "till", "by", "during", "early", "late", "mid", "last",
+                               "next", "this", "through", "from", "before", "after", "of"})  # fmt: skip
 
 
 _NUMBER_BEFORE = re.compile(r"[\d#/+$£€:.]\Z|\d[,.]?\s?\Z")  # "555 1988", "5,1990"
@@ -210,9 +238,12 @@ def r_clock_day(m: re.Match[str]) -> Cand | None:
     h, mi = clock_of(m["clock"])
     if h is None:
         return None
+    zone = m["z"] or None
+    if m["mon"] and "," in m.string[m.end("clock") : m.start("mon")] and re.fullmatch(r"\d+:\d\d", m["clock"]):
+        return None  # "at 16:15 UTC, June 1st": a 24-hour clock and a date are two expressions
     if m["mon"]:  # "5 p.m. EST Nov. 9"
         date = (int(m["my"]) if m["my"] else None, month_of(m["mon"]), day_of(m["md"]))
-        return Cand(m.start(), m.end(), "TIME", "clock_day", (h, mi or 0, ("date", date)), rule="clock_day")
+        return Cand(m.start(), m.end(), "TIME", "clock_day", (h, mi or 0, ("date", date), zone), rule="clock_day")
     day = m["day"].lower()
     if day in {"today", "yesterday", "tomorrow", "tonight"}:
         spec: tuple[str, tuple[object, ...]] = (
@@ -221,11 +252,13 @@ def r_clock_day(m: re.Match[str]) -> Cand | None:
         )
     else:
         spec = ("weekday", (weekday_of(m["day"]), None, None))
-    return Cand(m.start(), m.end(), "TIME", "clock_day", (h, mi or 0, spec), rule="clock_day")
+    return Cand(m.start(), m.end(), "TIME", "clock_day", (h, mi or 0, spec, zone), rule="clock_day")
 
 
-def r_half(m: re.Match[str]) -> Cand:
-    h = 1 if m["h"].lower() in {"first", "1st"} else 2
+def r_half(m: re.Match[str]) -> Cand | None:
+    if not m["year"] and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
+        return None  # "the last half of the '80s": the half of something else
+    h = 1 if (m["h"] or m["hq"]).lower() in {"first", "1st"} else 2
     year = year_of(m["year"]) if m["year"] else None
     return Cand(m.start(), m.end(), "DATE", "half", (h, year), rule="half")
 
@@ -237,8 +270,12 @@ def r_season(m: re.Match[str]) -> Cand | None:
     if s == "fall" and not m["year"] and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
         return None  # "the fall of Saigon"
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    off = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1, "this past": -1}.get(rel)
+    off = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1, "this past": -1, "this coming": 1}.get(rel)
+    if rel in {"this past", "this coming"}:
+        off = -2 if rel == "this past" else 2  # the nearest one over / to come (see season_year)
     year = year_of(m["year"]) if m["year"] else (1 - int(m["bcy"]) if m["bcy"] else None)
+    if m["syear"]:
+        year = spelled_year(m["syear"])
     return Cand(
         m.start(), m.end(), "DATE", "season", (SEASONS[s], year, off), mod=edge(m["edge"]), rule="season"
     )
@@ -266,7 +303,9 @@ def r_clock(m: re.Match[str]) -> Cand | None:
     return Cand(m.start(), m.end(), "TIME", "clock", (h, mi, zone), rule="clock")
 
 
-def r_noon(m: re.Match[str]) -> Cand:
+def r_noon(m: re.Match[str]) -> Cand | None:
+    if word_before(m) == "high":
+        return None  # "high noon": a showdown, not a time
     w = m["w"].lower()
     h = 12 if w == "noon" or w == "midday" else 24
     return Cand(m.start(), m.end(), "TIME", "clock", (h, 0, None), rule="noon")
@@ -315,6 +354,30 @@ _TENS_W = {
 _UNITS_W = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
+def spelled_year(said: str) -> int | None:
+    """ "nineteen ninety-four" -> 1994, "two thousand and one" -> 2001, "eighteen hundred" -> 1800."""
+    words = re.split(r"[\s-]+", said.lower())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + sum(_TEENS.get(w, 0) + _TENS_W.get(w, 0) + _UNITS_W.get(w, 0) for w in rest)
+    century = _TEENS.get(words[0])
+    if century is None or len(words) < 2:
+        return None
+    if words[1] == "hundred":
+        low = 0
+    elif words[1] == "oh" and len(words) == 3:
+        low = _UNITS_W.get(words[2], 0)
+    else:
+        low = (
+            _TEENS.get(words[1], 0)
+            + _TENS_W.get(words[1], 0)
+            + (_UNITS_W.get(words[2], 0) if len(words) > 2 else 0)
+        )
+        if low < 10:
+            return None
+    return century * 100 + low
+
+
 def r_spelled_year(m: re.Match[str]) -> Cand | None:
     """A year said in words, as in broadcast transcripts: "nineteen ninety-six", "two thousand"."""
     words = re.split(r"[\s-]+", m["y"].lower())
@@ -323,25 +386,7 @@ def r_spelled_year(m: re.Match[str]) -> Cand | None:
     said_year = m.group(0).lower().startswith("the year") or word_before(m) in YEAR_CUES
     if (words[:2] == ["two", "thousand"] or words[1:2] == ["hundred"]) and not said_year:
         return None  # "two thousand people"
-    if words[:2] == ["two", "thousand"]:
-        rest = [w for w in words[2:] if w != "and"]
-        low = sum(_TEENS.get(w, 0) + _TENS_W.get(w, 0) + _UNITS_W.get(w, 0) for w in rest)
-        year = 2000 + low
-    else:
-        century = _TEENS.get(words[0])
-        if century is None or len(words) < 2:
-            return None
-        if words[1] == "hundred":
-            low = 0
-        elif words[1] == "oh" and len(words) == 3:
-            low = _UNITS_W.get(words[2], 0)
-        else:
-            low = (
-                _TEENS.get(words[1], 0)
-                + _TENS_W.get(words[1], 0)
-                + (_UNITS_W.get(words[2], 0) if len(words) > 2 else 0)
-            )
-            if low < 10:
-                return None
-        year = century * 100 + low
+    year = spelled_year(m["y"])
+    if year is None:
+        return None
     return Cand(m.start(), m.end(), "DATE", "value", (f"{year:04d}",), rule="spelled_year")

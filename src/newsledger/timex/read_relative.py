@@ -7,9 +7,11 @@ Each reader turns a regex match into a :class:`Cand` or refuses it (returns None
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from .cand import Cand
 from .patterns import (
+    MONTHS,
     PARTS_OF_DAY,
     SEASONS,
     VAGUE_NUMBERS,
@@ -32,7 +34,7 @@ from .words import (
 
 def r_dayword(m: re.Match[str]) -> Cand:
     w = m["w"].lower()
-    pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
+    pod = PARTS_OF_DAY.get((m["pod"] or re.sub(r"^(?:mid-?|early\s+|late\s+)", "", m["pod0"] or "")).lower())
     off = DAYWORD_OFFSET[w]
     if w in {"tonight", "tonite", "2nite"}:
         pod = "NI"
@@ -151,6 +153,9 @@ def r_day_before(m: re.Match[str]) -> Cand:
     return Cand(m.start(), m.end(), "DATE", "anaphor", ("D", off, None), rule="day_before")
 
 
+FRACTION_UNITS = MappingProxyType({"year": ("M", 12, "Y"), "day": ("H", 24, "DT")})
+
+
 def r_duration(m: re.Match[str]) -> Cand | None:
     unit = unit_key(m["u"])
     n = number_of(m["n"])
@@ -162,8 +167,13 @@ def r_duration(m: re.Match[str]) -> Cand | None:
         return None
     if unit == "quarter" and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
         return None  # "three quarters of the votes"
-    if m["half"]:
+    if m["half"] or m["half2"]:
         n = (n or 0) + 0.5
+    elif n is not None and n != int(n) and "/" in m["n"] and unit in FRACTION_UNITS:
+        # "2 1/2 years" is written in whole months: P2Y6M ("3 1/2 days": P3DT12H)
+        sub, per, code = FRACTION_UNITS[unit]
+        value = f"P{int(n)}{code}{round((n - int(n)) * per)}{sub}".replace(f"P0{code}", "P" + code[1:])
+        return Cand(m.start(), m.end(), "DURATION", "value", (value,), mod=premod(m["pre"]), rule="duration")
     return Cand(m.start(), m.end(), "DURATION", "value", (duration_value(n, unit),), mod=premod(m["pre"]),
                 rule="duration")  # fmt: skip
 
@@ -212,6 +222,8 @@ def r_every(m: re.Match[str]) -> Cand | None:
     u = m["u"].lower()
     if u in WEEKDAYS:
         return Cand(m.start(), m.end(), "SET", "value", (f"XXXX-WXX-{WEEKDAYS[u] + 1}",), rule="every")
+    if u.rstrip(".") in MONTHS:  # "each July": every July
+        return Cand(m.start(), m.end(), "SET", "value", (f"XXXX-{MONTHS[u.rstrip('.')]:02d}",), rule="every")
     if u in SEASONS:
         return Cand(m.start(), m.end(), "SET", "value", (f"XXXX-{SEASONS[u]}",), rule="every")
     if u.rstrip("s") == "season":

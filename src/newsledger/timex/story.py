@@ -163,6 +163,8 @@ class Story:
         self.day_ref: Ref | None = None  # the last reference time given to the day
         self.ref_explicit = False
         self.quarter: tuple[int, int] | None = None  # the last quarter named (financial reports)
+        self.quarter_at = -1000  # where a quarter was last named by its number
+        self.month_ref: tuple[Ref, int] | None = None  # the last bare month read ("In March, ...")
         self.news = published is not None and is_news(cands, published)
         self.years = sorted(explicit_years(cands))
         self.era = story_era(self.years)
@@ -234,7 +236,9 @@ class Story:
         if tense == "past" and self.bound_mod(c) in {"BEFORE", "ON_OR_BEFORE"}:
             tense = None  # a deadline set in the past may still lie ahead
         shifted = SHIFT_TARGET.search(self.text[max(0, c.start - 40) : c.start]) is not None
-        if shifted:
+        if c.rule in {"month_day_past", "month_day_future"}:
+            tense, shifted = c.rule[10:], False  # "last Oct. 23", "next May 4"
+        elif shifted:
             tense = "future"
         elif DEADLINE_NOUN.match(self.text, c.end):
             tense = None  # "the Jan. 14 deadline": the clause's tense says nothing of its date
@@ -254,7 +258,7 @@ class Story:
                 continue
             delta = (d - self.dct).days
             slack = 0 if day else 31
-            if tense == "past" and delta > 2 + slack:
+            if tense == "past" and delta > 7 + slack:
                 continue
             if tense == "future" and delta < floor:
                 continue
@@ -291,6 +295,7 @@ class Story:
             y = self.pick_year(c, m, None)
             if y is None:
                 return None
+            self.month_ref = (Ref(y, m), c.end)
             return fmt_month(y, m)
         if self.dct is None:
             return None

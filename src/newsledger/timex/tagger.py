@@ -6,7 +6,8 @@ import re
 from types import MappingProxyType
 
 from .cand import Cand
-from .grammar import RULE_TRIGGERS, RULE_WORDS, RULES, Reader
+from .grammar import RULE_NEEDS, RULE_PADS, RULE_TRIGGERS, RULE_WORDS, RULES, Reader
+from .patterns import trie
 
 COMPILED: tuple[tuple[re.Pattern[str], Reader], ...] = tuple(
     (re.compile(r"(?<![\w])" + pattern, re.IGNORECASE), reader) for pattern, reader in RULES
@@ -160,14 +161,16 @@ KEY_TOKENS = frozenset(
 )
 # characters an expression may reach before / after its trigger, by trigger class
 PADS = {
-    "M": (35, 35), "W": (30, 15), "Y": (35, 20), "T": (20, 25), "U": (60, 35), "K": (60, 35), "C": (40, 10),
+    "M": (35, 35), "W": (30, 15), "Y": (35, 20), "T": (20, 25), "U": (45, 35), "K": (60, 35), "C": (40, 10),
     "Q": (50, 30),
 }  # fmt: skip
+_KEY_PAD = PADS["K"]
 CENTURY_TOKENS = frozenset({"century", "centuries"})
 QUARTER_TOKENS = frozenset({"quarter", "quarters", "period", "periods", "half"})
-# after a number: a clock time or a numeric date follows
-_TIME_AFTER = re.compile(r"\s?(?:[:/.-]\d|[aApP]\.?[mM]\b|hrs|hours|GMT|UTC|Z\b)")
-_RULES = tuple((p, r, keys) for (p, r), keys in zip(COMPILED, RULE_TRIGGERS, strict=True))
+_RULES = tuple(
+    (p, r, needs, pad) for (p, r), needs, pad in zip(COMPILED, RULE_NEEDS, RULE_PADS, strict=True)
+)
+_DIGIT = re.compile(r"\d")
 
 
 def _add(out: list[tuple[int, int]], s: int, e: int) -> None:
@@ -194,21 +197,21 @@ _CLASSES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
         for w in set().union(*(v for _k, v in _VOCABS), *RULE_WORDS)
     }
 )
-_WORD_RE = re.compile(r"[a-z]{3,}")  # every trigger word has three letters or more
-_NUMBER_RE = re.compile(r"\d+")
 
 
-def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each trigger key, the merged windows around its tokens (two passes: words, numbers)."""
+# the trigger words as whole runs of letters (a word of the lowercased text is looked up only if it is one)
+_WORD_RE = re.compile(r"(?<![a-z])" + trie(set(_CLASSES)) + r"(?![a-z])")
+
+
+# the token keys each rule is triggered by ("WT": weekday or clock-like number; "#12": its own words)
+_TOKEN_KEYS: tuple[tuple[str, ...], ...] = tuple((k,) if k.startswith("#") else tuple(k) for k in _RULE_KEYS)
+
+
+def _trigger_tokens(text: str, lower: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger key, the spans of its tokens in text order (two passes: words, numbers)."""
     out: dict[str, list[tuple[int, int]]] = {}
-    n = len(text)
-
-    def add(key: str, s: int, e: int) -> None:
-        back, ahead = PADS.get(key, PADS["K"])
-        _add(out.setdefault(key, []), max(0, s - back), min(n, e + ahead))
-
     get = _CLASSES.get
-    for m in _WORD_RE.finditer(text.lower()):
+    for m in _WORD_RE.finditer(lower):
         keys = get(m.group())
         if keys is None:
             continue
@@ -216,50 +219,77 @@ def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
         if ("M" in keys or "W" in keys) and not text[s].isupper():
             keys = tuple(k for k in keys if k != "M" and (k != "W" or e - s >= 6))  # "friday" counts
         for k in keys:
-            add(k, s, e)
-    for m in _NUMBER_RE.finditer(text):
-        s, e = m.span()
-        if _TIME_AFTER.match(text, e):
-            add("T", s, e)
-        if (e - s == 4 and text[s] in "12") or (e - s <= 4 and _year_like(text, s, e)):
-            add("Y", s, e)
+            out.setdefault(k, []).append((s, e))
+    t = [m.span() for m in _TIME_NUMBER.finditer(text)]
+    if t:
+        out["T"] = t
+    y = [m.span() for m in _YEAR_NUMBER.finditer(text)]
+    if y:
+        out["Y"] = y
     return out
 
 
-_ERA_AFTER = re.compile(r"\s?(?:B\.?C|A\.?D|BCE)")
+def _windows(tokens: dict[str, list[tuple[int, int]]], keys: str, pad: tuple[int, int] | None, n: int
+             ) -> list[tuple[int, int]]:  # fmt: skip
+    """The merged windows a rule searches: its trigger tokens widened by the rule's own reach
+    (``pad``) or by that of their class (regex searches clip the end at ``n`` themselves)."""
+    if len(keys) == 1 or keys[0] == "#":
+        back, ahead = pad or PADS.get(keys, _KEY_PAD)
+        spans = [(s - back, e + ahead) for s, e in tokens.get(keys, ())]
+    else:
+        spans = sorted(
+            (s - b, e + a) for k in keys for b, a in (pad or PADS.get(k, _KEY_PAD),) for s, e in tokens.get(k, ())
+        )
+    merged: list[tuple[int, int]] = []
+    if not spans:
+        return merged
+    cs, ce = spans[0]
+    for s, e in spans:
+        if s <= ce:
+            if e > ce:
+                ce = e
+        else:
+            merged.append((cs, ce))
+            cs, ce = s, e
+    merged.append((cs, ce))
+    if merged[0][0] < 0:
+        merged[0] = (0, merged[0][1])
+    return merged
 
 
-def _year_like(text: str, s: int, e: int) -> bool:
-    """A short number that may be a year: "'90s", "480 BC", "AD 79", "1990s"."""
-    nxt = text[e : e + 1]
-    if nxt == "s" or (nxt in {"'", "’"} and text[e + 1 : e + 2] == "s"):
-        return True
-    if nxt in {" ", "B", "A"} and _ERA_AFTER.match(text, e):
-        return True
-    return text[s - 1 : s] in {"'", "’"} or text[max(0, s - 5) : s].rstrip().endswith(("AD", "A.D."))
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        _add(out, s, e)
-    return out
+# a number a clock time or a numeric date follows; a number that may be a year: four digits from
+# 1000 to 2999, or a short one with an era or an apostrophe ("'90s", "480 BC", "AD 79", "1990s")
+_TIME_NUMBER = re.compile(r"\d(?<!\d\d)\d*(?=\s?(?:[:/.-]\d|[aApP]\.?[mM]\b|hrs|hours|GMT|UTC|Z\b))")
+_YEAR_NUMBER = re.compile(  # each starts with a digit (no digit before it), so the engine skips to digits
+    r"\d(?<!\d\d)(?:(?<=[12])\d{3}(?!\d)|\d{0,3}(?!\d)(?=s|['’]s|\s?(?:B\.?C|A\.?D|BCE))"
+    r"|(?:(?<=['’]\d)|(?<=AD\d)|(?<=AD\s\d)|(?<=A\.D\.\d)|(?<=A\.D\.\s\d))\d{0,3}(?!\d))"
+)
 
 
 def find_candidates(text: str) -> list[Cand]:
     """All temporal expressions in ``text``, in text order, none overlapping."""
-    by_key = _trigger_windows(text)
-    merged: dict[str, list[tuple[int, int]]] = {}
+    lower = text.lower()
+    tokens = _trigger_tokens(text, lower)
+    present = tokens.keys()
+    n = len(text)
+    windows: dict[tuple[str, tuple[int, int] | None, tuple[str, ...]], list[tuple[int, int]]] = {}
     found: list[Cand] = []
     seen: set[tuple[int, int, str]] = set()
-    for (pattern, reader, _classes), keys in zip(_RULES, _RULE_KEYS, strict=True):
-        if keys not in merged:
-            merged[keys] = (
-                by_key.get(keys, [])
-                if keys.startswith("#") or len(keys) == 1
-                else _merge([w for k in keys for w in by_key.get(k, [])])
-            )
-        for s, e in merged[keys]:
+    for (pattern, reader, needs, pad), keys, token_keys in zip(_RULES, _RULE_KEYS, _TOKEN_KEYS, strict=True):
+        if present.isdisjoint(token_keys):
+            continue  # none of its trigger words in the text
+        todo = windows.get((keys, pad, needs))
+        if todo is None:
+            todo = windows.get((keys, pad, ()))
+            if todo is None:
+                todo = windows[(keys, pad, ())] = _windows(tokens, keys, pad, n)
+            if needs:  # only windows holding what every match of the rule contains
+                if needs[0] == "0":
+                    todo = [(s, e) for s, e in todo if _DIGIT.search(text, s, e)]
+                else:
+                    todo = [(s, e) for s, e in todo if any(w in lower[s:e] for w in needs)]
+                windows[(keys, pad, needs)] = todo
+        for s, e in todo:
             for m in pattern.finditer(text, s, e):
                 if m.end() == m.start():
                     continue
@@ -267,7 +297,7 @@ def find_candidates(text: str) -> list[Cand]:
                 if cand is not None and (cand.start, cand.end, cand.rule) not in seen:
                     seen.add((cand.start, cand.end, cand.rule))
                     found.append(_trim(cand, text))
-    return _select(found, len(text))
+    return _select(found, n)
 
 
 def _trim(c: Cand, text: str) -> Cand:

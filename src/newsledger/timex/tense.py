@@ -20,7 +20,7 @@ _FUTURE_RE = re.compile(
     re.IGNORECASE,
 )
 _STRONG_FUTURE_RE = re.compile(
-    r"\b(?:will|shall|won't|'ll|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+scheduled|"
+    r"\b(?:will|shall|won't|'ll|would|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+scheduled|"
     r"(?:plans?|planned|planning|expects?|expected|due|set)\s+to|(?:has|have|had)\s+scheduled|"
     r"as\s+(?:soon|early)\s+as|next(?!\s+to\b)|tomorrow)\b",
     re.IGNORECASE,
@@ -32,6 +32,7 @@ _PAST_RE = re.compile(  # not a participle after "be" ("will be held", "is to be
     re.IGNORECASE,
 )
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
+_SENT_END_LEFT = re.compile(r"[.!?]\s+(?=[A-Z\"'“]|\Z)|\n")  # also the full stop right before the expression
 
 
 def tense_at(text: str, start: int, end: int, doc: Any = None, strict: bool = False) -> str | None:
@@ -109,7 +110,7 @@ _STRONG_MARKERS = re.compile(
 
 def _tense_from_text(text: str, start: int, end: int, strict: bool = False) -> str | None:
     left = text[max(0, start - 110) : start]
-    cuts = list(_SENT_END.finditer(left))
+    cuts = list(_SENT_END_LEFT.finditer(left))
     if cuts:
         left = left[cuts[-1].end() :]
     right = text[end : end + 70]

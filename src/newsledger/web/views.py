@@ -6,16 +6,15 @@ out. Article text is returned as text; escaping is the page's job (it only uses 
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
-from ..ledger_json import event_core_json, location_json
+from .. import ledger_json
+from ..ledger_json import conflict_value_json, deadline_change_json, event_core_json, location_json, span_json
 from ..model import (
     Article,
     Event,
     EventMention,
     Source,
-    Span,
     TrackedCommitment,
 )
 from .source import LedgerView
@@ -51,10 +50,7 @@ def _sentence(view: LedgerView, s: Source) -> str | None:
 
 def source_json(view: LedgerView, s: Source) -> dict[str, Any]:
     return {
-        "article": s.article,
-        "start": s.start,
-        "end": s.end,
-        "attributed_to": s.attributed_to,
+        **ledger_json.source_json(s),
         "text": _sentence(view, s),
         "article_info": article_brief(view.articles.get(s.article), s.article),
     }
@@ -79,32 +75,22 @@ def event_summary(view: LedgerView, e: Event) -> dict[str, Any]:
     }
 
 
-def _mention_value(m: EventMention, name: str) -> Any:
+def _field_value(item: Event | EventMention, name: str) -> Any:
+    """One of :data:`FIELDS` as the event page shows it, for an event or one source's mention."""
     if name == "location":
-        return m.place.name if m.place is not None else None
+        where = item.place if isinstance(item, EventMention) else item.location
+        return where.name if where is not None else None
     if name == "assoc_actors":
-        return ", ".join(m.assoc_actors) or None
-    return getattr(m, name)
-
-
-def _event_value(e: Event, name: str) -> Any:
-    if name == "location":
-        return e.location.name if e.location is not None else None
-    if name == "assoc_actors":
-        return ", ".join(e.assoc_actors) or None
-    return getattr(e, name)
-
-
-def _span_json(span: Span | None) -> dict[str, Any] | None:
-    return {"article": span.article_id, "start": span.start, "end": span.end} if span else None
+        return ", ".join(item.assoc_actors) or None
+    return getattr(item, name)
 
 
 def mention_json(m: EventMention) -> dict[str, Any]:
     return {
         "trigger": m.trigger,
-        "trigger_span": _span_json(m.trigger_span),
+        "trigger_span": span_json(m.trigger_span) if m.trigger_span else None,
         "rule": m.rule,
-        "values": {name: _mention_value(m, name) for name in FIELDS},
+        "values": {name: _field_value(m, name) for name in FIELDS},
         "claim": {"source": m.claim.source, "cue": m.claim.cue} if m.claim else None,
     }
 
@@ -127,21 +113,18 @@ def event_detail(view: LedgerView, e: Event) -> dict[str, Any]:
         for i, m in enumerate(mentions):
             if m is None:
                 continue
-            v = _mention_value(m, name)
+            v = _field_value(m, name)
             key = repr(v)
             by_value.setdefault(key, {"value": v, "sources": []})["sources"].append(i)
         row: dict[str, Any] = {
             "field": name,
-            "value": _event_value(e, name),
+            "value": _field_value(e, name),
             "by_source": list(by_value.values()),
             "conflict": None,
         }
         c = conflicts.get(name) or (conflicts.get("location") if name == "location" else None)
         if c is not None:
-            row["conflict"] = [
-                {"value": cv.value, "articles": list(cv.articles), "sources": [asdict(s) for s in cv.sources]}
-                for cv in c.values
-            ]
+            row["conflict"] = [conflict_value_json(cv) for cv in c.values]
         fields.append(row)
     out.update(
         {
@@ -182,11 +165,7 @@ def commitment_json(view: LedgerView, c: TrackedCommitment) -> dict[str, Any]:
             "location": location_json(c.location),
             "deadline_history": [
                 {
-                    "deadline": d.deadline,
-                    "article": d.article,
-                    "start": d.start,
-                    "end": d.end,
-                    "amendment": d.amendment,
+                    **deadline_change_json(d),
                     "text": _sentence(view, Source(d.article, d.start, d.end)) if d.end > d.start else None,
                     "article_info": article_brief(view.articles.get(d.article), d.article),
                 }

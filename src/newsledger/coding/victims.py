@@ -1,0 +1,440 @@
+"""Who was killed or hurt in one sentence: victim phrases and the predicates that count them.
+
+Local news counts casualties in many ways, often several in one sentence: "a man was killed
+and his wife was wounded", "four men were shot and one was killed", "a shooting that left one
+person dead and five others wounded", "three men walked into a gas station with gunshot
+wounds", "a bullet grazed a 2-year-old boy", "the other three were listed in stable
+condition", "a triple homicide". :func:`victims_in` finds every victim phrase of a sentence
+with the predicate that counts it and its kind:
+
+* ``dead``: killed, murdered, died, found dead, shot to death, fatally shot, the death /
+  killing / fatal shooting of X, a double homicide;
+* ``hurt``: wounded, injured, hurt, grazed, in critical / stable condition, "non-life-
+  threatening injuries" — people who survived;
+* ``shot``: shot, hit or struck by a bullet, with gunshot wounds, taken to a hospital — people
+  who may also be among the dead.
+
+:func:`tally` adds them up: distinct victims of the sentence are summed (a victim named twice,
+"a man was shot and killed" or "... and he died", counts once, dead first); people shot who
+are not reported dead count as injured, and "four were shot and one was killed" gives 1 dead
+and 3 injured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..numbers import VAGUE, parse_number
+
+KILL = frozenset({"kill", "murder", "slay", "execute", "assassinate", "gun"})
+DIE = frozenset({"die", "perish"})
+DEAD_WORDS = frozenset({"dead", "lifeless"})
+HURT = frozenset({"wound", "injure", "hurt", "graze", "maim", "paralyze", "paralyse"})
+SHOOT = frozenset({"shoot"})
+STRIKE = frozenset({"hit", "strike"})
+HOSPITAL_VERBS = frozenset({"send", "transport", "rush", "airlift", "take", "fly", "hospitalize",
+                            "hospitalise", "treat", "admit", "drive", "carry"})  # fmt: skip
+HOSPITAL_WORDS = frozenset({"hospital", "injury", "wound", "medical", "trauma", "treatment",
+                            "helicopter", "emergency"})  # fmt: skip
+SUFFER = frozenset({"suffer", "sustain", "receive", "sustained"})
+WOUND_NOUNS = frozenset({"wound", "injury", "gunshot", "graze"})
+FATAL_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide", "execution"})
+SHOT_NOUNS = frozenset({"shooting"})
+FATAL_MODS = frozenset({"fatal", "fatally", "deadly", "lethal", "mortal", "mortally"})
+CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "satisfactory",
+                        "guarded", "good", "unknown"})  # fmt: skip
+PROJECTILES = frozenset({"bullet", "round", "shot", "gunfire", "pellet", "shrapnel", "fragment",
+                         "gunshot", "bullets", "rounds", "shots", "buckshot"})  # fmt: skip
+BODY_PARTS = frozenset({
+    "head", "face", "neck", "chest", "back", "leg", "legs", "arm", "arms", "hand", "hands", "foot",
+    "feet", "shoulder", "stomach", "abdomen", "thigh", "hip", "buttock", "buttocks", "torso",
+    "side", "knee", "ankle", "jaw", "eye", "wrist", "groin", "elbow", "heel", "toe", "finger",
+    "temple", "mouth", "cheek", "forehead", "calf", "shin", "lung", "spine", "pelvis", "midsection",
+    "body", "ear", "nose", "lower", "upper",
+})  # fmt: skip
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
+OTHERS = frozenset({"others", "other", "another", "more", "additional", "second", "third", "fourth"})
+ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+REFLEXIVE = frozenset({"himself", "herself"})
+PERSONISH_ENTS = frozenset({"PERSON", "NORP"})
+NOT_PEOPLE_ENTS = frozenset({"GPE", "ORG", "DATE", "TIME", "LOC", "FAC", "MONEY", "PERCENT"})
+CASUALTY_WORDS = {"dead": "dead", "killed": "dead", "injured": "hurt", "wounded": "hurt",
+                  "hurt": "hurt", "hospitalized": "shot", "hospitalised": "shot", "shot": "shot"}  # fmt: skip
+GROUP_WORDS = frozenset({"other", "others", "people", "persons", "person", "men", "women", "man",
+                         "woman", "adults", "children", "teens", "more", "victims", "of", "them"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Victims:
+    """One victim phrase: ``n`` people, ``kind`` dead / hurt / shot, counted by ``pred``."""
+
+    head: Any  # the head token of the victim phrase (the count word for "double homicide")
+    n: int
+    kind: str
+    pred: str
+    others: bool = False  # "two others were shot": not the people named dead
+    partitive: bool = False  # "one was killed", "one of them died": part of a group named
+    total: bool = False  # "a double shooting": how many in all, not one more phrase
+
+    @property
+    def text(self) -> str:
+        return str(self.head.text)
+
+
+def count_people(head: Any) -> int | None:
+    """How many people a victim phrase names ("a man" 1, "two men" 2, "he and three others"
+    4, "both" 2, "himself" 1); None when it cannot say ("victims", "the family")."""
+    total = 0
+    for h in [head, *[c for c in head.conjuncts if c.i != head.i and not _dateline(c)]]:
+        if _dateline(h):
+            return None
+        n = _count_one(h)
+        if n is None:
+            return None
+        total += n
+    return total or None
+
+
+def _dateline(h: Any) -> bool:
+    """An upper-case place name opening a report ("JEFFERSON - A child was killed")."""
+    return bool(h.is_upper and len(h.text) > 3 and h.is_alpha and h.pos_ == "PROPN")
+
+
+def _count_one(h: Any) -> int | None:
+    low = h.lower_
+    if low in ("nobody", "none", "noone") or any(c.lower_ == "no" for c in h.children):
+        return 0
+    for c in h.children:
+        if c.dep_ == "nummod" or (c.like_num and c.i < h.i and c.dep_ != "poss"):
+            v = parse_number(" ".join(t.text for t in c.subtree))
+            if v is not None and v < 100_000:
+                return int(v)
+    if low == "both" or any(c.lower_ == "both" for c in h.children):
+        return 2
+    if low in ORDINALS and any(c.lower_ in ("a", "an") for c in h.children):
+        return 1  # "a fourth was wounded"
+    if low == "old" and any(t.lower_ in ("year", "years") for t in h.subtree):
+        return 1  # "a 17-year-old"
+    if low in VAGUE:
+        return int(VAGUE[low])
+    if h.like_num:
+        v = parse_number(h.text)
+        return int(v) if v is not None and v < 100_000 else None
+    if h.pos_ == "PRON" and (low in PRONOUNS or low in REFLEXIVE):
+        return 1
+    if h.tag_ in ("NN", "NNP") and h.ent_type_ not in NOT_PEOPLE_ENTS and h.lemma_.lower() not in BODY_PARTS:
+        return 1
+    return None
+
+
+PEOPLE = frozenset({
+    "man", "woman", "boy", "girl", "person", "people", "child", "kid", "teen", "teenager", "toddler",
+    "baby", "infant", "son", "daughter", "father", "mother", "dad", "mom", "husband", "wife", "brother",
+    "sister", "uncle", "aunt", "cousin", "nephew", "niece", "grandfather", "grandmother", "grandson",
+    "granddaughter", "friend", "girlfriend", "boyfriend", "fiance", "fiancee", "neighbor", "neighbour",
+    "victim", "suspect", "gunman", "bystander", "resident", "student", "youth", "juvenile", "adult",
+    "male", "female", "clerk", "guard", "deputy", "cop", "trooper", "agent", "pedestrian", "motorist",
+    "passenger", "customer", "patron", "guest", "tenant", "relative", "family", "couple", "individual",
+    "occupant", "employee", "staff", "classmate", "roommate", "partner", "spouse", "parent", "stepfather",
+    "stepmother", "stepson", "stepdaughter", "co-worker", "coworker", "other", "one", "pal", "buddy",
+    "hunter", "homeowner", "robber", "burglar", "intruder", "assailant", "attacker", "shooter", "officer",
+})  # fmt: skip
+THING_ER = frozenset({"center", "corner", "trailer", "container", "computer", "counter", "river", "tower",
+                      "water", "shelter", "border", "order", "number", "letter", "paper", "quarter", "meter",
+                      "door", "floor", "window", "car", "cover", "power", "chamber", "poster", "monitor"})  # fmt: skip
+
+
+def _personish(h: Any) -> bool:
+    """A victim phrase that can name people ("a man", "two", "the clerk", "Smith", "himself"),
+    not a thing shot at ("the windows", "a car")."""
+    if h.pos_ in ("PRON", "NUM") or h.like_num or h.ent_type_ in PERSONISH_ENTS:
+        return True
+    lemma = h.lemma_.lower()
+    if lemma in PEOPLE or lemma == "old" or (h.pos_ == "PROPN" and h.ent_type_ not in NOT_PEOPLE_ENTS):
+        return True
+    return lemma not in THING_ER and lemma.endswith(("er", "or", "ist", "ian", "ant", "ent"))
+
+
+def _partitive(head: Any) -> bool:
+    """ "one", "one of them", "two of the victims": a part of a group already named."""
+    if head.pos_ == "NUM" or head.like_num:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and head.lower_ in ("one", "two")
+
+
+def _others(head: Any) -> bool:
+    return any(t.lower_ in OTHERS for t in head.subtree if t.i <= head.i or t.dep_ in ("amod", "advmod"))
+
+
+def _objects(tok: Any) -> list[Any]:
+    """Patients of a verb: passive subjects and objects; of a participle, the noun it modifies."""
+    out = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not out and tok.dep_ == "acl":
+        out = [tok.head]  # "a 17-year-old shot and killed by ..."
+    if not out and tok.dep_ == "conj":
+        base = tok.head
+        out = [c for c in base.children if c.dep_ in ("nsubjpass", "dobj")]
+        if not out and base.dep_ == "acl":
+            out = [base.head]
+    return [_owner(o) for o in out]
+
+
+def _owner(tok: Any) -> Any:
+    """ "grazed the boy's head" → the boy."""
+    if tok.lemma_.lower() in BODY_PARTS:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return c
+    return tok
+
+
+def _subjects(tok: Any) -> list[Any]:
+    out = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not out and tok.dep_ == "conj":
+        out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not out and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        out = [tok.head]
+    return out
+
+
+def _has(tok: Any, words: frozenset[str], deps: tuple[str, ...] = ("advmod", "amod", "acomp", "oprd")) -> bool:
+    return any(c.lemma_.lower() in words or c.lower_ in words for c in tok.children if c.dep_ in deps)
+
+
+def _to_death(tok: Any) -> bool:
+    """ "shot to death", "shot dead", "fatally shot", "shot and killed"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children):
+            return True
+        if c.lower_ in ("dead", "fatally", "mortally") and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "amod"):
+            return True
+    return False
+
+
+def _projectile(tok: Any) -> bool:
+    """ "hit by a bullet", "a stray bullet struck her", "was struck in the leg"."""
+    for c in tok.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in PROJECTILES:
+            return True
+        if c.dep_ == "agent" and any(g.lemma_.lower() in PROJECTILES for g in c.children):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "on")
+            and any(g.lemma_.lower() in BODY_PARTS for g in c.children)
+            and any(x.dep_ == "auxpass" for x in tok.children)
+        ):
+            return True
+    return False
+
+
+def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
+    """(victim heads, kind, predicate) for a casualty predicate token; empty if it is none."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    pos = tok.pos_
+    if pos in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
+        if lemma in KILL and not (lemma == "gun" and not any(c.lower_ == "down" for c in tok.children)):
+            return [(_objects(tok), "dead", tok.text)]
+        if lemma in DIE:
+            return [(_subjects(tok), "dead", tok.text)]
+        if lemma in SHOOT:
+            kind = "dead" if _to_death(tok) else "shot"
+            objs = _objects(tok)
+            if not objs:
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+            return [(objs, kind, tok.text)]
+        if lemma in HURT or low in ("wounded", "injured", "hurt", "grazed"):
+            kind = "dead" if _has(tok, FATAL_MODS) else "hurt"
+            heads = _objects(tok)
+            if not heads and tok.dep_ in ("oprd", "acomp", "xcomp", "amod", "advcl", "ccomp"):
+                return [(_left_count(tok), kind + "!", tok.text)]
+            return [(heads, kind, tok.text)]
+        if lemma in STRIKE and _projectile(tok):
+            return [(_objects(tok), "shot", tok.text)]
+        if lemma in HOSPITAL_VERBS and (
+            lemma in ("hospitalize", "hospitalise")
+            or any(t.lemma_.lower() in HOSPITAL_WORDS for t in tok.subtree if t.i > tok.i)
+        ):
+            return [(_objects(tok), "shot", tok.text)]
+        if lemma == "turn" and any(c.lemma_.lower() in ("gun", "weapon", "rifle", "pistol", "handgun", "shotgun")
+                                   for c in tok.children if c.dep_ == "dobj"):
+            selves = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+                      if g.lower_ in REFLEXIVE]  # fmt: skip
+            return [(selves, "shot", "turned the gun on")]  # "then turned the gun on himself"
+        if lemma in SUFFER:
+            wounds = [
+                c
+                for c in tok.children
+                if c.dep_ in ("dobj", "prep")
+                for w in ([c] if c.dep_ == "dobj" else list(c.children))
+                if w.lemma_.lower() in WOUND_NOUNS
+            ]
+            if wounds:
+                fatal = any(_has(w, FATAL_MODS) for w in wounds)
+                graze = any(w.lemma_.lower() == "graze" or _has(w, frozenset({"graze"}), ("compound",)) for w in wounds)
+                kind = "dead" if fatal else "hurt" if graze else "shot"
+                return [(_subjects(tok), kind, tok.text)]
+    if low in ("wounded", "injured", "hurt") and tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return [([tok.head], "hurt", tok.text)]  # "the wounded teen", "three injured"
+    if lemma in DEAD_WORDS or low in DEAD_WORDS:
+        if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            return [([tok.head], "dead!", tok.text)]  # "her dead husband", "one dead"
+        if tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj"):
+            base = tok.head
+            heads = [c for c in base.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            return [(heads, "dead", tok.text)] if heads else [(_left_count(tok), "dead!", tok.text)]
+        return [(_left_count(tok), "dead!", tok.text)]
+    if pos in ("NOUN", "PROPN"):
+        if lemma in FATAL_NOUNS or lemma in SHOT_NOUNS:
+            fatal = lemma in FATAL_NOUNS or _has(tok, FATAL_MODS, ("amod", "compound"))
+            if lemma == "shooting" and tok.dep_ == "compound" and tok.head.lemma_.lower() in FATAL_NOUNS:
+                return []  # "the shooting death of": the death counts
+            heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"]  # fmt: skip
+            heads += [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            out: list[tuple[list[Any], str, str]] = [(heads, "dead" if fatal else "shot", tok.text)]
+            mult = [MULTIPLES[c.lower_] for c in tok.children if c.lower_ in MULTIPLES]
+            if mult and not heads:
+                out = [([tok], f"{'dead' if fatal else 'shot'}:{mult[0]}", tok.text)]  # "a double homicide"
+            return out
+        if lemma == "condition" and _has(tok, CONDITIONS, ("amod", "compound")) and tok.dep_ == "pobj":
+            verb = tok.head.head
+            return [(_subjects(verb) if verb.pos_ in ("VERB", "AUX") else [verb], "hurt", "condition")]
+        if lemma in WOUND_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+            return [(_bearer(tok.head), "shot", tok.text)]
+    return []
+
+
+def _bearer(prep: Any) -> list[Any]:
+    """Who has the wound in "... with gunshot wounds": the person the phrase hangs from, or the
+    clause's object or subject ("found one man ... with a gunshot wound")."""
+    t = prep.head
+    for _ in range(4):
+        if (
+            t.pos_ in ("NOUN", "PROPN", "PRON")
+            and _personish(t)
+            and count_people(t)
+            and t.ent_type_ not in NOT_PEOPLE_ENTS
+            and t.dep_ != "pobj"
+        ):
+            return [t]  # "a man with a gunshot wound"
+        if t.pos_ in ("VERB", "AUX"):
+            objs = [c for c in t.children if c.dep_ == "dobj"]
+            return objs or _subjects(t)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return []
+
+
+def _left_count(tok: Any) -> list[Any]:
+    """ "left one person dead and five others wounded", "1 dead, 3 hurt": the count right
+    before the casualty word (with at most two group words between)."""
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= 0 and tok.i - k <= 3 and doc[k].lower_ in GROUP_WORDS:
+        k -= 1
+    if k < 0:
+        return []
+    num = doc[k]
+    if not (num.like_num or num.lower_ in VAGUE) or num.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+        return []
+    noun = doc[k + 1] if k + 1 < tok.i else None
+    if noun is not None and noun.pos_ in ("NOUN", "PRON") and num.head.i == noun.i:
+        return [noun]
+    return [num]
+
+
+def victims_in(tokens: Any) -> list[Victims]:
+    """Every victim phrase of a sentence (or any token sequence), in text order."""
+    out: list[Victims] = []
+    seen: dict[int, int] = {}  # token index of a victim head -> position in out
+    last_named: int | None = None
+    for tok in tokens:
+        for heads, kind, pred in _predicate(tok):
+            if ":" in kind:  # "a double homicide"
+                kind, num = kind.split(":")
+                _add(out, seen, Victims(tok, int(num), kind, pred, total=True), tok.i)
+                continue
+            single = kind.endswith("!")
+            kind = kind.rstrip("!")
+            for h in heads:
+                n = _count_one(h) if single else count_people(h)
+                if n is None or n == 0 or (kind == "shot" and not _personish(h)):
+                    continue  # "shot out the windows", "hit the house"
+                key = h.i
+                others = _others(h)
+                if h.pos_ == "PRON" and h.lower_ in PRONOUNS and last_named is not None and h.i > out[last_named].head.i:
+                    named = out[last_named]
+                    if named.kind == "dead" and kind != "dead" and n > named.n:
+                        # "a man died after he and four others were shot": four more, hurt
+                        n, others = n - named.n, True
+                    else:
+                        key = named.head.i  # "a man was shot and he died": one man
+                v = Victims(h, n, kind, pred, others=others, partitive=_partitive(h))
+                pos = _add(out, seen, v, key)
+                for c in [] if single else h.conjuncts:
+                    seen.setdefault(c.i, pos)
+                if h.pos_ != "PRON":
+                    last_named = pos
+    return out
+
+
+RANK = {"dead": 3, "hurt": 2, "shot": 1}
+
+
+def _add(out: list[Victims], seen: dict[int, int], v: Victims, key: int) -> int:
+    if key in seen:
+        pos = seen[key]
+        old = out[pos]
+        kind = v.kind if RANK[v.kind] > RANK[old.kind] else old.kind
+        # "a 12-year-old ... after he and three others were shot": one group, the larger count
+        out[pos] = Victims(old.head, max(old.n, v.n), kind, f"{old.pred}+{v.pred}", old.others or v.others,
+                           old.partitive, old.total)  # fmt: skip
+        return pos
+    seen[key] = len(out)
+    out.append(v)
+    return len(out) - 1
+
+
+@dataclass(frozen=True)
+class Tally:
+    dead: int | None
+    injured: int | None
+    shot_only: bool  # the injured are people "shot" (they may be reported dead later)
+    others: bool
+    why: str
+
+
+def tally(victims: list[Victims]) -> Tally:
+    """Dead and injured of one sentence's victim phrases (None when nothing counted them)."""
+    named = [v for v in victims if not v.total]
+    if named:
+        victims = named  # "a man was killed and his wife wounded in a double shooting"
+    if not victims:
+        return Tally(None, None, False, False, "")
+    dead = sum(v.n for v in victims if v.kind == "dead")
+    hurt = sum(v.n for v in victims if v.kind == "hurt")
+    shot_v = [v for v in victims if v.kind == "shot"]
+    shot = sum(v.n for v in shot_v)
+    others = any(v.others for v in victims if v.kind in ("hurt", "shot"))
+    notes = []
+    if shot and dead and shot > dead and not hurt and not any(v.others for v in shot_v):
+        # "four men were shot and one was killed", "one is dead after a gunman opened fire,
+        # shooting five people": the dead are among those shot
+        shot -= dead
+        notes.append("the dead are among those shot")
+    injured = hurt + shot
+    why = ", ".join(f"{v.kind} {v.n} '{v.text}' ({v.pred})" for v in victims)
+    if notes:
+        why += "; " + "; ".join(notes)
+    return Tally(
+        dead if any(v.kind == "dead" for v in victims) else None,
+        injured if hurt or shot_v else None,
+        shot > 0 and hurt == 0,
+        others,
+        why,
+    )

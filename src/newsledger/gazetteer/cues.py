@@ -1,0 +1,110 @@
+"""Positional and local cues that make a name a place though the language model did not say so.
+
+- Datelines: a capitalised name opening a line and followed by a comma, a bracket or a dash
+  ("CHUBBUCK, Idaho —", "PITTSBURGH (KDKA) –") is where the report was filed.
+- Local evidence: a small town's name that the model labels a person or an organisation, or
+  leaves unlabelled, is a place when the article names the region that holds such a town
+  ("Illinois", "Ind.") and the name stands where places stand ("in Rock Falls", "Tifton
+  police", "a Larose teenager", "Benton, La."). Towns of a region the article never names
+  stay unrecognised: their name alone is too often a person's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from . import Gazetteer
+from .fold import fold
+from .words import GENERIC_WORDS, LOCAL_NOUNS, LOCATIVE_PREPOSITIONS
+
+DATELINE_DELIMITERS = frozenset({",", "(", "—", "–", "-", "--", ":", "_", "―"})
+# capitalised words that open lines without naming a place
+NOT_DATELINES = frozenset(
+    "update updated breaking watch photos photo video editor editors note warning exclusive live "
+    "correction advertisement related more read listen police officials authorities".split()  # noqa: SIM905
+)
+
+
+def _is_caps_word(tok: Any) -> bool:
+    t = tok.text
+    return len(t) >= 2 and t.isupper() and (t.isalpha() or (t.endswith(".") and t[:-1].isalpha()))
+
+
+def dateline_runs(doc: Any) -> list[list[Any]]:
+    """Token runs in dateline position: upper-case words opening a line (or the text), followed
+    by a delimiter ("ALTURAS, Modoc County", "MONROE —", "NEW YORK (AP)")."""
+    out: list[list[Any]] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+            continue
+        j = i
+        while j < n and j - i < 4 and _is_caps_word(doc[j]):
+            j += 1
+        if j == i or j >= n:
+            continue
+        nxt = doc[j].text
+        if nxt not in DATELINE_DELIMITERS and not nxt.startswith(("—", "–", "--", "_")):
+            continue
+        run = list(doc[i:j])
+        if run[0].lower_ in NOT_DATELINES:
+            continue
+        out.append(run)
+    return out
+
+
+def context_admins(gz: Gazetteer, names: Iterable[str]) -> set[tuple[str, str]]:
+    """(country, folded admin1) of the regions the article names (first readings only)."""
+    admins: set[tuple[str, str]] = set()
+    for name in names:
+        opts = gz.lookup(name, fuzzy=False)
+        if opts and opts[0].feature == "ADM1" and not (opts[0].alternate and len(name) > 5):
+            admins.add((opts[0].country, fold(opts[0].admin1 or opts[0].name)))
+    return admins
+
+
+def in_named_region(gz: Gazetteer, name: str, admins: set[tuple[str, str]]) -> bool:
+    """Some town of this name lies in a region the article names."""
+    if not admins or len(name) < 3 or name.casefold() in GENERIC_WORDS or gz.is_demonym(name):
+        return False
+    return any(
+        p.feature in ("city", "ADM2") and (p.country, fold(p.admin1)) in admins
+        for p in gz.lookup(name, fuzzy=False)
+    )
+
+
+def context_countries(gz: Gazetteer, names: Iterable[str]) -> set[str]:
+    """Countries of the first readings of the article's other names."""
+    out: set[str] = set()
+    for name in names:
+        opts = gz.lookup(name, fuzzy=False)
+        if opts and opts[0].country:
+            out.add(opts[0].country)
+    return out
+
+
+def town_of(gz: Gazetteer, name: str, countries: set[str], min_pop: int = 5000) -> bool:
+    """A town of at least ``min_pop`` inhabitants bears this name, in one of ``countries``
+    (in any country when the article names none)."""
+    if len(name) < 3 or name.casefold() in GENERIC_WORDS or gz.is_demonym(name):
+        return False
+    return any(
+        p.feature == "city" and not p.alternate and p.population >= min_pop and (not countries or p.country in countries)
+        for p in gz.lookup(name, fuzzy=False)
+    )
+
+
+def locative(doc: Any, tokens: list[Any]) -> bool:
+    """The name stands where places stand: after "in", "near", "north of" ...; before "police",
+    "home", "teen" ...; or before ", <region>"."""
+    first, last = tokens[0], tokens[-1]
+    if first.i > 0 and doc[first.i - 1].lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    if last.i + 1 < len(doc):
+        nxt = doc[last.i + 1]
+        if nxt.lower_ in LOCAL_NOUNS:
+            return True
+        if nxt.text == "," and last.i + 2 < len(doc) and doc[last.i + 2].text[:1].isupper():
+            return True
+    return False

@@ -1,0 +1,128 @@
+"""The stored reconcile index: how merge items, blocking keys and commitment mentions are written
+to and read back from the ``recon_*`` tables (schema migrations 2 and 3).
+
+An incremental update reads stored mentions as compact rows (the item's fields as JSON, the
+article's columns) instead of decoding whole annotated articles, and never computes the blocking
+keys of a stored mention again: they are rows of ``recon_keys``. What is stored is derived by the
+reconcile code; :func:`code_version` (a hash of that code) is kept with the index, so a ledger
+indexed by another version of the code gets a full pass instead of a stale index.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import typing
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, CommitmentMention
+from ..reconcile import merge
+from ..reconcile.merge import Item
+from ..serialize import Decoder, to_plain
+from ..store import Store
+
+__all__ = ["KeyTexts", "code_version", "in_chunks", "item_json", "key_text", "load_commitments", "load_items"]
+
+CHUNK = 500
+_ARTICLE_COLS = (
+    "id, text, title, url, outlet, published, language, source_file, published_source, duplicate_of"
+)
+
+
+def code_version() -> str:
+    """A hash of the code that decides what the index holds (the reconcile package and the ledger
+    modules that write the index)."""
+    here = Path(__file__).resolve().parent
+    files = sorted((here.parent / "reconcile").glob("*.py")) + sorted(here.glob("*.py"))
+    h = hashlib.sha1()
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def key_text(k: object) -> str:
+    """A blocking key as stored text (its repr: strings, dates and numbers stay apart)."""
+    return repr(k)
+
+
+class KeyTexts(dict[object, str]):
+    """Key → :func:`key_text`, each distinct key encoded once (neighbouring items share keys)."""
+
+    def __missing__(self, k: object) -> str:
+        text = self[k] = repr(k)
+        return text
+
+
+def in_chunks(c: Any, query: str, values: Sequence[Any], *params: Any) -> list[tuple[Any, ...]]:
+    """Run ``query`` (with ``{marks}`` for an IN list) over ``values`` in chunks; all rows."""
+    out: list[tuple[Any, ...]] = []
+    for i in range(0, len(values), CHUNK):
+        chunk = list(values[i : i + CHUNK])
+        out.extend(c.execute(query.format(marks=",".join("?" * len(chunk))), (*params, *chunk)))
+    return out
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, set | frozenset):
+        return sorted(_plain(x) for x in v)
+    return to_plain(v)
+
+
+_ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(Item) if f.name != "article")
+
+
+def item_json(it: Item) -> str:
+    """An item's fields but its article, as JSON (the article is a row of its own)."""
+    return json.dumps({name: _plain(getattr(it, name)) for name in _ITEM_FIELDS}, separators=(",", ":"))
+
+
+def _converters(dec: Decoder) -> dict[str, Callable[[Any, str], Any]]:
+    hints = typing.get_type_hints(Item, vars(merge))
+
+    def conv(tp: Any) -> Callable[[Any, str], Any]:
+        if typing.get_origin(tp) is frozenset:
+            (arg,) = typing.get_args(tp)
+            inner = conv(arg)
+            return lambda data, aid: frozenset(inner(x, aid) for x in data)
+        return dec.converter(tp)
+
+    return {name: conv(hints[name]) for name in _ITEM_FIELDS}
+
+
+def load_articles(store: Store, ids: Iterable[str], dec: Decoder) -> dict[str, Article]:
+    """The stored articles (no annotations) by id."""
+    q = f"SELECT {_ARTICLE_COLS} FROM articles WHERE id IN ({{marks}})"
+    return {row[0]: store._article(row, dec) for row in in_chunks(store.conn, q, sorted(set(ids)))}
+
+
+def load_items(store: Store, rows: Iterable[tuple[str, str]]) -> list[Item]:
+    """Merge items from ``(article id, item JSON)`` rows of ``recon_mentions``."""
+    rows = list(rows)
+    dec = Decoder()
+    arts = load_articles(store, (aid for aid, _ in rows), dec)
+    convs = _converters(dec)
+    out = []
+    for aid, data in rows:
+        d = json.loads(data)
+        out.append(Item(arts[aid], **{k: convs[k](d[k], aid) for k in _ITEM_FIELDS if k in d}))
+    return out
+
+
+def commitment_json(m: CommitmentMention) -> str:
+    return json.dumps(to_plain(m), separators=(",", ":"))
+
+
+def load_commitments(store: Store) -> list[tuple[Article, int, CommitmentMention]]:
+    """Every stored commitment mention with its article (duplicates included)."""
+    rows = list(store.conn.execute("SELECT article_id, idx, data FROM recon_commitments"))
+    dec = Decoder()
+    arts = load_articles(store, (r[0] for r in rows), dec)
+    return [
+        (arts[aid], idx, dec.dataclass(CommitmentMention, json.loads(data), aid))
+        for aid, idx, data in rows
+        if aid in arts
+    ]
