@@ -1,7 +1,7 @@
 """Benchmark: our TIMEX3 tagger vs dateparser's ``search_dates`` on the same TimeML documents.
 
 usage: python -m bench.timex [--dirs tbaq wikiwars] [--limit N] [--parse] [--no-dateparser]
-                             [--dateparser-limit N] [--verbose]
+                             [--dateparser-limit N] [--verbose] [--by-pattern [N]]
 
 Reads the gold data in ``../shared/eval/timex/<dir>`` with the official scorer's ``parse_tml`` (imported
 at run time from ../shared/eval, nothing copied) and scores both systems with the TempEval-3
@@ -9,6 +9,10 @@ metrics of ``score_timex.py``: relaxed/strict P/R/F1 over spans, type and value 
 matches, value F1 = relaxed F1 x value accuracy. Speed is documents per CPU-second of this process
 for tagging alone (``--parse`` adds a spaCy parse, timed separately); CPU time rather than wall time
 keeps the ratio fair on a machine shared with other jobs.
+
+``--by-pattern`` groups the value errors by the shape of the gold expression ("last week",
+"WD night", "n year ago": digits, weekdays, months and small numbers abstracted) and prints the
+N most frequent with their share of the matches and a few gold -> got examples.
 """
 
 from __future__ import annotations
@@ -52,11 +56,41 @@ def load_docs(scorer: Any, folder: Path, limit: int) -> list[Doc]:
     return docs
 
 
+_WD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_MON = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
+    r"mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+)
+_SMALL = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few)\b")
+
+
+def shape(expr: str) -> str:
+    """An expression with its particulars abstracted: "Friday night" -> "WD night"."""
+    t = _MON.sub("MON", _WD.sub("WD", expr.lower().strip(" .,")))
+    return _SMALL.sub("n", re.sub(r"\d+", "N", t))
+
+
+def print_by_pattern(matches: list[tuple[str, str, str]], top: int) -> None:
+    """The value errors grouped by the shape of the gold expression, most frequent first."""
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for m in matches:
+        groups.setdefault(shape(m[0]), []).append(m)
+    ranked = sorted(groups.items(), key=lambda kv: -sum(g != v for _e, g, v in kv[1]))
+    print(f"   value errors by pattern (errors/matches), top {top}:")
+    for key, ms in ranked[:top]:
+        bad = [(e, g, v) for e, g, v in ms if g != v]
+        if not bad:
+            break
+        examples = "; ".join(f"{e!r} {g} -> {v}" for e, g, v in bad[:3])
+        print(f"   {len(bad):4d}/{len(ms):<4d} {key!r:32} {examples}")
+
+
 def score(
-    scorer: Any, docs: list[Doc], outputs: list[list[dict[str, Any]]], verbose: bool
+    scorer: Any, docs: list[Doc], outputs: list[list[dict[str, Any]]], verbose: bool, by_pattern: int = 0
 ) -> dict[str, float]:
     """The matching and metrics of score_timex.py, applied to in-process outputs."""
     n_gold = n_sys = relaxed = strict = type_ok = value_ok = 0
+    matches: list[tuple[str, str, str]] = []  # gold text, gold value, system value
     for (fname, _dct, text, gold), sys_t in zip(docs, outputs, strict=True):
         n_gold += len(gold)
         n_sys += len(sys_t)
@@ -78,6 +112,7 @@ def score(
             strict += s["start"] == g["start"] and s["end"] == g["end"]
             type_ok += (s.get("type") or "").upper() == (g["type"] or "").upper()
             value_ok += str(s.get("value")) == str(g["value"])
+            matches.append((text[g["start"] : g["end"]], str(g["value"]), str(s.get("value"))))
             if verbose and str(s.get("value")) != str(g["value"]):
                 print(
                     f"  value {fname}: {text[g['start'] : g['end']]!r} gold {g['value']} got {s.get('value')}"
@@ -90,6 +125,8 @@ def score(
             for j, s in enumerate(sys_t):
                 if j not in used:
                     print(f"  spurious {fname}: {text[s['start'] : s['end']]!r} = {s.get('value')}")
+    if by_pattern:
+        print_by_pattern(matches, by_pattern)
     f1 = scorer.f1
     rp, rr = relaxed / max(n_sys, 1), relaxed / max(n_gold, 1)
     sp, sr = strict / max(n_sys, 1), strict / max(n_gold, 1)
@@ -160,6 +197,8 @@ def main() -> int:
     ap.add_argument("--no-dateparser", action="store_true")
     ap.add_argument("--dateparser-limit", type=int, default=0, help="run dateparser on the first N docs only")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--by-pattern", type=int, nargs="?", const=30, default=0, metavar="N",
+                    help="print the N most frequent kinds of value error")  # fmt: skip
     args = ap.parse_args()
     if not SHARED_EVAL.is_dir():
         print(f"{SHARED_EVAL} not found: nothing to benchmark")
@@ -177,7 +216,7 @@ def main() -> int:
             nlp_docs = list(nlp.pipe([text for _n, _d, text, _g in docs], batch_size=16))
             print(f"   spaCy parse: {time.perf_counter() - t0:.2f}s")
         outs, secs = run_system(ours, docs, nlp_docs)
-        m = score(scorer, docs, outs, args.verbose)
+        m = score(scorer, docs, outs, args.verbose, args.by_pattern)
         print(fmt("newsledger.timex" + (" +parse" if args.parse else ""), m, len(docs), secs))
         if not args.no_dateparser:
             sub = docs[: args.dateparser_limit] if args.dateparser_limit else docs

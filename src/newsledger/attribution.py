@@ -50,18 +50,22 @@ class CueLexicon:
         )
 
 
+CLAUSES = frozenset({"ccomp", "csubj", "advcl", "parataxis"})
+
+
 def phrase_span(tok: Tok, avoid: Tok | None = None) -> tuple[int, int]:
     """Token range ``[i, j)`` of ``tok``'s whole phrase (modifiers, appositions and relative
-    clauses included), without the part that holds ``avoid`` (the cue), without edge
+    clauses included), without the part that holds ``avoid`` (the cue) or a clause of its
+    own (ccomp, advcl: parse errors), without edge
     punctuation and not across a line break."""
     lo, hi = tok.left_edge.i, tok.right_edge.i
-    if avoid is not None:
-        for c in tok.children:
-            if c.left_edge.i <= avoid.i <= c.right_edge.i:
-                if c.i > tok.i:
-                    hi = min(hi, c.left_edge.i - 1)
-                else:
-                    lo = max(lo, c.right_edge.i + 1)
+    for c in tok.children:
+        # the cue's part, and clauses the parse hung on a name ('"...," Smith told ...')
+        if (avoid is not None and c.left_edge.i <= avoid.i <= c.right_edge.i) or c.dep_ in CLAUSES:
+            if c.i > tok.i:
+                hi = min(hi, c.left_edge.i - 1)
+            else:
+                lo = max(lo, c.right_edge.i + 1)
     doc = tok.doc
     for k in range(tok.i, hi + 1):  # a phrase does not run over a line break
         if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
@@ -182,6 +186,22 @@ def subject_after_quote(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> To
     return None
 
 
+def subject_before(doc: Any, tok: Tok) -> Tok | None:
+    """ "In a statement, her adviser, Jake Smith, said: ..." when the parse hung the speaker on
+    an earlier noun: the noun phrase that ends right before the cue (a comma between)."""
+    k = tok.i - 1
+    while k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].pos_ not in ("PROPN", "NOUN") or crosses_line(doc, k, tok.i):
+        return None
+    t = doc[k]
+    while t.dep_ in ("compound", "flat") and t.head.i > t.i and t.head.i < tok.i:
+        t = t.head
+    while t.dep_ == "appos" and t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ not in ("pobj", "dobj"):
+        t = t.head
+    return t if t.dep_ not in ("pobj", "dobj", "poss") else None
+
+
 def source_of(
     doc: Any, tok: Tok | None, quotes: list[tuple[int, int]], cue_tok: Tok = None
 ) -> tuple[str | None, tuple[int, int] | None]:
@@ -231,11 +251,14 @@ def quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: in
     char ``right`` ("he said: '...'"), with only commas, colons and quote marks in between (or
     a few words closed by a colon: "he told reporters: '...'")."""
     text = doc_text(doc)
+    ended: tuple[int, int] | None = None  # a quotation before that closed its own sentence
     for qs, qe in quotes:
         if qe <= left:
             between = text[qe:left]
             if "\n" not in between and not between.strip(" \t,\"“”«»'’—–-"):
-                return qs, qe
+                if text[qe - 1] not in ".?!" or "," in between:
+                    return qs, qe
+                ended = (qs, qe)  # '"...?" He answered, "..."': the one after, if any
         elif qs >= right:
             between = text[right:qs]
             rest = between.strip(" \t\r\n,:\"“”«»'‘—–-")
@@ -244,7 +267,7 @@ def quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: in
             # "he told reporters on Monday: '...'" — a few words, then a colon
             if between.rstrip(' \t\r\n"“«').endswith(":") and len(rest.split()) <= 8 and "." not in rest:
                 return qs, qe
-    return None
+    return ended
 
 
 def cue_span(doc: Any, tok: Tok) -> tuple[int, int]:

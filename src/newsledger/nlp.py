@@ -293,10 +293,11 @@ class FastAttributeRuler:
             for k, spec in enumerate(alt):
                 for key, (op, arg) in spec.items():
                     col = data[k : k + m, cols[key]]
-                    if op == "regex":
-                        uniq = np.unique(col)
-                        good = [h for h in uniq.tolist() if arg.search(self.vocab.strings[h])]
-                        ok &= np.isin(col, np.array(good, dtype=np.uint64))
+                    if op == "regex":  # only where the rest matched: few tokens
+                        at = np.flatnonzero(ok)
+                        strings = self.vocab.strings
+                        bad = [j for j, h in zip(at.tolist(), col[at].tolist(), strict=True) if not arg.search(strings[h])]
+                        ok[bad] = False
                     elif len(arg) == 1:
                         ok &= (col == next(iter(arg))) if op == "in" else (col != next(iter(arg)))
                     else:

@@ -65,3 +65,14 @@ def test_fold_ignores_combining_accents(s: str) -> None:
 @given(names)
 def test_loose_is_insensitive_to_case_and_separators(s: str) -> None:
     assert loose(s) == loose(s.swapcase().replace(" ", "-")) or not s.isascii()
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_plain_ascii_folds_as_the_unicode_path(name: str) -> None:
+    """The fast path for ASCII names gives the key that accent stripping would give."""
+    s = unicodedata.normalize("NFKD", name.replace("'", "").replace("`", ""))
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    expected = " ".join("".join(c if c.isalnum() and c.isascii() else " " for c in s).split())
+    if expected and name.rstrip().endswith("."):
+        expected += "."
+    assert fold(name) == expected

@@ -45,6 +45,8 @@ def test_places_are_found_and_placed(ctx, case: dict) -> None:
             assert distance_km(p.latitude, p.longitude, want["lat"], want["lon"]) <= want["tol_km"], p
     for sub in case.get("absent", []):
         assert not [p for p in overlapping(found, text, sub) if p.role == "place"], sub
+    for sub in case.get("absent_any", []):  # not even as a demonym or modifier
+        assert not overlapping(found, text, sub), sub
 
 
 def test_every_mention_carries_score_and_alternatives(ctx) -> None:

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsledger.timex import tag_dates
+from newsledger.timex import tag_dates, tagger
 from newsledger.timex.normalise import valid_value
 
 CASES = json.loads((Path(__file__).parent / "cases_values.json").read_text(encoding="utf-8"))
@@ -28,3 +32,33 @@ def test_value_convention(case: dict) -> None:
     for t, e in zip(found, case["expect"], strict=True):
         assert t.mod == (e[3] if len(e) > 3 else None)
         assert valid_value(t.value), t.value
+
+
+CASE_WORDS = st.sampled_from(
+    ["Now", "Now,", "now", "NOW", ",", "the", "THE", "Three", "DAYS", "days", "later", "Last", "YEAR", "year", "ago",
+     "BC", "bc", "480", "Christmas", "christmas", "AD", "79", "Quarter", "third", "Year-Earlier", "Period",
+     "Weekend", "Noon", "high", "Daily", "Per", "Day", "Recent", "Years", "Mid-Afternoon", "Yesterday",
+     "Nineteen", "ninety-four", "Of", "Half", "First", "1990s", "The", "Time", "Same", "İstanbul", ".", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CASE_WORDS, max_size=20), st.sampled_from([None, dt.date(1999, 3, 12)]))
+def test_lowercased_fast_path_finds_the_same(words: list[str], pub: dt.date | None) -> None:
+    """Rules that ignore case run on the lowercased text without IGNORECASE (twice as fast); what
+    they find must not change, whatever the case of the input (or when lowercasing changes its length)."""
+    text = " ".join(words)
+    fast = [(t.span.start, t.span.end, t.type, t.value, t.mod) for t in tag_dates(text, pub)]
+    with _all_rules_ignorecase():
+        slow = [(t.span.start, t.span.end, t.type, t.value, t.mod) for t in tag_dates(text, pub)]
+    assert fast == slow
+
+
+@contextmanager
+def _all_rules_ignorecase() -> Iterator[None]:
+    saved = tagger._RULES
+    tagger._RULES = tuple((p, r, needs, pad, None) for p, r, needs, pad, _low in saved)
+    try:
+        yield
+    finally:
+        tagger._RULES = saved

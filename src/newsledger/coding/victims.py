@@ -37,7 +37,7 @@ HOSPITAL_VERBS = frozenset({"send", "transport", "rush", "airlift", "take", "fly
                             "hospitalise", "treat", "admit", "drive", "carry"})  # fmt: skip
 HOSPITAL_WORDS = frozenset({"hospital", "injury", "wound", "medical", "trauma", "treatment",
                             "helicopter", "emergency"})  # fmt: skip
-SUFFER = frozenset({"suffer", "sustain", "receive", "sustained"})
+SUFFER = frozenset({"suffer", "sustain", "receive", "sustained", "battle", "nurse"})
 WOUND_NOUNS = frozenset({"wound", "injury", "gunshot", "graze"})
 FATAL_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide", "execution"})
 SHOT_NOUNS = frozenset({"shooting"})
@@ -53,6 +53,7 @@ BODY_PARTS = frozenset({
     "temple", "mouth", "cheek", "forehead", "calf", "shin", "lung", "spine", "pelvis", "midsection",
     "body", "ear", "nose", "lower", "upper",
 })  # fmt: skip
+FIRE_NOUNS = frozenset({"gunfire", "crossfire", "shooting", "shootout", "gunshot", "gun", "fire"})
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
 OTHERS = frozenset({"others", "other", "another", "more", "additional", "second", "third", "fourth"})
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
@@ -77,6 +78,7 @@ class Victims:
     others: bool = False  # "two others were shot": not the people named dead
     partitive: bool = False  # "one was killed", "one of them died": part of a group named
     total: bool = False  # "a double shooting": how many in all, not one more phrase
+    secondary: bool = False  # "taken to a hospital", "in critical condition": often some of those shot
 
     @property
     def text(self) -> str:
@@ -111,6 +113,10 @@ def _count_one(h: Any) -> int | None:
             v = parse_number(" ".join(t.text for t in c.subtree))
             if v is not None and v < 100_000:
                 return int(v)
+    if low in ("total", "number", "group") and h.pos_ == "NOUN":
+        # "a total of nine people"
+        of = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return count_people(of[0]) if of else None
     if low == "both" or any(c.lower_ == "both" for c in h.children):
         return 2
     if low in ORDINALS and any(c.lower_ in ("a", "an") for c in h.children):
@@ -124,7 +130,12 @@ def _count_one(h: Any) -> int | None:
         return int(v) if v is not None and v < 100_000 else None
     if h.pos_ == "PRON" and (low in PRONOUNS or low in REFLEXIVE):
         return 1
-    if h.tag_ in ("NN", "NNP") and h.ent_type_ not in NOT_PEOPLE_ENTS and h.lemma_.lower() not in BODY_PARTS:
+    if (
+        h.tag_ in ("NN", "NNP")
+        and h.is_alpha
+        and h.ent_type_ not in NOT_PEOPLE_ENTS
+        and h.lemma_.lower() not in BODY_PARTS
+    ):
         return 1
     return None
 
@@ -155,6 +166,25 @@ def _personish(h: Any) -> bool:
     if lemma in PEOPLE or lemma == "old" or (h.pos_ == "PROPN" and h.ent_type_ not in NOT_PEOPLE_ENTS):
         return True
     return lemma not in THING_ER and lemma.endswith(("er", "or", "ist", "ian", "ant", "ent"))
+
+
+def _sub_count(head: Any) -> bool:
+    """ "nine people injured, including one in critical condition": a part already counted."""
+    return head.dep_ == "pobj" and head.head.lower_ in ("including", "among", "includes", "include")
+
+
+def _reflexive_key(h: Any) -> int:
+    """The token a reflexive victim stands for: the subject of its clause (or of the clause it
+    hangs from: "was hospitalized after shooting himself")."""
+    t = h.head
+    for _ in range(4):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return int(subj[0].i)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return int(h.i)
 
 
 def _partitive(head: Any) -> bool:
@@ -222,11 +252,15 @@ def _projectile(tok: Any) -> bool:
             return True
         if (
             c.dep_ == "prep"
-            and c.lower_ in ("in", "on")
-            and any(g.lemma_.lower() in BODY_PARTS for g in c.children)
+            and c.lower_ in ("in", "on", "by")
+            and any(g.lemma_.lower() in BODY_PARTS | PROJECTILES | FIRE_NOUNS for g in c.children)
             and any(x.dep_ == "auxpass" for x in tok.children)
         ):
-            return True
+            return True  # "was struck in the leg", "were hit in the gunfire"
+    passive = any(x.dep_ == "auxpass" for x in tok.children)
+    if passive and not any(c.dep_ == "agent" for c in tok.children):
+        # "seven were hit" in a report of gunfire (not "hit by a car")
+        return any(t.lemma_.lower() in PROJECTILES | FIRE_NOUNS for t in tok.sent)
     return False
 
 
@@ -248,7 +282,10 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             return [(objs, kind, tok.text)]
         if lemma in HURT or low in ("wounded", "injured", "hurt", "grazed"):
             kind = "dead" if _has(tok, FATAL_MODS) else "hurt"
-            heads = _objects(tok)
+            heads = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+            if not heads and tok.lower_.endswith("ed"):
+                heads = [c for c in tok.children if c.dep_ == "nsubj"]  # "two others injured"
+            heads = [_owner(h) for h in heads] or _objects(tok)
             if not heads and tok.dep_ in ("oprd", "acomp", "xcomp", "amod", "advcl", "ccomp"):
                 return [(_left_count(tok), kind + "!", tok.text)]
             return [(heads, kind, tok.text)]
@@ -258,7 +295,7 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             lemma in ("hospitalize", "hospitalise")
             or any(t.lemma_.lower() in HOSPITAL_WORDS for t in tok.subtree if t.i > tok.i)
         ):
-            return [(_objects(tok), "shot", tok.text)]
+            return [(_objects(tok), "shot~", tok.text)]
         if lemma == "turn" and any(c.lemma_.lower() in ("gun", "weapon", "rifle", "pistol", "handgun", "shotgun")
                                    for c in tok.children if c.dep_ == "dobj"):
             selves = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
@@ -275,16 +312,24 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             if wounds:
                 fatal = any(_has(w, FATAL_MODS) for w in wounds)
                 graze = any(w.lemma_.lower() == "graze" or _has(w, frozenset({"graze"}), ("compound",)) for w in wounds)
-                kind = "dead" if fatal else "hurt" if graze else "shot"
+                kind = "dead" if fatal else "hurt~" if graze else "shot~"
                 return [(_subjects(tok), kind, tok.text)]
     if low in ("wounded", "injured", "hurt") and tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        return [([tok.head], "hurt", tok.text)]  # "the wounded teen", "three injured"
+        return [([tok.head], "hurt!", tok.text)]  # "the wounded teen", "three injured"
+    if low in ("wounded", "injured", "hurt") and pos == "ADJ":
+        heads = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return [(heads, "hurt", tok.text)] if heads else [(_left_count(tok), "hurt!", tok.text)]
+    if (lemma in DEAD_WORDS or low in DEAD_WORDS) and any(c.lower_ == "brain" for c in tok.children):
+        return []  # "brain dead": alive, on life support
     if lemma in DEAD_WORDS or low in DEAD_WORDS:
         if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             return [([tok.head], "dead!", tok.text)]  # "her dead husband", "one dead"
         if tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj"):
             base = tok.head
-            heads = [c for c in base.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            # "left a man dead", "found him dead": the object; "two are dead": the subject
+            heads = [c for c in base.children if c.dep_ == "dobj"] or [
+                c for c in base.children if c.dep_ in ("nsubj", "nsubjpass")
+            ]
             return [(heads, "dead", tok.text)] if heads else [(_left_count(tok), "dead!", tok.text)]
         return [(_left_count(tok), "dead!", tok.text)]
     if pos in ("NOUN", "PROPN"):
@@ -302,9 +347,9 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             return out
         if lemma == "condition" and _has(tok, CONDITIONS, ("amod", "compound")) and tok.dep_ == "pobj":
             verb = tok.head.head
-            return [(_subjects(verb) if verb.pos_ in ("VERB", "AUX") else [verb], "hurt", "condition")]
+            return [(_subjects(verb) if verb.pos_ in ("VERB", "AUX") else [verb], "hurt~", "condition")]
         if lemma in WOUND_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "with":
-            return [(_bearer(tok.head), "shot", tok.text)]
+            return [(_bearer(tok.head), "shot~", tok.text)]
     return []
 
 
@@ -359,13 +404,16 @@ def victims_in(tokens: Any) -> list[Victims]:
                 kind, num = kind.split(":")
                 _add(out, seen, Victims(tok, int(num), kind, pred, total=True), tok.i)
                 continue
-            single = kind.endswith("!")
-            kind = kind.rstrip("!")
+            single = "!" in kind  # the count word alone, not its conjuncts ("one dead and four hurt")
+            secondary = "~" in kind  # "taken to a hospital", "in critical condition"
+            kind = kind.rstrip("!~")
             for h in heads:
                 n = _count_one(h) if single else count_people(h)
-                if n is None or n == 0 or (kind == "shot" and not _personish(h)):
-                    continue  # "shot out the windows", "hit the house"
+                if n is None or n == 0 or (kind == "shot" and not _personish(h)) or _sub_count(h):
+                    continue  # "shot out the windows", "hit the house", "including one in ..."
                 key = h.i
+                if h.lower_ in REFLEXIVE:
+                    key = _reflexive_key(h)  # "a boy was hospitalized after shooting himself": one boy
                 others = _others(h)
                 if h.pos_ == "PRON" and h.lower_ in PRONOUNS and last_named is not None and h.i > out[last_named].head.i:
                     named = out[last_named]
@@ -374,7 +422,7 @@ def victims_in(tokens: Any) -> list[Victims]:
                         n, others = n - named.n, True
                     else:
                         key = named.head.i  # "a man was shot and he died": one man
-                v = Victims(h, n, kind, pred, others=others, partitive=_partitive(h))
+                v = Victims(h, n, kind, pred, others=others, partitive=_partitive(h), secondary=secondary)
                 pos = _add(out, seen, v, key)
                 for c in [] if single else h.conjuncts:
                     seen.setdefault(c.i, pos)
@@ -393,7 +441,7 @@ def _add(out: list[Victims], seen: dict[int, int], v: Victims, key: int) -> int:
         kind = v.kind if RANK[v.kind] > RANK[old.kind] else old.kind
         # "a 12-year-old ... after he and three others were shot": one group, the larger count
         out[pos] = Victims(old.head, max(old.n, v.n), kind, f"{old.pred}+{v.pred}", old.others or v.others,
-                           old.partitive, old.total)  # fmt: skip
+                           old.partitive, old.total, old.secondary and v.secondary)  # fmt: skip
         return pos
     seen[key] = len(out)
     out.append(v)
@@ -414,6 +462,9 @@ def tally(victims: list[Victims]) -> Tally:
     named = [v for v in victims if not v.total]
     if named:
         victims = named  # "a man was killed and his wife wounded in a double shooting"
+    if any(not v.secondary and v.kind != "dead" for v in victims):
+        # "six people were shot and one victim was rushed to the hospital": one of the six
+        victims = [v for v in victims if not v.secondary or v.others]
     if not victims:
         return Tally(None, None, False, False, "")
     dead = sum(v.n for v in victims if v.kind == "dead")

@@ -145,8 +145,18 @@ class Gazetteer:
         return None if i is None else self._place(i)
 
     def country_of_demonym(self, word: str) -> str | None:
-        """ISO2 of the country a demonym or adjective names ("Azerbaijani" → "AZ"), else None."""
-        return self._demonyms.get(fold(word))
+        """ISO2 of the country a demonym or adjective names ("Azerbaijani" → "AZ"), else None
+        (also for the adjectives of regions: "European")."""
+        code = self._demonyms.get(fold(word))
+        return code if code is not None and len(code) == 2 else None
+
+    def place_of_demonym(self, word: str) -> Place | None:
+        """The country or region a demonym or adjective names ("Azerbaijani" → Azerbaijan,
+        "African" → Africa), else None."""
+        code = self._demonyms.get(fold(word))
+        if code is None:
+            return None
+        return self.country(code) if len(code) == 2 else self.get(code)
 
     def is_demonym(self, word: str) -> bool:
         """A demonym or adjective that is not also the name of a country ("U.S." is a place)."""

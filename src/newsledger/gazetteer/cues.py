@@ -21,8 +21,30 @@ from .words import GENERIC_WORDS, LOCAL_NOUNS, LOCATIVE_PREPOSITIONS
 DATELINE_DELIMITERS = frozenset({",", "(", "—", "–", "-", "--", ":", "_", "―"})
 # capitalised words that open lines without naming a place
 NOT_DATELINES = frozenset(
-    "update updated breaking watch photos photo video editor editors note warning exclusive live "
-    "correction advertisement related more read listen police officials authorities".split()  # noqa: SIM905
+    [
+        "update",
+        "updated",
+        "breaking",
+        "watch",
+        "photos",
+        "photo",
+        "video",
+        "editor",
+        "editors",
+        "note",
+        "warning",
+        "exclusive",
+        "live",
+        "correction",
+        "advertisement",
+        "related",
+        "more",
+        "read",
+        "listen",
+        "police",
+        "officials",
+        "authorities",
+    ]
 )
 
 
@@ -31,23 +53,23 @@ def _is_caps_word(tok: Any) -> bool:
     return len(t) >= 2 and t.isupper() and (t.isalpha() or (t.endswith(".") and t[:-1].isalpha()))
 
 
-def dateline_runs(doc: Any) -> list[list[Any]]:
+def dateline_runs(toks: list[Any]) -> list[list[Any]]:
     """Token runs in dateline position: upper-case words opening a line (or the text), followed
     by a delimiter ("ALTURAS, Modoc County", "MONROE —", "NEW YORK (AP)")."""
     out: list[list[Any]] = []
-    n = len(doc)
-    for i, tok in enumerate(doc):
-        if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+    n = len(toks)
+    for i in range(n):
+        if i > 0 and "\n" not in toks[i - 1].text and "\n" not in toks[i - 1].whitespace_:
             continue
         j = i
-        while j < n and j - i < 4 and _is_caps_word(doc[j]):
+        while j < n and j - i < 4 and _is_caps_word(toks[j]):
             j += 1
         if j == i or j >= n:
             continue
-        nxt = doc[j].text
+        nxt = toks[j].text
         if nxt not in DATELINE_DELIMITERS and not nxt.startswith(("—", "–", "--", "_")):
             continue
-        run = list(doc[i:j])
+        run = toks[i:j]
         if run[0].lower_ in NOT_DATELINES:
             continue
         out.append(run)
@@ -90,7 +112,10 @@ def town_of(gz: Gazetteer, name: str, countries: set[str], min_pop: int = 5000) 
     if len(name) < 3 or name.casefold() in GENERIC_WORDS or gz.is_demonym(name):
         return False
     return any(
-        p.feature == "city" and not p.alternate and p.population >= min_pop and (not countries or p.country in countries)
+        p.feature == "city"
+        and not p.alternate
+        and p.population >= min_pop
+        and (not countries or p.country in countries)
         for p in gz.lookup(name, fuzzy=False)
     )
 

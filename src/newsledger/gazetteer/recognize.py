@@ -243,7 +243,8 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
 
     # proper-noun runs outside entities
     run: list[Any] = []
-    for tok in [*doc, None]:
+    toks = list(doc)
+    for tok in [*toks, None]:
         if tok is not None and tok.i not in in_ent and tok.pos_ == "PROPN" and _capitalised(tok):
             run.append(tok)
             continue
@@ -264,9 +265,9 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
         run = []
         if tok is not None and tok.i not in in_ent and tok.pos_ == "ADJ" and _capitalised(tok):
             demonyms_in([tok])
-    for gram in _connected_names(doc, text, gz):
+    for gram in _connected_names(toks, text, gz):
         add(gram, "gazetteer")
-    for run in dateline_runs(doc):
+    for run in dateline_runs(toks):
         name = _text(text, run)[2]
         if gz.has(name) and not gz.is_demonym(name) and name.casefold() not in GENERIC_WORDS:
             add(run, "dateline")
@@ -297,27 +298,31 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
 CONNECTORS = frozenset({"and", "of", "de", "del", "da", "do", "upon", "on", "la", "le", "el", "&", "-"})
 
 
-def _connected_names(doc: Any, text: str, gz: Gazetteer) -> list[list[Any]]:
+def _connected_names(toks: list[Any], text: str, gz: Gazetteer) -> list[list[Any]]:
     """Names joined by a small word that the model splits in two ("Trinidad and Tobago", "Port
     of Spain", "Stoke-on-Trent"): the longest run of capitalised words and connectors that is
     the main name of a country, region or town."""
+    n = len(toks)
+    caps = [_capitalised(t) and not t.is_punct for t in toks]
+    joins = [t.lower_ in CONNECTORS for t in toks]
     out: list[list[Any]] = []
-    n, i = len(doc), 0
+    i = 0
     while i < n:
-        if not _capitalised(doc[i]) or doc[i].is_punct:
+        if not caps[i]:
             i += 1
             continue
+        k = i + 1
+        while k < n and k - i < 7 and (caps[k] or joins[k]):
+            k += 1
         best = None
-        for j in range(min(n, i + 7) - 1, i + 1, -1):
-            gram = list(doc[i : j + 1])
-            if not _capitalised(gram[-1]) or not any(t.lower_ in CONNECTORS for t in gram[1:-1]):
-                continue
-            if not all(_capitalised(t) or t.lower_ in CONNECTORS for t in gram):
-                continue
-            found = gz.lookup(_text(text, gram)[2], fuzzy=False)
-            if found and not found[0].alternate:
-                best = gram
-                break
+        if any(joins[i + 1 : k]):
+            for j in range(k - 1, i + 1, -1):
+                if not caps[j] or not any(joins[i + 1 : j]):
+                    continue
+                found = gz.lookup(text[toks[i].idx : toks[j].idx + len(toks[j].text)], fuzzy=False)
+                if found and not found[0].alternate:
+                    best = toks[i : j + 1]
+                    break
         if best is not None:
             out.append(best)
             i = best[-1].i + 1

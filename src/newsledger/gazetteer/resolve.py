@@ -42,9 +42,8 @@ class Resolution:
 def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
     opts = list(gz.lookup(c.name))
     if c.role == "demonym":
-        iso = gz.country_of_demonym(c.name)
-        country = gz.country(iso) if iso else None
-        return [country] if country else []
+        place = gz.place_of_demonym(c.name)
+        return [place] if place else []
     if c.label == "FAC":  # a building or road named like a small town is not in that town
         opts = [p for p in opts if p.feature != "city" or p.population >= 20000]
     if " " in c.name and c.name.split()[-1].casefold().rstrip(".") in FACILITY_WORDS:
@@ -100,7 +99,9 @@ def _context_bonus(p: Place, countries: Counter[str], admins: set[tuple[str, str
     return s
 
 
-def _one_sense(cands: list[Candidate], options: list[list[Place]], rows: list[list[float]]) -> list[list[float]]:
+def _one_sense(
+    cands: list[Candidate], options: list[list[Place]], rows: list[list[float]]
+) -> list[list[float]]:
     """One sense per name and article: the mentions of a name share the reading with the best
     total score, so that "Paris, Missouri" in the first line also places a later "Paris"."""
     groups: dict[str, list[int]] = {}
@@ -111,11 +112,11 @@ def _one_sense(cands: list[Candidate], options: list[list[Place]], rows: list[li
     for members in groups.values():
         if len(members) < 2:
             continue
-        total: Counter[str] = Counter()
+        total: dict[str, float] = {}
         for i in members:
             top = max(rows[i])
             for p, s in zip(options[i], rows[i], strict=True):
-                total[p.id] += s - top  # each mention's regret for this reading
+                total[p.id] = total.get(p.id, 0.0) + s - top  # each mention's regret for it
         shared = set.intersection(*({p.id for p in options[i]} for i in members))
         if not shared:
             continue
@@ -178,13 +179,12 @@ def resolve(
             row = []
             own = fold(c.name)
             near = [pt for name, pts in anchors.items() if name != own for pt in pts]
-            top = set(sorted(range(len(opts)), key=lambda k: -pri[k])[:10])
             others = total - votes.get(own, Counter())  # the rest of the article votes, not the name itself
             dominant = others.most_common(1)[0][0] if others else ""
             countries = all_countries - country_votes.get(own, Counter())
             admins = set().union(*(v for k, v in admin_names.items() if k != own))
             biggest = max((q.population for q in opts if q.feature == "city"), default=0)
-            for k, (p, s) in enumerate(zip(opts, pri, strict=True)):
+            for p, s in zip(opts, pri, strict=True):
                 bonus = _context_bonus(p, countries, admins, dominant)
                 if p.feature == "city" and 30 * (p.population + 1000) < biggest:
                     bonus /= 2  # a village does not beat a world city by its country alone

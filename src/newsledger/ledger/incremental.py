@@ -238,7 +238,7 @@ def _candidates(store: Store, new: Sequence[Item], cache: KeyCache) -> list[tupl
     for i, it in enumerate(new):
         for k in dict.fromkeys(cache.lookups(it)):
             look[text[k]].append(i)
-        for k in reverse_keys(it):
+        for k in reverse_keys(it, keys=cache.keys(it)):
             rev[text[k]].append(i)
     q = "SELECT key, article_id, idx FROM recon_keys WHERE kind = ? AND key IN ({marks})"
     exact: dict[tuple[str, int], set[int]] = defaultdict(set)

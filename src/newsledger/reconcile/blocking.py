@@ -49,6 +49,7 @@ def blocking_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Has
         keys.append(("group", item.group, fam))
     days = _days(item)
     country = place.country if place is not None else None
+    name = core_name(place.name) if place is not None and cell is not None else None
     for d in days:
         keys.append(("day-any", fam, d))
         if place is None:
@@ -56,7 +57,7 @@ def blocking_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Has
         elif cell is not None:
             keys.append(("day-cell", fam, d, cell))
             keys.append(("day-country-fine", fam, d, country))
-            keys.append(("day-name", fam, d, core_name(place.name)))
+            keys.append(("day-name", fam, d, name))
         else:
             keys.append(("day-country-coarse", fam, d, country))
     if place is not None:
@@ -74,16 +75,17 @@ def _lookups(item: Item, pad: int, near: int) -> tuple[Hashable, ...]:
         keys.append(("group", item.group, fam))
     days = _days(item, pad=pad)
     country = place.country if place is not None else None
-    steps = range(-near, near + 1)
+    name = core_name(place.name) if place is not None and cell is not None else None
+    steps = [(a, b) for a in range(-near, near + 1) for b in range(-near, near + 1)]
     for d in days:
         keys.append(("day-unplaced", fam, d))
         if place is None:
             keys.append(("day-any", fam, d))
         elif cell is not None:
-            keys.extend(("day-cell", fam, d, (cell[0] + a, cell[1] + b)) for a in steps for b in steps)
+            keys.extend(("day-cell", fam, d, (cell[0] + a, cell[1] + b)) for a, b in steps)
             keys.append(("day-country-coarse", fam, d, country))
             # a place of the same name elsewhere: two reports may have resolved one name differently
-            keys.append(("day-name", fam, d, core_name(place.name)))
+            keys.append(("day-name", fam, d, name))
         else:
             keys.append(("day-country-fine", fam, d, country))
             keys.append(("day-country-coarse", fam, d, country))
@@ -106,22 +108,27 @@ def probe_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashab
     return _lookups(item, pad=0, near=0)
 
 
-def reverse_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
+def reverse_keys(
+    item: Item, policy: MergePolicy = DEFAULT_POLICY, keys: tuple[Hashable, ...] | None = None
+) -> tuple[Hashable, ...]:
     """Probe keys of every item whose lookup could hit one of this item's blocking keys: the
     blocking keys widened by the lookup padding (days ±``soft_date_days``, map cells ±1).
-    A superset: it may name items that do not look this one up, never misses one that does."""
+    A superset: it may name items that do not look this one up, never misses one that does.
+    ``keys``: the item's blocking keys, if already computed."""
     out: list[Hashable] = []
     pad = policy.soft_date_days
-    for k in blocking_keys(item, policy):
+    shifts = [dt.timedelta(days=dd) for dd in range(-pad, pad + 1)]
+    near = [(a, b) for a in (-1, 0, 1) for b in (-1, 0, 1)]
+    for k in blocking_keys(item, policy) if keys is None else keys:
         assert isinstance(k, tuple)
         if not str(k[0]).startswith("day-"):
             out.append(k)
             continue
-        for dd in range(-pad, pad + 1):
-            day = k[2] + dt.timedelta(days=dd)
+        for shift in shifts:
+            day = k[2] + shift
             if k[0] == "day-cell":
                 c = k[3]
-                out.extend((k[0], k[1], day, (c[0] + a, c[1] + b)) for a in (-1, 0, 1) for b in (-1, 0, 1))
+                out.extend((k[0], k[1], day, (c[0] + a, c[1] + b)) for a, b in near)
             else:
                 out.append((k[0], k[1], day, *k[3:]))
     return tuple(dict.fromkeys(out))

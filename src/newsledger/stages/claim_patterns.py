@@ -52,16 +52,16 @@ def noun_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexico
     return Candidate(content, chars(doc, tok.i, tok.i + 1), source, source_span)
 
 
+NOT_SAID = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "EVENT"})
+
+
 def _what_is_said(comp: Tok) -> bool:
     """A cue noun's complement that can be what is said when the noun has no owner of its own:
     a clause ("accusations that ...") or the object of "for", "against", "of", "about", "on"
     that is not a date, a place or an event ("a speech on Thursday", "a bid for the House")."""
     if comp.pos_ in ("VERB", "AUX"):
         return True
-    return (
-        comp.head.lower_ in ("for", "against", "of", "about", "on")
-        and comp.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "EVENT")
-    )
+    return comp.head.lower_ in ("for", "against", "of", "about", "on") and comp.ent_type_ not in NOT_SAID
 
 
 def _doer(noun: Tok, quotes: list[tuple[int, int]]) -> Tok | None:

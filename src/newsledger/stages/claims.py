@@ -38,6 +38,7 @@ from ..attribution import (
     source_of,
     subject,
     subject_after_quote,
+    subject_before,
     through_colon,
     trim,
 )
@@ -85,7 +86,9 @@ def _that_clause_on_noun(tok: Tok) -> Tok | None:
         if not any(c.dep_ == "mark" and c.lower_ == "that" and c.i == t.left_edge.i for c in t.children):
             continue
         node = t.head
-        while node.i != tok.i and node.pos_ in ("NOUN", "PROPN", "ADP", "PRON", "NUM") and node.dep_ != "ROOT":
+        while (
+            node.i != tok.i and node.pos_ in ("NOUN", "PROPN", "ADP", "PRON", "NUM") and node.dep_ != "ROOT"
+        ):
             node = node.head
         if node.i == tok.i and t.head.i != tok.i:
             return t
@@ -121,6 +124,9 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
     if subj is None or any(a <= subj.idx < b for a, b in quotes):  # the parse took a quoted word
         alt = subject_after_quote(doc, tok, quotes)
         subj, own = (alt, True) if alt is not None else (subj, own)
+    if subj is None and tok.dep_ == "ROOT":  # the parse hung the speaker on an earlier noun
+        subj = subject_before(doc, tok)
+        own = subj is not None
     source, source_span = source_of(doc, subj, quotes, tok)
     if source is None:
         return None
@@ -140,7 +146,12 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
         content = chars(doc, comp.left_edge.i, _content_end(doc, comp, lex))
         that_clause = comp.dep_ == "ccomp" and comp.left_edge.lower_ == "that"
         # 'on Fox's "Hannity," Gingrich said it would be ...': a title, not what is said
-        title = comp.dep_ == "ccomp" and comp.i > tok.i and len(doc_text(doc)[q[0] : q[1]].split()) <= 3 if q else False
+        title = (
+            q is not None
+            and comp.dep_ == "ccomp"
+            and comp.i > tok.i
+            and len(doc_text(doc)[q[0] : q[1]].split()) <= 3
+        )
         if q and (
             comp.i < tok.i
             or q[0] <= content[0] < q[1]
@@ -156,7 +167,7 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
     ):
         content = clause_minus(doc, tok.head, tok)
     elif tok.dep_ == "advcl" and own and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
-        content = clause_minus(doc, tok.head, tok)  # "as the minister said, ..." 
+        content = clause_minus(doc, tok.head, tok)  # "as the minister said, ..."
     elif tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":":
         end = tok.i + 2
         sent_end = doc[tok.i].sent.end

@@ -15,6 +15,8 @@ from .tagger import find_candidates
 
 __all__ = ["tag_dates"]
 
+SIGNAL_WORDS = frozenset({"later", "earlier", "afterwards", "afterward", "previously"})
+
 
 def tag_dates(text: str, published: dt.date | None, article_id: str = "", doc: Any = None) -> list[Timex]:
     """Temporal expressions in ``text``, in text order, with values resolved against ``published``.
@@ -40,10 +42,15 @@ def tag_dates(text: str, published: dt.date | None, article_id: str = "", doc: A
             # each end on its own (as TimeML marks them), then the range as a whole
             for (s, e), v in zip(c.args[4:6], r.value.split("/"), strict=True):
                 out.append(Timex(Span(article_id, s, e), text[s:e], "DATE", v, None, r.anchor, "day"))
+        end = c.end
+        if c.kind == "later" and r.type == "DURATION":  # "three days [later]": the signal stays out
+            head, _sp, last = text[c.start : c.end].rpartition(" ")
+            if head and last.lower() in SIGNAL_WORDS:
+                end = c.start + len(head.rstrip())
         out.append(
             Timex(
-                span=Span(article_id, c.start, c.end),
-                text=text[c.start : c.end],
+                span=Span(article_id, c.start, end),
+                text=text[c.start : end],
                 type=r.type or c.type,
                 value=r.value,
                 mod=r.mod,

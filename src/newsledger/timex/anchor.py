@@ -13,7 +13,6 @@ import datetime as dt
 import re
 
 from .cand import Cand
-from .patterns import MONTHS
 from .normalise import (
     PRECISION,
     UNIT_CODE,
@@ -23,17 +22,15 @@ from .normalise import (
     fmt_week,
     fmt_year,
     precision_of,
-    quarter_of,
     safe_date,
     season_year,
     shift,
 )
-from .story import SHIFT_TARGET, Ref, Resolved, Story, holiday_date
+from .quarters import Quarters
+from .story import SHIFT_TARGET, Ref, Resolved, holiday_date
+from .words import duration_value
 
-PERIOD_END = re.compile(
-    r"\s+(?:that\s+)?(?:ended|ending|ends|which\s+ended)\s+(?:on\s+)?(?P<mon>Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|"
-    r"Nov|Dec)[a-z]*\.?\s+(?P<day>[0-3]?\d)\b(?:,\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"
-)
+SHORT_UNITS = frozenset({"day", "night", "hour", "minute", "second"})
 UTC_ZONES = frozenset({"UTC", "GMT", "Z"})
 ANAPHORIC_KINDS = frozenset({"later", "anaphor", "anaphor_md", "story_time"})
 
@@ -51,13 +48,17 @@ def value_is_self_contained(c: Cand) -> bool:
     return False
 
 
-class Resolver(Story):
+class Resolver(Quarters):
     """Resolves the candidates of one text, in order (the reference time moves as it reads)."""
 
     def resolve(self, c: Cand) -> Resolved:
         if c.rule == "after_event" and self.news:
             # news: "two days after the vote" is read as the amount of time (the event is not dated)
             return Resolved(c.args[3], c.mod, None, "DURATION")
+        if c.kind == "later" and self.news and c.args[0] in SHORT_UNITS:
+            # news: "three days later", "an hour earlier" are amounts of time ("later" is a signal)
+            unit, n = c.args[:2]
+            return Resolved(duration_value(n, unit), c.mod, None, "DURATION")
         before = self.ref
         try:
             value = self._value(c)
@@ -207,6 +208,8 @@ class Resolver(Story):
     def _weekday(self, c: Cand) -> str | None:
         wd, direction, pod = c.args
         base = self.day_anchor()
+        if c.rule == "weekday_story" and self.ref is not None and self.ref.day is not None:
+            base = self.ref.date()
         if base is None:
             return None
         if direction is None or direction == 0:
@@ -310,69 +313,6 @@ class Resolver(Story):
             self.ref = Ref(d.year, d.month, d.day)
             return fmt_day(d) + (f"T{pod}" if pod else "")
         return fmt_at(d, unit)
-
-    def _quarter(self, c: Cand) -> str | None:
-        q, y, off = c.args
-        if y is None:
-            if self.dct is None:
-                base = self.ref
-                if base is None:
-                    return None
-                y = base.year
-            else:
-                y = self.dct.year + (off or 0)
-                if q > quarter_of(self.dct) and self.tense(c) == "past":
-                    y -= 1
-        self.set_quarter(y, q)
-        self.quarter_at = c.end
-        return f"{y:04d}-Q{q}"
-
-    def set_quarter(self, y: int, q: int) -> None:
-        """The quarter a financial report is about: a later quarter it only looks ahead to ("losses
-        through the third quarter of 1990") or an earlier year it compares with ("the 1988 period")
-        does not replace it."""
-        if self.quarter is not None and (
-            y < self.quarter[0] or (self.dct is not None and (y, q) >= (self.dct.year, quarter_of(self.dct)))
-        ):
-            return
-        self.quarter = (y, q)
-
-    def _quarter_rel(self, c: Cand) -> str | None:
-        (rel,) = c.args
-        ended = self._period_end(c) if rel in {"the", "latest", "current"} else None
-        if ended is not None and self.quarter is not None and 0 <= c.start - self.quarter_at <= 300:
-            return f"{self.quarter[0]:04d}-Q{self.quarter[1]}"  # "its fiscal first quarter ... the quarter ended Sept. 29"
-        if ended is not None:  # "the quarter ended July 31": the three months before that day
-            mid = ended - dt.timedelta(days=45)
-            self.set_quarter(mid.year, quarter_of(mid))
-            return f"{mid.year:04d}-Q{quarter_of(mid)}"
-        if self.dct is None and self.quarter is None:
-            return None
-        if rel == "current" and self.dct is not None:
-            return f"{self.dct.year:04d}-Q{quarter_of(self.dct)}"
-        if self.quarter is not None and rel not in {"previous", "latest"}:
-            y, q = self.quarter
-        elif rel == "previous" and self.quarter is not None:
-            y, q = self.quarter[0] - (self.quarter[1] == 1), (self.quarter[1] - 2) % 4 + 1
-        elif self.dct is not None:
-            d = shift(self.dct, "Q", -1)
-            y, q = d.year, quarter_of(d)
-        else:
-            return None
-        if rel == "year-ago":
-            y -= 1
-        else:
-            self.quarter = (y, q)
-        return f"{y:04d}-Q{q}"
-
-    def _period_end(self, c: Cand) -> dt.date | None:
-        """The day a period is said to end on right after it: "the quarter ended Sept. 30"."""
-        m = PERIOD_END.match(self.text, c.end)
-        if m is None:
-            return None
-        mon, day = MONTHS[m["mon"].lower()], int(m["day"])
-        y = int(m["year"]) if m["year"] else self.pick_year(Cand(m.start(), m.end(), "DATE", "date", (None, mon, day)), mon, day)
-        return safe_date(y, mon, day) if y is not None else None
 
     def _holiday(self, c: Cand) -> str | None:
         rule, y, pod = c.args

@@ -124,7 +124,10 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_week_of,
     ),
     (rf"{_EDGEP}(?P<mon>{M})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", r_month_rel_year),
-    (rf"{_WDP}(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{M})\s+(?P<day>{DAY})\b(?![,.]?\d|:\d)", r_month_day),
+    (
+        rf"{_WDP}(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{M})\s+(?P<day>{DAY})\b(?![,.]?\d|:\d)",
+        r_month_day,
+    ),
     (rf"{_WDP}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{M})(?!\w|-(?-i:[a-z]))", r_month_day),
     (rf"{_EDGEP}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{M})(?!\w|-(?-i:[a-z]))", r_month),
     (
@@ -172,7 +175,10 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_season,
     ),
     # deictic days and parts of day
-    (rf"{_EDGEP}(?:(?P<pod0>mid-?(?:morning|afternoon|evening)|(?:early|late)\s+(?:morning|afternoon|evening))\s+)?(?P<w>{DAYWORD})(?:\s+(?P<pod>{POD}))?\b", r_dayword),
+    (
+        rf"{_EDGEP}(?:(?P<pod0>mid-?(?:morning|afternoon|evening)|(?:early|late)\s+(?:morning|afternoon|evening))\s+)?(?P<w>{DAYWORD})(?:\s+(?P<pod>{POD}))?\b",
+        r_dayword,
+    ),
     (r"the\s+day\s+(?:after|before)\s+(?P<w>tomorrow|yesterday)", r_day_after),
     (rf"(?P<rel>this|last)\s+(?P<pod>{POD})", r_last_night),
     (
@@ -180,7 +186,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_rel_unit,
     ),
     (
-        rf"{_EDGEP}(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{POD}))?",
+        rf"{_EDGEP}(?:(?P<rel>last|next|this|coming|past|(?:the\s+)?(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{POD}))?",
         r_rel_weekday,
     ),
     # relative to now or to the story's time
@@ -326,7 +332,9 @@ PADS_OF = MappingProxyType(
     }
 )  # fmt: skip
 RULE_PADS: tuple[tuple[int, int] | None, ...] = tuple(PADS_OF.get(r.__name__) for _p, r in RULES)
-RULE_NEEDS: tuple[tuple[str, ...], ...] = tuple(tuple(NEEDS_OF.get(r.__name__, "").split()) for _p, r in RULES)
+RULE_NEEDS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(NEEDS_OF.get(r.__name__, "").split()) for _p, r in RULES
+)
 RULE_TRIGGERS: tuple[str, ...] = tuple(TRIGGERS_OF[reader.__name__] for _p, reader in RULES)
 RULE_WORDS: tuple[frozenset[str], ...] = tuple(
     frozenset(WORDS_OF.get(reader.__name__, "").split()) for _p, reader in RULES

@@ -22,6 +22,7 @@ from .words import (
     day_of,
     edge,
     month_of,
+    spelled_year,
     weekday_of,
     word_after,
     word_before,
@@ -94,7 +95,11 @@ def r_month_spelled_year(m: re.Match[str]) -> Cand | None:
 
 def r_week_of(m: re.Match[str]) -> Cand:
     """ "the week of March 6": the calendar week holding that day."""
-    date = (year_of(m["year"]) if m["year"] else None, month_of(m["mon"] or m["mon2"]), day_of(m["day"] or m["day2"]))
+    date = (
+        year_of(m["year"]) if m["year"] else None,
+        month_of(m["mon"] or m["mon2"]),
+        day_of(m["day"] or m["day2"]),
+    )
     return Cand(m.start(), m.end(), "DATE", "week_of", date, rule="week_of")
 
 
@@ -239,11 +244,17 @@ def r_clock_day(m: re.Match[str]) -> Cand | None:
     if h is None:
         return None
     zone = m["z"] or None
-    if m["mon"] and "," in m.string[m.end("clock") : m.start("mon")] and re.fullmatch(r"\d+:\d\d", m["clock"]):
+    if (
+        m["mon"]
+        and "," in m.string[m.end("clock") : m.start("mon")]
+        and re.fullmatch(r"\d+:\d\d", m["clock"])
+    ):
         return None  # "at 16:15 UTC, June 1st": a 24-hour clock and a date are two expressions
     if m["mon"]:  # "5 p.m. EST Nov. 9"
         date = (int(m["my"]) if m["my"] else None, month_of(m["mon"]), day_of(m["md"]))
-        return Cand(m.start(), m.end(), "TIME", "clock_day", (h, mi or 0, ("date", date), zone), rule="clock_day")
+        return Cand(
+            m.start(), m.end(), "TIME", "clock_day", (h, mi or 0, ("date", date), zone), rule="clock_day"
+        )
     day = m["day"].lower()
     if day in {"today", "yesterday", "tomorrow", "tonight"}:
         spec: tuple[str, tuple[object, ...]] = (
@@ -270,9 +281,10 @@ def r_season(m: re.Match[str]) -> Cand | None:
     if s == "fall" and not m["year"] and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
         return None  # "the fall of Saigon"
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    off = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1, "this past": -1, "this coming": 1}.get(rel)
-    if rel in {"this past", "this coming"}:
-        off = -2 if rel == "this past" else 2  # the nearest one over / to come (see season_year)
+    # +-2: "this past" / "this coming", the nearest one over / to come (see normalise.season_year)
+    off = {"last": -1, "next": 1, "this": 0, "past": -1, "coming": 1, "this past": -2, "this coming": 2}.get(
+        rel
+    )
     year = year_of(m["year"]) if m["year"] else (1 - int(m["bcy"]) if m["bcy"] else None)
     if m["syear"]:
         year = spelled_year(m["syear"])
@@ -337,45 +349,6 @@ def r_pod_date(m: re.Match[str]) -> Cand:
 YEAR_CUES = frozenset(
     {"in", "by", "since", "until", "till", "before", "after", "of", "from", "during", "through"}
 )
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-}  # fmt: skip
-_TENS_W = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_UNITS_W = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-
-
-def spelled_year(said: str) -> int | None:
-    """ "nineteen ninety-four" -> 1994, "two thousand and one" -> 2001, "eighteen hundred" -> 1800."""
-    words = re.split(r"[\s-]+", said.lower())
-    if words[:2] == ["two", "thousand"]:
-        rest = [w for w in words[2:] if w != "and"]
-        return 2000 + sum(_TEENS.get(w, 0) + _TENS_W.get(w, 0) + _UNITS_W.get(w, 0) for w in rest)
-    century = _TEENS.get(words[0])
-    if century is None or len(words) < 2:
-        return None
-    if words[1] == "hundred":
-        low = 0
-    elif words[1] == "oh" and len(words) == 3:
-        low = _UNITS_W.get(words[2], 0)
-    else:
-        low = (
-            _TEENS.get(words[1], 0)
-            + _TENS_W.get(words[1], 0)
-            + (_UNITS_W.get(words[2], 0) if len(words) > 2 else 0)
-        )
-        if low < 10:
-            return None
-    return century * 100 + low
 
 
 def r_spelled_year(m: re.Match[str]) -> Cand | None:

@@ -34,7 +34,9 @@ from .words import (
 
 def r_dayword(m: re.Match[str]) -> Cand:
     w = m["w"].lower()
-    pod = PARTS_OF_DAY.get((m["pod"] or re.sub(r"^(?:mid-?|early\s+|late\s+)", "", m["pod0"] or "")).lower())
+    pod = PARTS_OF_DAY.get(
+        (m["pod"] or re.sub(r"^(?:mid-?|early\s+|late\s+)", "", (m["pod0"] or "").lower())).lower()
+    )
     off = DAYWORD_OFFSET[w]
     if w in {"tonight", "tonite", "2nite"}:
         pod = "NI"
@@ -75,11 +77,14 @@ def r_rel_unit(m: re.Match[str]) -> Cand | None:
 
 
 def r_rel_weekday(m: re.Match[str]) -> Cand:
-    rel = (m["rel"] or "").lower()
-    direction = {"last": -1, "next": 1, "this": 0, "coming": 1, "past": -1}.get(rel)
+    rel = (m["rel"] or "").lower().split()[-1:]
+    direction = {"last": -1, "next": 1, "this": 0, "coming": 1, "past": -1, "previous": -1, "preceding": -1,
+                 "following": 1}.get(rel[0] if rel else "")  # fmt: skip
     pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
+    # "the previous Friday", "the following Monday": counted from the story's day, not from today
+    rule = "weekday_story" if rel and rel[0] in {"previous", "preceding", "following"} else "weekday"
     return Cand(m.start(), m.end(), "TIME" if pod else "DATE", "weekday", (weekday_of(m["wd"]), direction, pod),
-                mod=edge(m["edge"]), rule="weekday")  # fmt: skip
+                mod=edge(m["edge"]), rule=rule)  # fmt: skip
 
 
 def r_quantity(m: re.Match[str]) -> Cand | None:
@@ -121,6 +126,8 @@ def r_ago(m: re.Match[str]) -> Cand:
 
 def r_later(m: re.Match[str], sign: int = 0) -> Cand:
     n = _amount(m)
+    if n is not None and (m["half"] or m["half2"]):
+        n += 0.5  # "a minute and a half later"
     if not sign:
         sign = -1 if m["dir"].lower() in {"earlier", "before", "previously", "prior"} else 1
     return Cand(

@@ -21,7 +21,7 @@ _FUTURE_RE = re.compile(
 )
 _STRONG_FUTURE_RE = re.compile(
     r"\b(?:will|shall|won't|'ll|would|going\s+to|is\s+to|are\s+to|(?:is|are|was|were)\s+scheduled|"
-    r"(?:plans?|planned|planning|expects?|expected|due|set)\s+to|(?:has|have|had)\s+scheduled|"
+    r"(?:plans?|planned|planning|expects?|expected|due|set)\s+to|(?:planned|scheduled|set|slated|due)\s+for|(?:has|have|had)\s+scheduled|"
     r"as\s+(?:soon|early)\s+as|next(?!\s+to\b)|tomorrow)\b",
     re.IGNORECASE,
 )

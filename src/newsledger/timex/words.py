@@ -167,3 +167,39 @@ HOLIDAYS = MappingProxyType(
         "memorial day": ("memorial",),
     }
 )  # fmt: skip
+
+
+_TEENS = MappingProxyType(
+    {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+)  # fmt: skip
+_TENS_W = MappingProxyType(
+    {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+)  # fmt: skip
+_UNITS_W = MappingProxyType(
+    {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+)
+
+
+def spelled_year(said: str) -> int | None:
+    """ "nineteen ninety-four" -> 1994, "two thousand and one" -> 2001, "eighteen hundred" -> 1800."""
+    words = re.split(r"[\s-]+", said.lower())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + sum(_TEENS.get(w, 0) + _TENS_W.get(w, 0) + _UNITS_W.get(w, 0) for w in rest)
+    century = _TEENS.get(words[0])
+    if century is None or len(words) < 2:
+        return None
+    if words[1] == "hundred":
+        low = 0
+    elif words[1] == "oh" and len(words) == 3:
+        low = _UNITS_W.get(words[2], 0)
+    else:
+        low = (
+            _TEENS.get(words[1], 0)
+            + _TENS_W.get(words[1], 0)
+            + (_UNITS_W.get(words[2], 0) if len(words) > 2 else 0)
+        )
+        if low < 10:
+            return None
+    return century * 100 + low

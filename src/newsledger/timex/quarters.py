@@ -1,0 +1,88 @@
+"""Quarters of financial reports: "the third quarter", "the year-ago period", "the quarter ended
+July 31", and the quarter a report is about, which later mentions refer back to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .cand import Cand
+from .normalise import quarter_of, safe_date, shift
+from .patterns import MONTHS
+from .story import Story
+
+PERIOD_END = re.compile(
+    r"\s+(?:that\s+)?(?:ended|ending|ends|which\s+ended)\s+(?:on\s+)?(?P<mon>Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|"
+    r"Nov|Dec)[a-z]*\.?\s+(?P<day>[0-3]?\d)\b(?:,\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"
+)
+
+
+class Quarters(Story):
+    """The quarter-resolving part of the resolver (see :class:`.anchor.Resolver`)."""
+
+    def _quarter(self, c: Cand) -> str | None:
+        q, y, off = c.args
+        if y is None:
+            if self.dct is None:
+                base = self.ref
+                if base is None:
+                    return None
+                y = base.year
+            else:
+                y = self.dct.year + (off or 0)
+                if q > quarter_of(self.dct) and self.tense(c) == "past":
+                    y -= 1
+        self.set_quarter(y, q)
+        self.quarter_at = c.end
+        return f"{y:04d}-Q{q}"
+
+    def set_quarter(self, y: int, q: int) -> None:
+        """The quarter a financial report is about: a later quarter it only looks ahead to ("losses
+        through the third quarter of 1990") or an earlier year it compares with ("the 1988 period")
+        does not replace it."""
+        if self.quarter is not None and (
+            y < self.quarter[0] or (self.dct is not None and (y, q) >= (self.dct.year, quarter_of(self.dct)))
+        ):
+            return
+        self.quarter = (y, q)
+
+    def _quarter_rel(self, c: Cand) -> str | None:
+        (rel,) = c.args
+        ended = self._period_end(c) if rel in {"the", "latest", "current"} else None
+        if ended is not None and self.quarter is not None and 0 <= c.start - self.quarter_at <= 300:
+            return f"{self.quarter[0]:04d}-Q{self.quarter[1]}"  # "its fiscal first quarter ... the quarter ended Sept. 29"
+        if ended is not None:  # "the quarter ended July 31": the three months before that day
+            mid = ended - dt.timedelta(days=45)
+            self.set_quarter(mid.year, quarter_of(mid))
+            return f"{mid.year:04d}-Q{quarter_of(mid)}"
+        if self.dct is None and self.quarter is None:
+            return None
+        if rel == "current" and self.dct is not None:
+            return f"{self.dct.year:04d}-Q{quarter_of(self.dct)}"
+        if self.quarter is not None and rel not in {"previous", "latest"}:
+            y, q = self.quarter
+        elif rel == "previous" and self.quarter is not None:
+            y, q = self.quarter[0] - (self.quarter[1] == 1), (self.quarter[1] - 2) % 4 + 1
+        elif self.dct is not None:
+            d = shift(self.dct, "Q", -1)
+            y, q = d.year, quarter_of(d)
+        else:
+            return None
+        if rel == "year-ago":
+            y -= 1
+        else:
+            self.quarter = (y, q)
+        return f"{y:04d}-Q{q}"
+
+    def _period_end(self, c: Cand) -> dt.date | None:
+        """The day a period is said to end on right after it: "the quarter ended Sept. 30"."""
+        m = PERIOD_END.match(self.text, c.end)
+        if m is None:
+            return None
+        mon, day = MONTHS[m["mon"].lower()], int(m["day"])
+        y = (
+            int(m["year"])
+            if m["year"]
+            else self.pick_year(Cand(m.start(), m.end(), "DATE", "date", (None, mon, day)), mon, day)
+        )
+        return safe_date(y, mon, day) if y is not None else None
