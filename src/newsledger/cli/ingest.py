@@ -36,6 +36,11 @@ from .common import (
 @click.option(
     "--reconcile", "only_reconcile", is_flag=True, help="With no inputs: only rebuild events and commitments."
 )
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write partitioned Parquet to this folder instead of the SQLite ledger (no reconcile).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 def ingest_command(
@@ -51,6 +56,7 @@ def ingest_command(
     batch_size: int,
     as_of: str | None,
     only_reconcile: bool,
+    out: Path | None,
     quiet: bool,
     as_json: bool,
 ) -> None:
@@ -63,6 +69,8 @@ def ingest_command(
     from ..ledger import ingest
 
     if not inputs and manifest is None:
+        if only_reconcile and out is not None:
+            raise ConfigError("--reconcile works on a SQLite ledger, not on --out", "drop --out")
         if only_reconcile:
             from ..ledger import reconcile_ledger
 
@@ -86,6 +94,33 @@ def ingest_command(
         if not quiet:
             err(f"warning: {msg}")
 
+    if out is not None:
+        from ..ledger import ingest_parquet
+
+        with progress_bar("ingest", total, show_progress) as progress:
+            report = ingest_parquet(
+                list(inputs),
+                out=out,
+                manifest=manifest,
+                defaults=defaults,
+                progress=progress,
+                stages=stage_names,
+                batch_size=batch_size,
+                workers=workers,
+                dask=dask,
+                on_failure=on_failure,
+                on_warning=on_warning,
+            )
+        if as_json:
+            click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        elif not quiet:
+            err(
+                f"wrote {report.stored} new article(s) to {out} ({report.already_stored} already there, "
+                f"{len(report.failures)} failed); {report.articles} articles in {out}"
+            )
+        if report.failures:
+            raise click.exceptions.Exit(1)
+        return
     with progress_bar("ingest", total, show_progress) as progress:
         report = ingest(
             list(inputs),

@@ -21,6 +21,7 @@ from ..model import Claim, Figure, PlaceMention, Span, Timex
 from .actors import phrase_tokens
 from .victims import count_people, tally, victims_in
 
+BLOCK = re.compile(r"\s+blocks?\b", re.I)
 FEATURE_RANK = {"city": 5, "ADM2": 4, "region": 3, "other": 3, "ADM1": 2, "country": 1}
 LOCATIVE = frozenset(
     {"in", "at", "near", "into", "on", "inside", "outside", "around", "across", "throughout", "from"}
@@ -164,6 +165,7 @@ def choose_time_attached(
         and t.type in ("DATE", "TIME")
         and t.value
         and DATE_VALUE.match(t.value)
+        and not BLOCK.match(sent.doc.text[t.span.end : t.span.end + 8])  # "the 2000 block of Main St"
     ]
     # a range and its parts ("25-26 February 1992", "25", "26 February 1992"): keep the range
     cands = [
@@ -189,6 +191,28 @@ def choose_time_attached(
     if own_only and not attached:
         return None, False
     return best, attached
+
+
+PERIOD_WORDS = re.compile(r"\b(?:first|past|last|previous|recent|next)\b", re.I)
+SINCE = re.compile(r"\b(?:since|so far in|to date in)\s+(?:the\s+)?$", re.I)
+
+
+def period_of(timexes: Sequence[Timex], sent: Any, trigger: Any) -> Timex | None:
+    """A period the trigger is counted over ("have died in Afghanistan since 2001", "were killed
+    in the first three months of the year"): a cumulative toll, not one happening."""
+    doc = sent.doc
+    for t in timexes:
+        if not (sent.start_char <= t.span.start and t.span.end <= sent.end_char):
+            continue
+        before = doc.text[max(sent.start_char, t.span.start - 20) : t.span.start]
+        opens = bool(SINCE.search(before))
+        spans = t.type == "DURATION" and bool(PERIOD_WORDS.search(t.text))
+        if not (opens or spans):
+            continue
+        span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if span is not None and _steps(span.root, trigger, limit=4) is not None:
+            return t
+    return None
 
 
 def date_of(t: Timex | None) -> tuple[str | None, str | None]:

@@ -29,10 +29,11 @@ from .arguments import (
     choose_time_attached,
     claim_for,
     date_of,
+    period_of,
 )
 from .lexicon import Country, Lexicon
 from .rules import Candidate, build_candidates
-from .setting import apply_setting
+from .setting import LOOSE_DATE, apply_setting
 from .status import event_status
 from .taxonomy import event_type_of
 from .triggers import find_triggers
@@ -150,6 +151,8 @@ def _mention(
     )
     if place is not None:
         rule += f"; place {place.name}: {place_why}"
+    if timex is not None and not attached:
+        rule += f"; {LOOSE_DATE}"
     if cas_why:
         rule += f"; casualties: {cas_why}"
     m = EventMention(
@@ -173,6 +176,12 @@ def _mention(
         rule=rule,
     )
     return m, c.family + ("" if attached or timex is None else "~")  # "~": date not attached
+
+
+def _toll_over_period(article: AnnotatedArticle, m: EventMention, c: Candidate, sent: Any) -> bool:
+    return (m.fatalities is not None or m.injured is not None) and period_of(
+        article.timexes, sent, c.head.token
+    ) is not None
 
 
 def _continuation(
@@ -244,6 +253,12 @@ def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, 
             if cont is not None:
                 out.append((cont, out[-1][1], si))
         here = [_mention(article, c, sent, lex, country, secondary=k > 0) for k, c in enumerate(cands)]
+        # a toll counted over a period ("have died since 2001") is background, not a happening
+        here = [
+            (m, f)
+            for (m, f), c in zip(here, cands, strict=True)
+            if not _toll_over_period(article, m, c, sent)
+        ]
         # what happened before what was planned, threatened or denied in the same sentence
         here.sort(key=lambda x: x[0].status != "occurred")
         out.extend((m, fam, si) for m, fam in here)
@@ -325,7 +340,8 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
                     carried = f" [{SHOT_VICTIMS if SHOT_VICTIMS in m.rule else 'counted'}; {COUNTED_HURT}]"
                 if ploose and m.date is not None and not loose:
                     # the later sentence dates the happening itself ("were shot ... Monday evening")
-                    pm = replace(pm, time=m.time, date=m.date, date_precision=m.date_precision)
+                    pm = replace(pm, time=m.time, date=m.date, date_precision=m.date_precision,
+                                 rule=pm.rule.replace(f"; {LOOSE_DATE}", ""))  # fmt: skip
                     ploose = False
                 merged = replace(
                     pm,

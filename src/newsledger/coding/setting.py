@@ -19,6 +19,9 @@ from ..model import AnnotatedArticle, EventMention, Timex
 from .arguments import date_of
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LOOSE_DATE = "date from the sentence, not attached to the trigger"
+CLOCK = re.compile(r"^[\d:.\s]+(?:[ap]\.?m\.?|noon|midnight|[A-Z]{2,3}T?)*$", re.I)
+RECENT = 7  # days: a lead's happening is at most a week before the other days it gives
 
 
 def apply_setting(
@@ -37,6 +40,9 @@ def apply_setting(
     ]
     setting = lead[0] if lead else None
     when = _lead_time(article, sents)
+    dated = any(
+        date_of(t)[1] in ("day", "month", "year") for t in article.timexes if t.type in ("DATE", "TIME")
+    )
     out = []
     for m in mentions:
         if m.status != "occurred":
@@ -55,15 +61,67 @@ def apply_setting(
             and m.date_precision in ("month", "year")
             and (date_of(when)[0] or "").startswith(m.date)
         )
-        if (m.date is None or refine) and when is not None:
-            # no date of its own, or only "in July": the day the report gives, if consistent
+        earlier = (
+            when is not None
+            and m.date is not None
+            and (
+                LOOSE_DATE in m.rule or (m.time is not None and CLOCK.match(m.time.text.strip()) is not None)
+            )
+            and m.sub_event_type in VIOLENT_SUBTYPES
+            and _days_before(date_of(when)[0], m.date) in range(1, RECENT + 1)
+        )
+        if (m.date is None or refine or earlier) and when is not None:
+            # no date of its own, only "in July", the day of a statement about it ("police
+            # remained mum on Monday concerning the shooting") or a bare clock time ("at 7:45
+            # p.m.", read as the report's day): the day the lead gives
             date, precision = date_of(when)
             m = replace(
                 m, time=when, date=date, date_precision=precision,
-                rule=m.rule + f"; date '{when.text}': the first date the report gives",
+                rule=m.rule + f"; date '{when.text}': the day the report's lead gives",
             )  # fmt: skip
+        elif m.date is not None and m.date_precision == "month":
+            day = _day_within(article, m.date)
+            if day is not None:
+                # "in August" ... "on Aug. 2": the day the report gives within that month
+                m = replace(m, time=day, date=date_of(day)[0], date_precision="day",
+                            rule=m.rule + f"; date '{day.text}': the day the report gives within {m.date}")  # fmt: skip
+        elif (
+            m.date is None
+            and not dated
+            and article.article.published is not None
+            and m.sub_event_type in VIOLENT_SUBTYPES
+        ):
+            # a report that gives no date at all tells of that day's happening
+            m = replace(m, date=article.article.published.isoformat(), date_precision="day",
+                        rule=m.rule + "; date: the publication day (the report gives no date)")  # fmt: skip
         out.append(m)
     return out
+
+
+VIOLENT_SUBTYPES = frozenset({"Violent crime", "Armed clash", "Attack", "Mob violence", "Violent demonstration",
+                              "Excessive force against protesters"})  # fmt: skip
+
+
+def _days_before(a: str | None, b: str | None) -> int:
+    """How many days day ``a`` is before day ``b`` (-1 when either is not a day)."""
+    if not a or not b or not DAY.match(a) or not DAY.match(b):
+        return -1
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def _day_within(article: AnnotatedArticle, period: str) -> Timex | None:
+    """The earliest day-precise date of the report inside ``period`` ("2014-08") and not after
+    its publication."""
+    pub = article.article.published
+    days = []
+    for t in article.timexes:
+        date, precision = date_of(t)
+        if precision != "day" or date is None or not DAY.match(date) or not date.startswith(period):
+            continue
+        if pub is not None and date > pub.isoformat():
+            continue
+        days.append((date, t.span.start, t))
+    return min(days, key=lambda x: (x[0], x[1]))[2] if days else None
 
 
 def _inside_setting(place: Any, town: Any) -> bool:
@@ -92,10 +150,16 @@ def _lead_time(article: AnnotatedArticle, sents: list[Any]) -> Timex | None:
         if not DAY.match(date) or (pub is not None and date > pub.isoformat()):
             continue
         days.append((t, date))
-    lead = [t for t, _ in days if t.span.start < end]
+    lead = [(t, d) for t, d in days if t.span.start < end]
+    named = [(t, d) for t, d in lead if not CLOCK.match(t.text.strip())]
+    lead = named or lead  # "7:45 p.m." is resolved against the report's day; "Sunday" says more
     if lead:
-        return lead[0]
+        # the happening is the earliest day the lead gives (later ones are arrests, statements,
+        # vigils), if within a week of the first
+        first = lead[0][1]
+        recent = [(t, d) for t, d in lead if 0 <= _days_before(d, first) <= RECENT]
+        return min(recent, key=lambda x: x[1])[0] if recent else lead[0][0]
     if pub is not None:  # later in the report, but within a month before it was published
-        recent = [t for t, d in days if (pub - dt.date.fromisoformat(d)).days <= 31]
-        return recent[0] if recent else None
+        month = [t for t, d in days if (pub - dt.date.fromisoformat(d)).days <= 31]
+        return month[0] if month else None
     return None

@@ -23,9 +23,25 @@ and 3 injured.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
-from ..numbers import VAGUE, parse_number
+from ..numbers import VAGUE
+from .people import (
+    BODY_PARTS,
+    GROUP_WORDS,
+    NOT_PEOPLE_ENTS,
+    PRONOUNS,
+    REFLEXIVE,
+    count_one,
+    count_people,
+    group_of,
+    names_others,
+    partitive,
+    personish,
+    reflexive_key,
+    sub_count,
+)
 
 KILL = frozenset({"kill", "murder", "slay", "execute", "assassinate", "gun"})
 DIE = frozenset({"die", "perish"})
@@ -46,25 +62,9 @@ CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "satis
                         "guarded", "good", "unknown"})  # fmt: skip
 PROJECTILES = frozenset({"bullet", "round", "shot", "gunfire", "pellet", "shrapnel", "fragment",
                          "gunshot", "bullets", "rounds", "shots", "buckshot"})  # fmt: skip
-BODY_PARTS = frozenset({
-    "head", "face", "neck", "chest", "back", "leg", "legs", "arm", "arms", "hand", "hands", "foot",
-    "feet", "shoulder", "stomach", "abdomen", "thigh", "hip", "buttock", "buttocks", "torso",
-    "side", "knee", "ankle", "jaw", "eye", "wrist", "groin", "elbow", "heel", "toe", "finger",
-    "temple", "mouth", "cheek", "forehead", "calf", "shin", "lung", "spine", "pelvis", "midsection",
-    "body", "ear", "nose", "lower", "upper",
-})  # fmt: skip
+SURVIVED = frozenset({"graze", "minor", "superficial", "non", "serious", "critical", "moderate", "slight"})
 FIRE_NOUNS = frozenset({"gunfire", "crossfire", "shooting", "shootout", "gunshot", "gun", "fire"})
-MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
-OTHERS = frozenset({"others", "other", "another", "more", "additional", "second", "third", "fourth"})
-ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
-PRONOUNS = frozenset({"he", "she", "him", "her"})
-REFLEXIVE = frozenset({"himself", "herself"})
-PERSONISH_ENTS = frozenset({"PERSON", "NORP"})
-NOT_PEOPLE_ENTS = frozenset({"GPE", "ORG", "DATE", "TIME", "LOC", "FAC", "MONEY", "PERCENT"})
-CASUALTY_WORDS = {"dead": "dead", "killed": "dead", "injured": "hurt", "wounded": "hurt",
-                  "hurt": "hurt", "hospitalized": "shot", "hospitalised": "shot", "shot": "shot"}  # fmt: skip
-GROUP_WORDS = frozenset({"other", "others", "people", "persons", "person", "men", "women", "man",
-                         "woman", "adults", "children", "teens", "more", "victims", "of", "them"})  # fmt: skip
+MULTIPLES = MappingProxyType({"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6})
 
 
 @dataclass(frozen=True)
@@ -85,119 +85,6 @@ class Victims:
         return str(self.head.text)
 
 
-def count_people(head: Any) -> int | None:
-    """How many people a victim phrase names ("a man" 1, "two men" 2, "he and three others"
-    4, "both" 2, "himself" 1); None when it cannot say ("victims", "the family")."""
-    total = 0
-    for h in [head, *[c for c in head.conjuncts if c.i != head.i and not _dateline(c)]]:
-        if _dateline(h):
-            return None
-        n = _count_one(h)
-        if n is None:
-            return None
-        total += n
-    return total or None
-
-
-def _dateline(h: Any) -> bool:
-    """An upper-case place name opening a report ("JEFFERSON - A child was killed")."""
-    return bool(h.is_upper and len(h.text) > 3 and h.is_alpha and h.pos_ == "PROPN")
-
-
-def _count_one(h: Any) -> int | None:
-    low = h.lower_
-    if low in ("nobody", "none", "noone") or any(c.lower_ == "no" for c in h.children):
-        return 0
-    for c in h.children:
-        if c.dep_ == "nummod" or (c.like_num and c.i < h.i and c.dep_ != "poss"):
-            v = parse_number(" ".join(t.text for t in c.subtree))
-            if v is not None and v < 100_000:
-                return int(v)
-    if low in ("total", "number", "group") and h.pos_ == "NOUN":
-        # "a total of nine people"
-        of = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        return count_people(of[0]) if of else None
-    if low == "both" or any(c.lower_ == "both" for c in h.children):
-        return 2
-    if low in ORDINALS and any(c.lower_ in ("a", "an") for c in h.children):
-        return 1  # "a fourth was wounded"
-    if low == "old" and any(t.lower_ in ("year", "years") for t in h.subtree):
-        return 1  # "a 17-year-old"
-    if low in VAGUE:
-        return int(VAGUE[low])
-    if h.like_num:
-        v = parse_number(h.text)
-        return int(v) if v is not None and v < 100_000 else None
-    if h.pos_ == "PRON" and (low in PRONOUNS or low in REFLEXIVE):
-        return 1
-    if (
-        h.tag_ in ("NN", "NNP")
-        and h.is_alpha
-        and h.ent_type_ not in NOT_PEOPLE_ENTS
-        and h.lemma_.lower() not in BODY_PARTS
-    ):
-        return 1
-    return None
-
-
-PEOPLE = frozenset({
-    "man", "woman", "boy", "girl", "person", "people", "child", "kid", "teen", "teenager", "toddler",
-    "baby", "infant", "son", "daughter", "father", "mother", "dad", "mom", "husband", "wife", "brother",
-    "sister", "uncle", "aunt", "cousin", "nephew", "niece", "grandfather", "grandmother", "grandson",
-    "granddaughter", "friend", "girlfriend", "boyfriend", "fiance", "fiancee", "neighbor", "neighbour",
-    "victim", "suspect", "gunman", "bystander", "resident", "student", "youth", "juvenile", "adult",
-    "male", "female", "clerk", "guard", "deputy", "cop", "trooper", "agent", "pedestrian", "motorist",
-    "passenger", "customer", "patron", "guest", "tenant", "relative", "family", "couple", "individual",
-    "occupant", "employee", "staff", "classmate", "roommate", "partner", "spouse", "parent", "stepfather",
-    "stepmother", "stepson", "stepdaughter", "co-worker", "coworker", "other", "one", "pal", "buddy",
-    "hunter", "homeowner", "robber", "burglar", "intruder", "assailant", "attacker", "shooter", "officer",
-})  # fmt: skip
-THING_ER = frozenset({"center", "corner", "trailer", "container", "computer", "counter", "river", "tower",
-                      "water", "shelter", "border", "order", "number", "letter", "paper", "quarter", "meter",
-                      "door", "floor", "window", "car", "cover", "power", "chamber", "poster", "monitor"})  # fmt: skip
-
-
-def _personish(h: Any) -> bool:
-    """A victim phrase that can name people ("a man", "two", "the clerk", "Smith", "himself"),
-    not a thing shot at ("the windows", "a car")."""
-    if h.pos_ in ("PRON", "NUM") or h.like_num or h.ent_type_ in PERSONISH_ENTS:
-        return True
-    lemma = h.lemma_.lower()
-    if lemma in PEOPLE or lemma == "old" or (h.pos_ == "PROPN" and h.ent_type_ not in NOT_PEOPLE_ENTS):
-        return True
-    return lemma not in THING_ER and lemma.endswith(("er", "or", "ist", "ian", "ant", "ent"))
-
-
-def _sub_count(head: Any) -> bool:
-    """ "nine people injured, including one in critical condition": a part already counted."""
-    return head.dep_ == "pobj" and head.head.lower_ in ("including", "among", "includes", "include")
-
-
-def _reflexive_key(h: Any) -> int:
-    """The token a reflexive victim stands for: the subject of its clause (or of the clause it
-    hangs from: "was hospitalized after shooting himself")."""
-    t = h.head
-    for _ in range(4):
-        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj:
-            return int(subj[0].i)
-        if t.head.i == t.i:
-            break
-        t = t.head
-    return int(h.i)
-
-
-def _partitive(head: Any) -> bool:
-    """ "one", "one of them", "two of the victims": a part of a group already named."""
-    if head.pos_ == "NUM" or head.like_num:
-        return True
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and head.lower_ in ("one", "two")
-
-
-def _others(head: Any) -> bool:
-    return any(t.lower_ in OTHERS for t in head.subtree if t.i <= head.i or t.dep_ in ("amod", "advmod"))
-
-
 def _objects(tok: Any) -> list[Any]:
     """Patients of a verb: passive subjects and objects; of a participle, the noun it modifies."""
     out = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -208,10 +95,10 @@ def _objects(tok: Any) -> list[Any]:
         out = [c for c in base.children if c.dep_ in ("nsubjpass", "dobj")]
         if not out and base.dep_ == "acl":
             out = [base.head]
-    return [_owner(o) for o in out]
+    return [owner(o) for o in out]
 
 
-def _owner(tok: Any) -> Any:
+def owner(tok: Any) -> Any:
     """ "grazed the boy's head" → the boy."""
     if tok.lemma_.lower() in BODY_PARTS:
         for c in tok.children:
@@ -229,7 +116,9 @@ def _subjects(tok: Any) -> list[Any]:
     return out
 
 
-def _has(tok: Any, words: frozenset[str], deps: tuple[str, ...] = ("advmod", "amod", "acomp", "oprd")) -> bool:
+def _has(
+    tok: Any, words: frozenset[str], deps: tuple[str, ...] = ("advmod", "amod", "acomp", "oprd")
+) -> bool:
     return any(c.lemma_.lower() in words or c.lower_ in words for c in tok.children if c.dep_ in deps)
 
 
@@ -238,7 +127,13 @@ def _to_death(tok: Any) -> bool:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children):
             return True
-        if c.lower_ in ("dead", "fatally", "mortally") and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "amod"):
+        if c.lower_ in ("dead", "fatally", "mortally") and c.dep_ in (
+            "oprd",
+            "acomp",
+            "advmod",
+            "xcomp",
+            "amod",
+        ):
             return True
     return False
 
@@ -285,7 +180,7 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             heads = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
             if not heads and tok.lower_.endswith("ed"):
                 heads = [c for c in tok.children if c.dep_ == "nsubj"]  # "two others injured"
-            heads = [_owner(h) for h in heads] or _objects(tok)
+            heads = [owner(h) for h in heads] or _objects(tok)
             if not heads and tok.dep_ in ("oprd", "acomp", "xcomp", "amod", "advcl", "ccomp"):
                 return [(_left_count(tok), kind + "!", tok.text)]
             return [(heads, kind, tok.text)]
@@ -296,8 +191,11 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             or any(t.lemma_.lower() in HOSPITAL_WORDS for t in tok.subtree if t.i > tok.i)
         ):
             return [(_objects(tok), "shot~", tok.text)]
-        if lemma == "turn" and any(c.lemma_.lower() in ("gun", "weapon", "rifle", "pistol", "handgun", "shotgun")
-                                   for c in tok.children if c.dep_ == "dobj"):
+        if lemma == "turn" and any(
+            c.lemma_.lower() in ("gun", "weapon", "rifle", "pistol", "handgun", "shotgun")
+            for c in tok.children
+            if c.dep_ == "dobj"
+        ):
             selves = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
                       if g.lower_ in REFLEXIVE]  # fmt: skip
             return [(selves, "shot", "turned the gun on")]  # "then turned the gun on himself"
@@ -311,10 +209,16 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             ]
             if wounds:
                 fatal = any(_has(w, FATAL_MODS) for w in wounds)
-                graze = any(w.lemma_.lower() == "graze" or _has(w, frozenset({"graze"}), ("compound",)) for w in wounds)
+                graze = lemma in ("battle", "nurse") or any(
+                    t.lower_ in SURVIVED for w in wounds for t in w.subtree if t.i <= w.i
+                )  # "suffered a graze wound", "minor injuries", "still battling serious injuries"
                 kind = "dead" if fatal else "hurt~" if graze else "shot~"
                 return [(_subjects(tok), kind, tok.text)]
-    if low in ("wounded", "injured", "hurt") and tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    if (
+        low in ("wounded", "injured", "hurt")
+        and tok.dep_ == "amod"
+        and tok.head.pos_ in ("NOUN", "PROPN", "NUM")
+    ):
         return [([tok.head], "hurt!", tok.text)]  # "the wounded teen", "three injured"
     if low in ("wounded", "injured", "hurt") and pos == "ADJ":
         heads = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -360,7 +264,7 @@ def _bearer(prep: Any) -> list[Any]:
     for _ in range(4):
         if (
             t.pos_ in ("NOUN", "PROPN", "PRON")
-            and _personish(t)
+            and personish(t)
             and count_people(t)
             and t.ent_type_ not in NOT_PEOPLE_ENTS
             and t.dep_ != "pobj"
@@ -408,21 +312,27 @@ def victims_in(tokens: Any) -> list[Victims]:
             secondary = "~" in kind  # "taken to a hospital", "in critical condition"
             kind = kind.rstrip("!~")
             for h in heads:
-                n = _count_one(h) if single else count_people(h)
-                if n is None or n == 0 or (kind == "shot" and not _personish(h)) or _sub_count(h):
+                h = group_of(h)
+                n = count_one(h) if single else count_people(h)
+                if n is None or n == 0 or (kind == "shot" and not personish(h)) or sub_count(h):
                     continue  # "shot out the windows", "hit the house", "including one in ..."
                 key = h.i
                 if h.lower_ in REFLEXIVE:
-                    key = _reflexive_key(h)  # "a boy was hospitalized after shooting himself": one boy
-                others = _others(h)
-                if h.pos_ == "PRON" and h.lower_ in PRONOUNS and last_named is not None and h.i > out[last_named].head.i:
+                    key = reflexive_key(h)  # "a boy was hospitalized after shooting himself": one boy
+                others = names_others(h)
+                if (
+                    h.pos_ == "PRON"
+                    and h.lower_ in PRONOUNS
+                    and last_named is not None
+                    and h.i > out[last_named].head.i
+                ):
                     named = out[last_named]
                     if named.kind == "dead" and kind != "dead" and n > named.n:
                         # "a man died after he and four others were shot": four more, hurt
                         n, others = n - named.n, True
                     else:
                         key = named.head.i  # "a man was shot and he died": one man
-                v = Victims(h, n, kind, pred, others=others, partitive=_partitive(h), secondary=secondary)
+                v = Victims(h, n, kind, pred, others=others, partitive=partitive(h), secondary=secondary)
                 pos = _add(out, seen, v, key)
                 for c in [] if single else h.conjuncts:
                     seen.setdefault(c.i, pos)
@@ -431,7 +341,7 @@ def victims_in(tokens: Any) -> list[Victims]:
     return out
 
 
-RANK = {"dead": 3, "hurt": 2, "shot": 1}
+RANK = MappingProxyType({"dead": 3, "hurt": 2, "shot": 1})
 
 
 def _add(out: list[Victims], seen: dict[int, int], v: Victims, key: int) -> int:

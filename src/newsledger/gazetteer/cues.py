@@ -16,7 +16,7 @@ from typing import Any
 
 from . import Gazetteer
 from .fold import fold
-from .words import GENERIC_WORDS, LOCAL_NOUNS, LOCATIVE_PREPOSITIONS
+from .words import GENERIC_WORDS, LOCAL_NOUNS, LOCATIVE_PREPOSITIONS, OF_HEADS
 
 DATELINE_DELIMITERS = frozenset({",", "(", "—", "–", "-", "--", ":", "_", "―"})
 # capitalised words that open lines without naming a place
@@ -59,7 +59,13 @@ def dateline_runs(toks: list[Any]) -> list[list[Any]]:
     out: list[list[Any]] = []
     n = len(toks)
     for i in range(n):
-        if i > 0 and "\n" not in toks[i - 1].text and "\n" not in toks[i - 1].whitespace_:
+        after_sentence = i > 0 and toks[i - 1].text in (".", "!", "?")
+        if (
+            i > 0
+            and "\n" not in toks[i - 1].text
+            and "\n" not in toks[i - 1].whitespace_
+            and not after_sentence
+        ):
             continue
         j = i
         while j < n and j - i < 4 and _is_caps_word(toks[j]):
@@ -67,8 +73,9 @@ def dateline_runs(toks: list[Any]) -> list[list[Any]]:
         if j == i or j >= n:
             continue
         nxt = toks[j].text
-        if nxt not in DATELINE_DELIMITERS and not nxt.startswith(("—", "–", "--", "_")):
-            continue
+        dash = nxt.startswith(("—", "–", "--", "_")) or nxt in ("-", "―")
+        if not dash and (after_sentence or nxt not in DATELINE_DELIMITERS):
+            continue  # after a full stop only a dash makes a dateline ("... Event. IMMOKALEE –")
         run = toks[i:j]
         if run[0].lower_ in NOT_DATELINES:
             continue
@@ -97,12 +104,10 @@ def in_named_region(gz: Gazetteer, name: str, admins: set[tuple[str, str]]) -> b
 
 
 def context_countries(gz: Gazetteer, names: Iterable[str]) -> set[str]:
-    """Countries of the first readings of the article's other names."""
+    """Countries of the leading readings (up to three) of the article's other names."""
     out: set[str] = set()
     for name in names:
-        opts = gz.lookup(name, fuzzy=False)
-        if opts and opts[0].country:
-            out.add(opts[0].country)
+        out.update(p.country for p in gz.lookup(name, fuzzy=False)[:3] if p.country)
     return out
 
 
@@ -120,12 +125,19 @@ def town_of(gz: Gazetteer, name: str, countries: set[str], min_pop: int = 5000) 
     )
 
 
-def locative(doc: Any, tokens: list[Any]) -> bool:
+def locative(doc: Any, tokens: list[Any], place_ends: frozenset[int] = frozenset()) -> bool:
     """The name stands where places stand: after "in", "near", "north of" ...; before "police",
-    "home", "teen" ...; or before ", <region>"."""
+    "home", "teen" ...; before ", <region>"; or in a list after a place ("Gloucester and
+    Cheltenham"; ``place_ends`` are the end offsets of the places found)."""
     first, last = tokens[0], tokens[-1]
+    if first.i > 1 and doc[first.i - 1].lower_ in ("and", "or", ","):
+        before = doc[first.i - 2]
+        if before.idx + len(before.text) in place_ends:
+            return True
     if first.i > 0 and doc[first.i - 1].lower_ in LOCATIVE_PREPOSITIONS:
         return True
+    if first.i > 1 and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lower_ in OF_HEADS:
+        return True  # "the town of Traer", "north of Benton", "residents of Elmo"
     if last.i + 1 < len(doc):
         nxt = doc[last.i + 1]
         if nxt.lower_ in LOCAL_NOUNS:

@@ -274,9 +274,10 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
     named = [c.name for c in out if c.role in ("place", "embedded")]
     admins = context_admins(gz, named)
     countries = context_countries(gz, named)
+    ends = frozenset(c.end for c in out if c.role == "place")
     for part in weak:
         name = _text(text, part)[2]
-        if locative(doc, part) and (in_named_region(gz, name, admins) or town_of(gz, name, countries)):
+        if locative(doc, part, ends) and (in_named_region(gz, name, admins) or town_of(gz, name, countries)):
             add(part, "local")
     out += _repeats(doc, text, out, gz)
     # the tokenizer splits an abbreviation's period off ("Winnipeg, Man."): "Man." is Manitoba

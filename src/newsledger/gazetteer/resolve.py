@@ -186,7 +186,7 @@ def resolve(
             biggest = max((q.population for q in opts if q.feature == "city"), default=0)
             for p, s in zip(opts, pri, strict=True):
                 bonus = _context_bonus(p, countries, admins, dominant)
-                if p.feature == "city" and 30 * (p.population + 1000) < biggest:
+                if p.feature == "city" and 30 * (p.population + 1000) < biggest and biggest >= 10**6:
                     bonus /= 2  # a village does not beat a world city by its country alone
                 s += bonus
                 if near and p.feature in ("city", "ADM2"):

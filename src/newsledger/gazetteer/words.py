@@ -359,3 +359,36 @@ LOCAL_NOUNS = frozenset(
         "county",
     ]
 )
+# nouns before "of" that make the next name a place ("the town of Traer", "north of Benton")
+OF_HEADS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "hamlet",
+        "suburb",
+        "suburbs",
+        "outskirts",
+        "borough",
+        "township",
+        "county",
+        "parish",
+        "community",
+        "resident",
+        "residents",
+        "native",
+        "mayor",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "miles",
+        "kilometres",
+        "kilometers",
+        "km",
+    ]
+)

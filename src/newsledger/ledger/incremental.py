@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -143,13 +144,17 @@ def _new_articles(store: Store, mark: int) -> list[AnnotatedArticle]:
     return [a for i in range(0, len(ids), 500) for a in store.annotated(ids[i : i + 500])]
 
 
-def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]:
+def update_ledger(
+    store: Store, as_of: dt.date | None = None, phases: dict[str, float] | None = None
+) -> tuple[int, int]:
     """Bring events and commitments up to date with the articles stored since the last
     reconciliation, touching only the events the new mentions can join. Returns the numbers of
-    events and commitments rewritten (events) / tracked (commitments)."""
+    events and commitments rewritten (events) / tracked (commitments). ``phases``, if given,
+    receives the CPU seconds of each step (for benchmarks)."""
     mark = store.get_meta(MARK)
     if mark is None or store.get_meta(CODE) != code_version():
         return full_pass(store, as_of)
+    lap = _Laps(phases)
     through = _max_rowid(store)
     conn = store.conn
     all_new = _new_articles(store, int(mark))
@@ -158,6 +163,7 @@ def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]
     present = {r[0] for r in in_chunks(conn, "SELECT id FROM articles WHERE id IN ({marks})", dups)}
     new_arts = [a for a in all_new if a.article.duplicate_of not in present]
     new_items = [it for a in independent(new_arts) for it in event_items(a)]
+    lap("read new articles")
     # stored copies of a new article (stored before their original): no longer independent
     gone_q = "SELECT id FROM articles WHERE rowid <= ? AND duplicate_of IN ({marks})"
     gone = sorted({r[0] for r in in_chunks(conn, gone_q, new_ids, int(mark))})
@@ -167,8 +173,9 @@ def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]
         gone,
     )
     cache = KeyCache()
-    stored = _candidates(store, new_items, cache)
+    stored = _candidates(store, new_items, cache, lap)
     groups = link_new(new_items, [(o, comp, near) for o, comp, near in stored], cache=cache)
+    lap("link to stored components")
     touched = sorted({comp for _, comps in groups for comp in comps} | {r[3] for r in gone_rows})
     rows = in_chunks(
         conn,
@@ -182,9 +189,11 @@ def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]
     loaded = iter(load_items(store, [(r[0], r[4]) for r in rows if (r[0], r[1]) not in have]))
     stored_items = [have.get((r[0], r[1])) or next(loaded) for r in rows]
     items = stored_items + new_items
-    built = _sorted_events(
-        [(build_event(cl), cl.members) for cl in cluster(items, keys=cache.keys, lookup=cache.lookups)]
-    )
+    lap("load touched components")
+    clusters = cluster(items, keys=cache.keys, lookup=cache.lookups)
+    lap("cluster")
+    built = _sorted_events([(build_event(cl), cl.members) for cl in clusters])
+    lap("build events")
     new_event_ids = [e.id for e, _ in built]
     clash = set(new_event_ids) - set(old_events)
     taken = in_chunks(conn, "SELECT id FROM events WHERE id IN ({marks})", sorted(clash))
@@ -206,6 +215,7 @@ def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]
     keys = _key_rows(new_items, cache)
     sources = {s.article for e, _ in built for s in e.sources}
     original = store.originals(sorted(sources))
+    lap("index rows")
     with store.transaction() as c:
         store.delete_events(c, old_events)
         store.write_events(c, [e for e, _ in built], original)
@@ -217,16 +227,34 @@ def update_ledger(store: Store, as_of: dt.date | None = None) -> tuple[int, int]
         c.executemany(_INSERT_MENTION, mentions)
         c.executemany("INSERT INTO recon_keys VALUES (?,?,?,?)", keys)
         c.executemany("INSERT OR REPLACE INTO recon_commitments VALUES (?,?,?)", _commitment_rows(all_new))
+        lap("write events and index")
         commitments = _track_all(store, c, as_of)
         c.execute("DELETE FROM commitments")
         store.write_commitments(c, commitments)
         store._set_meta(MARK, str(through))
         store._set_meta("dirty", "0")
         store._set_meta("reconciled_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    lap("commitments")
     return len(built), len(commitments)
 
 
-def _candidates(store: Store, new: Sequence[Item], cache: KeyCache) -> list[tuple[Item, str, set[int]]]:
+class _Laps:
+    """CPU seconds between checkpoints, summed per name into ``phases`` (when given)."""
+
+    def __init__(self, phases: dict[str, float] | None) -> None:
+        self.phases = phases
+        self.last = time.process_time()
+
+    def __call__(self, name: str) -> None:
+        if self.phases is not None:
+            now = time.process_time()
+            self.phases[name] = self.phases.get(name, 0.0) + now - self.last
+            self.last = now
+
+
+def _candidates(
+    store: Store, new: Sequence[Item], cache: KeyCache, lap: Callable[[str], None]
+) -> list[tuple[Item, str, set[int]]]:
     """Stored mentions that share a blocking key with new ones: (item, its component, the indices
     of those new items). Kind-0 rows hold what a stored mention is indexed under (a new mention
     looks those up); kind-1 rows what it looks up unpadded, met by the new mentions' keys widened
@@ -247,6 +275,7 @@ def _candidates(store: Store, new: Sequence[Item], cache: KeyCache) -> list[tupl
         exact[(aid, idx)].update(look[key])
     for key, aid, idx in in_chunks(store.conn, q, sorted(rev), 1):
         loose[(aid, idx)].update(rev[key])
+    lap("candidate keys")
     refs = sorted(exact.keys() | loose.keys())
     rows = in_chunks(
         store.conn,

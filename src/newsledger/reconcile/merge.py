@@ -65,7 +65,7 @@ class MergePolicy:
     w_actors: float = 1.0
     w_actors_disjoint: float = -0.3
     w_trigger: float = 0.4
-    w_sense: float = 0.2  # two trigger words of one sense ("murder" / "killing"; similarity.SENSES)
+    w_sense: float = 0.0  # two trigger words of one sense ("murder" / "killing"; similarity.SENSES)
     light_factor: float = 0.25  # share of w_trigger for a light or reporting verb ("say", "take")
     w_text: float = 1.5
     w_same_article: float = 0.3

@@ -9,6 +9,9 @@ Found on the dependency parse:
 - "according to X": the clause it modifies; cue nouns with an owner ("Trump's claim that
   ..."); headlines "Speaker: content"; a clause ending in a colon before a quotation
   (:mod:`newsledger.stages.claim_patterns`);
+- "as X said, ..."; a that-clause the parse hung on a noun after the cue ("says in a statement
+  that ..."); for cues with a content preposition the prepositional object, not the person
+  ("accused Trump of lying");
 - quotations that run over several sentences or paragraphs are taken whole; a quotation left
   unclosed before a parenthetical attribution ends there (:mod:`newsledger.quotations`).
 The source is the cue's subject as a full noun phrase ("the Azerbaijani Defense Ministry's
@@ -67,7 +70,17 @@ def _complement(doc: Any, tok: Tok, lex: CueLexicon) -> Tok | None:
         # "accused Trump of lying", "thanked voters for ...": the object is whom, the
         # prepositional object what
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.prep_content[lemma]]
-        comps = [p for c in preps for p in c.children if p.dep_ in ("pobj", "pcomp")] or comps
+        comps = [
+            p
+            for c in preps
+            for p in c.children
+            if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in ("DATE", "TIME")
+        ] or comps
+    if not any(c.dep_ == "ccomp" for c in comps):
+        # "called the plan a disaster", "calling it 'disqualifying'": object and predicate
+        oprd = next((c for c in tok.children if c.dep_ == "oprd"), None)
+        if oprd is not None:
+            return oprd
     if not any(c.dep_ in ("ccomp", "xcomp") for c in comps):
         late = _that_clause_on_noun(tok)
         if late is not None:
@@ -143,7 +156,10 @@ def _verb_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexic
     )
     content: tuple[int, int] | None = None
     if comp is not None:
-        content = chars(doc, comp.left_edge.i, _content_end(doc, comp, lex))
+        first = comp.left_edge.i
+        if comp.dep_ == "oprd":  # the object named before its predicate
+            first = min([first] + [c.left_edge.i for c in tok.children if c.dep_ == "dobj" and c.i > tok.i])
+        content = chars(doc, first, _content_end(doc, comp, lex))
         that_clause = comp.dep_ == "ccomp" and comp.left_edge.lower_ == "that"
         # 'on Fox's "Hannity," Gingrich said it would be ...': a title, not what is said
         title = (

@@ -182,13 +182,14 @@ def _anchors(kept: list[Resolution]) -> Any:
         (r.place.country, r.place.admin1) for r in placed if r.place is not None and r.place.feature == "ADM1"
     }
     towns = [r for r in placed if r.place is not None and r.place.feature in ("city", "ADM2")]
+    areas = [r for r in placed if r.place is not None and r.place.feature in ("ADM2", "ADM1", "country")]
     if main:
-        towns = [t for t in towns if t.place is not None and t.place.country == main] or towns
+        towns = [t for t in towns if t.place is not None and t.place.country == main]
+        areas = [a for a in areas if a.place is not None and a.place.country == main] or areas
     if regions:
         towns = [
             t for t in towns if t.place is not None and (t.place.country, t.place.admin1) in regions
         ] or towns
-    areas = [r for r in placed if r.place is not None and r.place.feature in ("ADM2", "ADM1", "country")]
     counts = Counter(t.place.id for t in towns if t.place is not None)
 
     def anchor(r: Resolution) -> Resolution | None:

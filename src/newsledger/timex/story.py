@@ -16,6 +16,7 @@ from .normalise import (
     fmt_month,
     safe_date,
 )
+from .patterns import MONTH, MONTHS
 from .tense import tense_at
 
 DIGRESSION_YEARS = 20  # a year this far from the narrative and from the story's era is an aside
@@ -35,6 +36,14 @@ SHIFT_TARGET = re.compile(
     r"\b(?:postpon|delay|defer|reschedul|adjourn|push(?:ed|es|ing)?\s+back|put\s+off|moved?|extend)\w*"
     r"(?:\s+(?:it|them|the\s+\w+|again|once\s+more|further))?\s+(?:to|until|till|for)\s+\Z",
     re.IGNORECASE,
+)
+
+
+# a second date right after an underspecified one lends it its year: "[August] and September 1914",
+# "[26 June] - 4 August 1952", "[November 15] to February 15, 1989" (the year before: a range)
+SHARED_YEAR = re.compile(
+    rf"\s*(?P<link>and|or|to|through|until|till|-|–|—|/)\s*(?:(?i:early|late|mid)-?\s*)?"
+    rf"(?:(?:[0-3]?\d)\s+)?(?P<mon>{MONTH})(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?\s+(?P<year>(?:1\d|20)\d\d)\b(?![,.]?\d)",
 )
 
 
@@ -225,6 +234,10 @@ class Story:
 
     def pick_year(self, c: Cand, month: int, day: int | None) -> int | None:
         """The year of an underspecified month(-day)."""
+        shared = SHARED_YEAR.match(self.text, c.end)
+        if shared is not None:  # "in August and September 1914", "from May 15 to August 16, 1988"
+            year, later = int(shared["year"]), MONTHS[shared["mon"].rstrip(".").lower()]
+            return year - 1 if month > later and shared["link"] not in {"and", "or", "/"} else year
         if self.ref is not None and (not self.news or self.dct is None):
             # a story moves forward: "in November 1941 ... in January" is the next January
             if self.ref.month is not None and month < self.ref.month - FORWARD_GAP:

@@ -1,0 +1,153 @@
+"""Victim phrases: how many people a phrase names and whether it can name people at all.
+
+"a man" 1, "two men" 2, "he and three others" 4, "both" 2, "a fourth" 1, "a total of nine
+people" 9, "himself" 1; "the windows", "his leg", "JEFFERSON" (a dateline) name nobody. Used
+by :mod:`.victims`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..numbers import VAGUE, parse_number
+
+BODY_PARTS = frozenset({
+    "head", "face", "neck", "chest", "back", "leg", "legs", "arm", "arms", "hand", "hands", "foot",
+    "feet", "shoulder", "stomach", "abdomen", "thigh", "hip", "buttock", "buttocks", "torso",
+    "side", "knee", "ankle", "jaw", "eye", "wrist", "groin", "elbow", "heel", "toe", "finger",
+    "temple", "mouth", "cheek", "forehead", "calf", "shin", "lung", "spine", "pelvis", "midsection",
+    "body", "ear", "nose", "lower", "upper",
+})  # fmt: skip
+
+OTHERS = frozenset({"others", "other", "another", "more", "additional", "second", "third", "fourth"})
+ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+REFLEXIVE = frozenset({"himself", "herself"})
+PERSONISH_ENTS = frozenset({"PERSON", "NORP"})
+NOT_PEOPLE_ENTS = frozenset({"GPE", "ORG", "DATE", "TIME", "LOC", "FAC", "MONEY", "PERCENT"})
+GROUP_WORDS = frozenset({"other", "others", "people", "persons", "person", "men", "women", "man",
+                         "woman", "adults", "children", "teens", "more", "victims", "of", "them"})  # fmt: skip
+
+
+def count_people(head: Any) -> int | None:
+    """How many people a victim phrase names ("a man" 1, "two men" 2, "he and three others"
+    4, "both" 2, "himself" 1); None when it cannot say ("victims", "the family")."""
+    total = 0
+    for h in [head, *[c for c in head.conjuncts if c.i != head.i and not dateline(c)]]:
+        if dateline(h):
+            return None
+        n = count_one(h)
+        if n is None:
+            return None
+        total += n
+    return total or None
+
+
+def dateline(h: Any) -> bool:
+    """An upper-case place name opening a report ("JEFFERSON - A child was killed")."""
+    return bool(h.is_upper and len(h.text) > 3 and h.is_alpha and h.pos_ == "PROPN")
+
+
+def count_one(h: Any) -> int | None:
+    low = h.lower_
+    if low in ("nobody", "none", "noone") or any(c.lower_ == "no" for c in h.children):
+        return 0
+    for c in h.children:
+        if c.dep_ == "nummod" or (c.like_num and c.i < h.i and c.dep_ != "poss"):
+            v = parse_number(" ".join(t.text for t in c.subtree))
+            if v is not None and v < 100_000:
+                return int(v)
+    if low == "both" or any(c.lower_ == "both" for c in h.children):
+        return 2
+    if low in ORDINALS and any(c.lower_ in ("a", "an") for c in h.children):
+        return 1  # "a fourth was wounded"
+    if low == "old" and any(t.lower_ in ("year", "years") for t in h.subtree):
+        return 1  # "a 17-year-old"
+    if low in VAGUE:
+        return int(VAGUE[low])
+    if h.like_num:
+        v = parse_number(h.text)
+        return int(v) if v is not None and v < 100_000 else None
+    if h.pos_ == "PRON" and (low in PRONOUNS or low in REFLEXIVE):
+        return 1
+    if (
+        h.tag_ in ("NN", "NNP")
+        and h.is_alpha
+        and h.ent_type_ not in NOT_PEOPLE_ENTS
+        and h.lemma_.lower() not in BODY_PARTS
+    ):
+        return 1
+    return None
+
+
+PEOPLE = frozenset({
+    "man", "woman", "boy", "girl", "person", "people", "child", "kid", "teen", "teenager", "toddler",
+    "baby", "infant", "son", "daughter", "father", "mother", "dad", "mom", "husband", "wife", "brother",
+    "sister", "uncle", "aunt", "cousin", "nephew", "niece", "grandfather", "grandmother", "grandson",
+    "granddaughter", "friend", "girlfriend", "boyfriend", "fiance", "fiancee", "neighbor", "neighbour",
+    "victim", "suspect", "gunman", "bystander", "resident", "student", "youth", "juvenile", "adult",
+    "male", "female", "clerk", "guard", "deputy", "cop", "trooper", "agent", "pedestrian", "motorist",
+    "passenger", "customer", "patron", "guest", "tenant", "relative", "family", "couple", "individual",
+    "occupant", "employee", "staff", "classmate", "roommate", "partner", "spouse", "parent", "stepfather",
+    "stepmother", "stepson", "stepdaughter", "co-worker", "coworker", "other", "one", "pal", "buddy",
+    "hunter", "homeowner", "robber", "burglar", "intruder", "assailant", "attacker", "shooter", "officer",
+})  # fmt: skip
+THING_ER = frozenset({"center", "corner", "trailer", "container", "computer", "counter", "river", "tower",
+                      "water", "shelter", "border", "order", "number", "letter", "paper", "quarter", "meter",
+                      "door", "floor", "window", "car", "cover", "power", "chamber", "poster", "monitor"})  # fmt: skip
+
+
+def personish(h: Any) -> bool:
+    """A victim phrase that can name people ("a man", "two", "the clerk", "Smith", "himself"),
+    not a thing shot at ("the windows", "a car")."""
+    if h.pos_ in ("PRON", "NUM") or h.like_num or h.ent_type_ in PERSONISH_ENTS:
+        return True
+    lemma = h.lemma_.lower()
+    if lemma in PEOPLE or lemma == "old" or (h.pos_ == "PROPN" and h.ent_type_ not in NOT_PEOPLE_ENTS):
+        return True
+    return lemma not in THING_ER and lemma.endswith(("er", "or", "ist", "ian", "ant", "ent"))
+
+
+def group_of(h: Any) -> Any:
+    """ "a total of nine people" → people."""
+    if h.lower_ in ("total", "number", "group", "handful") and h.pos_ == "NOUN":
+        of = [
+            g
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if of:
+            return of[0]
+    return h
+
+
+def sub_count(head: Any) -> bool:
+    """ "nine people injured, including one in critical condition": a part already counted."""
+    return head.dep_ == "pobj" and head.head.lower_ in ("including", "among", "includes", "include")
+
+
+def reflexive_key(h: Any) -> int:
+    """The token a reflexive victim stands for: the subject of its clause (or of the clause it
+    hangs from: "was hospitalized after shooting himself")."""
+    t = h.head
+    for _ in range(4):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return int(subj[0].i)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return int(h.i)
+
+
+def partitive(head: Any) -> bool:
+    """ "one", "one of them", "two of the victims": a part of a group already named."""
+    if head.pos_ == "NUM" or head.like_num:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and head.lower_ in ("one", "two")
+
+
+def names_others(head: Any) -> bool:
+    return any(t.lower_ in OTHERS for t in head.subtree if t.i <= head.i or t.dep_ in ("amod", "advmod"))
