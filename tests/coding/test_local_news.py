@@ -70,3 +70,52 @@ def test_others_shot_are_not_the_dead(ctx) -> None:
     )
     assert max(e.fatalities or 0 for e in evs) == 1
     assert max(e.injured or 0 for e in evs) == 3
+
+
+def test_the_happening_is_the_earliest_day_the_lead_gives(ctx) -> None:
+    # published Sunday; the statement was made Sunday, the shooting was Saturday
+    text = (
+        "Police remained silent on Sunday about the circumstances of the deadly shooting in Decatur. "
+        "A boy was shot at 2:20 p.m. Saturday, a neighbour said."
+    )
+    evs = _events(ctx, text)
+    assert any(e.date == "2019-03-09" for e in evs if e.sub_event_type == "Violent crime")
+
+
+def test_a_bare_clock_time_yields_to_the_named_day(ctx) -> None:
+    text = "A man was killed when shots were fired at 7:45 p.m. in Decatur. The shooting took place Saturday."
+    evs = _events(ctx, text)
+    assert any(e.date == "2019-03-09" for e in evs)
+
+
+def test_a_month_takes_the_day_given_later_in_that_month(ctx) -> None:
+    text = (
+        "A Decatur man charged with shooting a motorcyclist in February was held for court. "
+        "Prosecutors said the motorcyclist was shot on Feb. 2 outside a bar."
+    )
+    evs = _events(ctx, text)
+    assert any(e.date == "2019-02-02" for e in evs)
+
+
+def test_a_report_without_any_date_tells_of_its_own_day(ctx) -> None:
+    evs = _events(ctx, "A man was shot in the leg outside a bar in Decatur, police said.")
+    assert evs and evs[0].date == PUB.isoformat() and "publication day" in evs[0].rule
+
+
+def test_a_toll_counted_over_years_is_not_an_event(ctx) -> None:
+    ann = next(
+        iter(
+            extract(
+                [Article(id="t", text="More than 2,300 soldiers have died in the region since 2001.", published=PUB)],
+                ctx,
+            )
+        )
+    )
+    assert not any(e.fatalities for e in ann.events)
+    assert any(f.kind == "fatalities" and f.value == 2300 for f in ann.figures)  # the figure is kept
+
+
+def test_a_victim_taken_to_a_hospital_was_not_shot_there(ctx) -> None:
+    text = "Decatur, Ill. (WXYZ) -- A teenager was shot in the leg on Saturday and taken to St. Mary's Hospital."
+    evs = _events(ctx, text)
+    assert all(e.place is None or "Hospital" not in e.place.name for e in evs)

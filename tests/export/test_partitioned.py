@@ -28,13 +28,16 @@ def _articles(texts: Any = TEXTS) -> list[Article]:
 
 
 def _reader(articles: list[Article]) -> Any:
-    def read(inputs: Any, manifest: Any = None, defaults: Any = None, on_warning: Any = None) -> Iterator[Article]:
+    def read(
+        inputs: Any, manifest: Any = None, defaults: Any = None, on_warning: Any = None
+    ) -> Iterator[Article]:
         return iter(articles)
 
     return read
 
 
 def _table(out: Path, name: str) -> Any:
+    """A table read back (a table with no rows yet is an empty folder: no columns)."""
     return pa_ds.dataset(out / name, format="parquet", partitioning="hive").to_table()
 
 
@@ -51,7 +54,10 @@ def test_tables_are_partitioned_by_month_and_join_on_article(tmp_path: Path, ctx
     articles = _table(tmp_path / "pq", "articles").to_pylist()
     assert sorted(a["id"] for a in articles) == sorted(a.id for a in arts)
     assert {a["id"]: a["month"] for a in articles} == {
-        arts[0].id: "2024-03", arts[1].id: "2024-03", arts[2].id: "2024-04", arts[3].id: "undated"
+        arts[0].id: "2024-03",
+        arts[1].id: "2024-03",
+        arts[2].id: "2024-04",
+        arts[3].id: "undated",
     }
     assert {a["id"]: a["published"] for a in articles}[arts[0].id] == dt.date(2024, 3, 9)
     events = _table(tmp_path / "pq", "events").to_pylist()
@@ -116,7 +122,9 @@ def test_cli_out_writes_parquet(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text("Police said two people were killed in Lyon on Friday.\n", "utf-8")
-    result = CliRunner().invoke(cli, ["ingest", str(src), "--out", str(tmp_path / "pq"), "--published", "2024-03-09"])
+    result = CliRunner().invoke(
+        cli, ["ingest", str(src), "--out", str(tmp_path / "pq"), "--published", "2024-03-09"]
+    )
     assert result.exit_code == 0, result.output
     assert _table(tmp_path / "pq", "articles").column("month").to_pylist() == ["2024-03"]
     assert not (tmp_path / "newsledger.db").exists()

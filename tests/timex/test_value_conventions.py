@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.timex import tag_dates, tagger
+from newsledger.timex import tag_dates, tagger, tense
 from newsledger.timex.normalise import valid_value
 
 CASES = json.loads((Path(__file__).parent / "cases_values.json").read_text(encoding="utf-8"))
@@ -62,3 +62,20 @@ def _all_rules_ignorecase() -> Iterator[None]:
         yield
     finally:
         tagger._RULES = saved
+
+
+TENSE_WORDS = st.sampled_from(
+    ["He", "was", "WAS", "Announced", "announced", "will", "Will", "is", "scheduled", "Scheduled", "planned",
+     "to", "meet", "met", "Predicted", "predicted", "based", "hundred", "be", "held", "next", "Next", "the",
+     "Talks", "ended", "Ended", "said", "Said", "payable", "ago", "since", "and", "Is", "are", "Be"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TENSE_WORDS, max_size=15), st.lists(TENSE_WORDS, max_size=10))
+def test_tense_markers_on_lowercased_text_agree(left: list[str], right: list[str]) -> None:
+    """The tense markers run on lowercased text (fast) and pick what the case-insensitive ones pick."""
+    lt, rt = " ".join(left) + " ", " " + " ".join(right)
+    for strict, fast, cased in ((False, tense._MARKERS_LOW, tense._MARKERS),
+                                (True, tense._STRONG_LOW, tense._STRONG_MARKERS)):  # fmt: skip
+        assert tense._nearest(fast, strict, lt, rt) == tense._nearest_cased(cased, lt, rt)

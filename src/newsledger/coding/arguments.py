@@ -23,6 +23,10 @@ from .victims import count_people, tally, victims_in
 
 BLOCK = re.compile(r"\s+blocks?\b", re.I)
 FEATURE_RANK = {"city": 5, "ADM2": 4, "region": 3, "other": 3, "ADM1": 2, "country": 1}
+DESTINATION = frozenset({"to", "toward", "towards"})
+CARRY = frozenset(
+    {"take", "transport", "rush", "airlift", "fly", "bring", "drive", "carry", "send", "admit", "move"}
+)
 LOCATIVE = frozenset(
     {"in", "at", "near", "into", "on", "inside", "outside", "around", "across", "throughout", "from"}
 )
@@ -96,6 +100,8 @@ def choose_place(
             continue
         if root is not None and root.head.lower_ in LOCATIVE:
             score += 1
+        if root is not None and root.head.lower_ in DESTINATION and root.head.head.lemma_.lower() in CARRY:
+            continue  # "was taken to Sunrise Hospital": where the victim went, not where it happened
         if trigger is not None:
             score -= abs(p.span.start - trigger.idx) / 400
         scored.append((score, p, why))
@@ -194,6 +200,7 @@ def choose_time_attached(
 
 
 PERIOD_WORDS = re.compile(r"\b(?:first|past|last|previous|recent|next)\b", re.I)
+LONG = re.compile(r"^(?:P(?:\d+|X)[YM]|\d{4}(?:-\d{2})?$)")  # months or years
 SINCE = re.compile(r"\b(?:since|so far in|to date in)\s+(?:the\s+)?$", re.I)
 
 
@@ -205,8 +212,10 @@ def period_of(timexes: Sequence[Timex], sent: Any, trigger: Any) -> Timex | None
         if not (sent.start_char <= t.span.start and t.span.end <= sent.end_char):
             continue
         before = doc.text[max(sent.start_char, t.span.start - 20) : t.span.start]
-        opens = bool(SINCE.search(before))
-        spans = t.type == "DURATION" and bool(PERIOD_WORDS.search(t.text))
+        # "since 2001", "since last May" (not "since Sunday": this week's happenings)
+        opens = bool(SINCE.search(before)) and (t.precision in ("year", "month") or LONG.match(t.value or ""))
+        # "in the first three months", "over the past five years" (not "in the past two days")
+        spans = t.type == "DURATION" and bool(PERIOD_WORDS.search(t.text)) and bool(LONG.match(t.value or ""))
         if not (opens or spans):
             continue
         span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")

@@ -21,7 +21,7 @@ from .arguments import date_of
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LOOSE_DATE = "date from the sentence, not attached to the trigger"
 CLOCK = re.compile(r"^[\d:.\s]+(?:[ap]\.?m\.?|noon|midnight|[A-Z]{2,3}T?)*$", re.I)
-RECENT = 7  # days: a lead's happening is at most a week before the other days it gives
+RECENT = 3  # days: a lead's happening is at most three days before the first day it gives
 
 
 def apply_setting(
@@ -32,7 +32,7 @@ def apply_setting(
     names the town once, up front)."""
     if not sents:
         return mentions
-    lead_end = sents[min(2, len(sents) - 1)].end_char
+    lead_end = _lead_end(sents, 3)
     towns = [p for p in article.places if p.span.start < lead_end and p.feature in ("city", "ADM2")]
     # a town named as such, else one inside a name ("Memphis police said")
     lead = [p for p in towns if getattr(p, "role", "place") == "place"] or [
@@ -124,6 +124,18 @@ def _day_within(article: AnnotatedArticle, period: str) -> Timex | None:
     return min(days, key=lambda x: (x[0], x[1]))[2] if days else None
 
 
+def _lead_end(sents: list[Any], n: int) -> int:
+    """Where the report's first ``n`` sentences end, not counting headline furniture ("5.",
+    "(Photo: NOPD)", "By Jane Doe"): segments of fewer than five words."""
+    seen = 0
+    for s in sents:
+        if sum(1 for t in s if t.is_alpha) >= 5:
+            seen += 1
+            if seen == n:
+                return int(s.end_char)
+    return int(sents[-1].end_char)
+
+
 def _inside_setting(place: Any, town: Any) -> bool:
     """A street, building or neighbourhood (feature "other"), or a county (ADM2) in the same
     province as the report's town: ACLED codes the town."""
@@ -140,7 +152,7 @@ def _inside_setting(place: Any, town: Any) -> bool:
 def _lead_time(article: AnnotatedArticle, sents: list[Any]) -> Timex | None:
     """The first resolved day-precise date in the report's first five sentences that is not
     after its publication (news leads say when the happening took place)."""
-    end = sents[min(4, len(sents) - 1)].end_char
+    end = _lead_end(sents, 5)
     pub = article.article.published
     days = []
     for t in sorted(article.timexes, key=lambda x: x.span.start):
@@ -155,7 +167,7 @@ def _lead_time(article: AnnotatedArticle, sents: list[Any]) -> Timex | None:
     lead = named or lead  # "7:45 p.m." is resolved against the report's day; "Sunday" says more
     if lead:
         # the happening is the earliest day the lead gives (later ones are arrests, statements,
-        # vigils), if within a week of the first
+        # vigils), if within three days of the first
         first = lead[0][1]
         recent = [(t, d) for t, d in lead if 0 <= _days_before(d, first) <= RECENT]
         return min(recent, key=lambda x: x[1])[0] if recent else lead[0][0]

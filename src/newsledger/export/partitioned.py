@@ -30,7 +30,7 @@ from ..errors import MissingExtraError, StoreError
 from ..ledger_json import commitment_mention_json, event_mention_json
 from ..model import AnnotatedArticle
 from ..serialize import claim_json, figure_json, place_json, timex_json
-from .parquet import SCHEMAS, B, D, F, I, LS, S
+from .parquet import LS, SCHEMAS, B, D, F, I, S
 
 PARTITION = "month"  # the Hive partition key of every table
 UNDATED = "undated"
@@ -119,9 +119,12 @@ class PartitionedWriter:
         self.pa, self.pq = pa, pq
         self.folder = Path(folder)
         if self.folder.exists() and not self.folder.is_dir():
-            raise StoreError(f"{self.folder} is not a folder", "give --out a folder (new or from a previous --out)")
+            raise StoreError(
+                f"{self.folder} is not a folder", "give --out a folder (new or from a previous --out)"
+            )
         self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / DONE).mkdir(exist_ok=True)
+        for name in (DONE, *TABLES):  # every table has its folder, even with no rows yet
+            (self.folder / name).mkdir(exist_ok=True)
         self.removed = remove_incomplete(self.folder)
         self.schemas = {t: _schema(pa, t) for t in TABLES}
         self.run = uuid.uuid4().hex[:12]
@@ -150,7 +153,9 @@ class PartitionedWriter:
         for table, month in order:
             rows = self.buffers[table, month]
             schema = self.schemas[table]
-            data = self.pa.Table.from_pylist([{f.name: r.get(f.name) for f in schema} for r in rows], schema=schema)
+            data = self.pa.Table.from_pylist(
+                [{f.name: r.get(f.name) for f in schema} for r in rows], schema=schema
+            )
             part = self.folder / table / f"{PARTITION}={month}"
             part.mkdir(parents=True, exist_ok=True)
             tmp = part / f".{name}.parquet.tmp"

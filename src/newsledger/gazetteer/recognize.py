@@ -300,12 +300,19 @@ CONNECTORS = frozenset({"and", "of", "de", "del", "da", "do", "upon", "on", "la"
 
 
 def _connected_names(toks: list[Any], text: str, gz: Gazetteer) -> list[list[Any]]:
-    """Names joined by a small word that the model splits in two ("Trinidad and Tobago", "Port
-    of Spain", "Stoke-on-Trent"): the longest run of capitalised words and connectors that is
-    the main name of a country, region or town."""
+    """Names the model splits in two: at a small word ("Trinidad and Tobago", "Port of Spain",
+    "Stoke-on-Trent") or into two entities ("Baja" + "California", "Boa" + "Vista"). The
+    longest such run of capitalised words (and connectors) that is the main name of a country,
+    region or town."""
     n = len(toks)
     caps = [_capitalised(t) and not t.is_punct for t in toks]
     joins = [t.lower_ in CONNECTORS for t in toks]
+    ent = [0] * n  # entity number of each token (0: none)
+    number = 0
+    for t in toks:
+        if t.ent_iob_ == "B":
+            number += 1
+        ent[t.i] = number if t.ent_iob_ in ("B", "I") else 0
     out: list[list[Any]] = []
     i = 0
     while i < n:
@@ -316,14 +323,21 @@ def _connected_names(toks: list[Any], text: str, gz: Gazetteer) -> list[list[Any
         while k < n and k - i < 7 and (caps[k] or joins[k]):
             k += 1
         best = None
-        if any(joins[i + 1 : k]):
-            for j in range(k - 1, i + 1, -1):
-                if not caps[j] or not any(joins[i + 1 : j]):
-                    continue
-                found = gz.lookup(text[toks[i].idx : toks[j].idx + len(toks[j].text)], fuzzy=False)
-                if found and not found[0].alternate:
-                    best = toks[i : j + 1]
-                    break
+        for j in range(k - 1, i, -1):
+            if not caps[j]:
+                continue
+            joined = any(joins[i + 1 : j])
+            split = ent[i] and len(set(ent[i : j + 1])) > 1  # two entities, or one cut short
+            if not joined and not split:
+                continue
+            found = gz.lookup(text[toks[i].idx : toks[j].idx + len(toks[j].text)], fuzzy=False)
+            if (
+                found
+                and not found[0].alternate
+                and (joined or found[0].feature != "city" or found[0].population >= 10000)
+            ):
+                best = toks[i : j + 1]
+                break
         if best is not None:
             out.append(best)
             i = best[-1].i + 1

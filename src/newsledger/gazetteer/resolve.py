@@ -137,7 +137,14 @@ def resolve(
     priors = []
     for c, opts in zip(cands, options, strict=True):
         has_primary = any(not p.alternate for p in opts)
-        priors.append([_prior(p, c, has_primary) for p in opts])
+        main_town = max((p.population for p in opts if p.feature == "city" and not p.alternate), default=0)
+        priors.append(
+            [
+                # a small town known by another name does not take a big town's own name
+                _prior(p, c, has_primary) - (2.0 if p.alternate and 10 * p.population < main_town else 0.0)
+                for p in opts
+            ]
+        )
     for c, opts, pri in zip(cands, options, priors, strict=True):
         if c.hint == "admin":
             continue

@@ -149,7 +149,7 @@ def update_ledger(
 ) -> tuple[int, int]:
     """Bring events and commitments up to date with the articles stored since the last
     reconciliation, touching only the events the new mentions can join. Returns the numbers of
-    events and commitments rewritten (events) / tracked (commitments). ``phases``, if given,
+    events written (new or changed) and of commitments tracked. ``phases``, if given,
     receives the CPU seconds of each step (for benchmarks)."""
     mark = store.get_meta(MARK)
     if mark is None or store.get_meta(CODE) != code_version():
@@ -208,17 +208,23 @@ def update_ledger(
         new_comp.update((i, name) for i in idx)
     event_of = {id(it): e.id for e, members in built for it in members}
     updates = [
-        (event_of[id(it)], comp_name.get(r[3], r[3]), r[0], r[1])
+        (eid, comp, r[0], r[1])
         for r, it in zip(rows, stored_items, strict=True)
+        if (eid := event_of[id(it)], comp := comp_name.get(r[3], r[3])) != (r[2], r[3])
     ]
+    # events of the touched components that come out as they were stay as they are
+    old_text = dict(in_chunks(conn, "SELECT id, data FROM events WHERE id IN ({marks})", old_events))
+    texts = [store.event_text(e) for e, _ in built]
+    changed = [i for i, (e, _) in enumerate(built) if old_text.get(e.id) != texts[i]]
+    kept = {built[i][0].id for i in range(len(built))} - {built[i][0].id for i in changed}
     mentions = [_mention_row(it, event_of[id(it)], new_comp[i]) for i, it in enumerate(new_items)]
     keys = _key_rows(new_items, cache)
-    sources = {s.article for e, _ in built for s in e.sources}
+    sources = {s.article for i in changed for s in built[i][0].sources}
     original = store.originals(sorted(sources))
     lap("index rows")
     with store.transaction() as c:
-        store.delete_events(c, old_events)
-        store.write_events(c, [e for e, _ in built], original)
+        store.delete_events(c, [eid for eid in old_events if eid not in kept])
+        store.write_events(c, [built[i][0] for i in changed], original, [texts[i] for i in changed])
         for table in ("recon_mentions", "recon_keys"):
             in_chunks(c, f"DELETE FROM {table} WHERE article_id IN ({{marks}})", gone)
         c.executemany(
@@ -235,7 +241,7 @@ def update_ledger(
         store._set_meta("dirty", "0")
         store._set_meta("reconciled_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     lap("commitments")
-    return len(built), len(commitments)
+    return len(changed), len(commitments)
 
 
 class _Laps:
@@ -258,8 +264,8 @@ def _candidates(
     """Stored mentions that share a blocking key with new ones: (item, its component, the indices
     of those new items). Kind-0 rows hold what a stored mention is indexed under (a new mention
     looks those up); kind-1 rows what it looks up unpadded, met by the new mentions' keys widened
-    by the lookup padding (:func:`reverse_keys`): exact unless the stored mention pads less (a
-    deadline), which is checked."""
+    by the lookup padding (:func:`reverse_keys`, a superset: a hit found only that way is checked
+    against the stored mention's real lookup keys)."""
     look: dict[str, list[int]] = defaultdict(list)
     rev: dict[str, list[int]] = defaultdict(list)
     text = KeyTexts()
@@ -284,13 +290,15 @@ def _candidates(
     )
     rows = [r for r in rows if (r[0], r[1]) in exact or (r[0], r[1]) in loose]
     out = []
-    for r, o in zip(rows, load_items(store, [(r[0], r[3]) for r in rows]), strict=True):
+    loaded = load_items(store, [(r[0], r[3]) for r in rows])
+    lap("load candidates")
+    for r, o in zip(rows, loaded, strict=True):
         ref = (r[0], r[1])
         near = set(exact.get(ref, ()))
         extra = loose.get(ref, set()) - near
-        if extra and o.is_bound:  # it pads less than reverse_keys assumed: check the keys
+        if extra:  # reverse_keys is a superset: does ``o`` really look these up?
             mine = set(cache.lookups(o))
-            extra = {i for i in extra if mine.intersection(cache.keys(new[i]))}
+            extra = {i for i in extra if not mine.isdisjoint(cache.keys(new[i]))}
         out.append((o, r[2], near | extra))
     return out
 

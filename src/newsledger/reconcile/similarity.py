@@ -28,10 +28,8 @@ def person_keys(names: Iterable[str]) -> frozenset[tuple[str, str]]:
     suffixes are dropped; single names ("Cardillo") say too little to link two reports."""
     out = set()
     for name in names:
-        words = [
-            w.strip(".'’")
-            for w in fold(name).replace("’s", "").replace("'s", "").replace("-", " ").split()
-        ]
+        folded = fold(name).replace("’s", "").replace("'s", "").replace("-", " ")
+        words = [w.strip(".").replace("'", "").replace("’", "") for w in folded.split()]
         words = [w for w in words if w.isalpha() and w not in NAME_NOISE and len(w) > 1]
         if len(words) >= 2:
             out.add((words[0], words[-1]))
@@ -87,6 +85,32 @@ WORD_FORMS: MappingProxyType[str, str] = MappingProxyType(
             "escape": ("escaped", "escapes", "escaping"),
             "attack": ("attacked", "attacks", "attacking"),
             "earthquake": ("earthquakes",),
+            "say": ("said", "says", "saying"),
+            "tell": ("told", "tells", "telling"),
+            "take": ("took", "taken", "takes", "taking"),
+            "make": ("made", "makes", "making"),
+            "give": ("gave", "given", "gives"),
+            "go": ("went", "gone", "goes", "going"),
+            "come": ("came", "comes", "coming"),
+            "get": ("got", "gotten", "gets"),
+            "hold": ("held", "holds"),
+            "lead": ("led", "leads"),
+            "become": ("became", "becomes"),
+            "begin": ("began", "begun", "begins"),
+            "know": ("knew", "known", "knows"),
+            "leave": ("left", "leaves", "leaving"),
+            "break": ("broke", "broken", "breaks"),
+            "catch": ("caught", "catches"),
+            "run": ("ran", "runs", "running"),
+            "throw": ("threw", "thrown", "throws"),
+            "beat": ("beaten", "beats", "beating"),
+            "bring": ("brought", "brings"),
+            "buy": ("bought", "buys"),
+            "sell": ("sold", "sells"),
+            "send": ("sent", "sends"),
+            "seek": ("sought", "seeks"),
+            "hide": ("hid", "hidden"),
+            "stab": ("stabbed", "stabbing", "stabbings"),
         }.items()
         for form in (base, *forms)
     }

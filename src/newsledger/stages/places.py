@@ -2,9 +2,13 @@
 
 Candidates and resolution live in :mod:`newsledger.gazetteer.recognize` and
 :mod:`newsledger.gazetteer.resolve`; this module turns them into :class:`PlaceMention`s.
-Demonyms ("Russian") come out with ``role="demonym"``, places inside organisation names
+Demonyms that qualify a noun ("Turkish policeman", "the Syrian border") come out with
+``role="demonym"`` at their country's (or region's: "European") point; demonyms naming people
+("Russians") or languages only inform the resolution. Places inside organisation names come out
 with ``role="embedded"`` and countries used to qualify a noun ("U.S. officials") with
-``role="modifier"``; event locations should use ``role == "place"``.
+``role="modifier"``; event locations should use ``role == "place"``. Buildings and streets the
+gazetteer does not know ("Mercy General Hospital", "Royal Street") come out with feature
+``other`` and score 0, at the point of the article's town they most likely belong to.
 """
 
 from __future__ import annotations

@@ -47,8 +47,11 @@ class LedgerTables(StoreBase):
             out.update(self.conn.execute(f"{q} AND id IN ({','.join('?' * len(chunk))})", chunk))
         return out
 
-    def write_events(self, c: Any, events: Sequence[Event], original: dict[str, str]) -> None:
-        """Insert events (with sources and conflicts) inside the caller's transaction ``c``."""
+    def write_events(
+        self, c: Any, events: Sequence[Event], original: dict[str, str], texts: Sequence[str] | None = None
+    ) -> None:
+        """Insert events (with sources and conflicts) inside the caller's transaction ``c``.
+        ``texts``: the events' stored JSON (:meth:`event_text`), if already made."""
         for seq, e in enumerate(events):
             start, end = date_bounds(e.date)
             actors = " | ".join(x for x in (e.actor1, e.actor2, *e.assoc_actors) if x)
@@ -63,7 +66,7 @@ class LedgerTables(StoreBase):
                     loc.name if loc else None, loc.country if loc else None,
                     loc.latitude if loc else None, loc.longitude if loc else None,
                     e.fatalities, len({original.get(s.article, s.article) for s in e.sources}), len(e.conflicts),
-                    _dumps(event_to_dict(e)),
+                    texts[seq] if texts is not None else self.event_text(e),
                 ),
             )  # fmt: skip
             c.executemany(
@@ -75,6 +78,11 @@ class LedgerTables(StoreBase):
                 "INSERT OR REPLACE INTO conflicts(event_id, field, data) VALUES (?,?,?)",
                 [(e.id, k.field, _dumps([v.value for v in k.values])) for k in e.conflicts],
             )
+
+    @staticmethod
+    def event_text(e: Event) -> str:
+        """An event as stored in ``events.data``."""
+        return _dumps(event_to_dict(e))
 
     def delete_events(self, c: Any, ids: Sequence[str]) -> None:
         """Delete events (with sources and conflicts) inside the caller's transaction ``c``."""

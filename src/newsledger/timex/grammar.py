@@ -143,15 +143,15 @@ RULES: tuple[tuple[str, Reader], ...] = (
     ),
     # quarters, halves, seasons
     (
-        rf"(?:the\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+)?(?:(?P<rel>this|last|next|previous|current|latest|fiscal)\s+)?(?:fiscal\s+)?(?P<q>{ORD_Q})[- ](?:fiscal[- ])?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR}))?",
+        rf"(?:the\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+)?(?:(?P<rel>this|last|next|previous|current|latest|fiscal|year-ago|year-earlier)\s+)?(?:fiscal\s+)?(?P<q>{ORD_Q})[- ](?:fiscal[- ])?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR}))?",
         r_quarter,
     ),
     (
-        r"(?:the\s+)?(?P<rel>latest|current|same|comparable|corresponding|year-earlier|year-ago|previous|last|this|that|fiscal|recent)(?:\s+(?P<rel2>fiscal|year-earlier|year-ago|comparable|corresponding))?\s+(?P<w>quarter|period)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b",
+        r"(?:the\s+)?(?P<rel>latest|current|same|comparable|corresponding|year-earlier|year-ago|previous|last|this|that|fiscal|recent)(?:\s+(?P<rel2>fiscal|year-earlier|year-ago|comparable|corresponding))?\s+(?P<w>quarter|period)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b(?!-)",
         r_quarter_rel,
     ),
     (
-        r"the\s+(?P<w>quarter)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b(?P<rel>)(?P<rel2>)",
+        r"the\s+(?P<w>quarter)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b(?!-)(?P<rel>)(?P<rel2>)",
         r_quarter_rel,
     ),
     (
@@ -311,13 +311,13 @@ WORDS_OF = MappingProxyType(
         "r_month_spelled_year": "seventeen eighteen nineteen thousand", "r_week_of": "week",
     }
 )  # fmt: skip
-# what a window must contain for a rule to match in it (checked before running the regex): "0" a
-# digit, otherwise any of the (lowercase) words
+# what a window must contain for a rule to match in it (checked before running the regex): a digit
+# ("0") or any of the (lowercase) words
 NEEDS_OF = MappingProxyType(
     {
         "r_full_date": "0", "r_range": "0", "r_dmy_short": "0", "r_month_year": "0", "r_month_day": "0",
         "r_month_rel_year": "year", "r_month_of_that_year": "year", "r_year_quarter": "0", "r_iso": "0",
-        "r_slash": "0", "r_clock": "0", "r_rel_unit": "this last next past coming previous current",
+        "r_slash": "0", "r_clock": "0", "r_clock_day": "0 noon midnight", "r_rel_unit": "this last next past coming previous current",
         "r_anaphor": "next following previous preceding same that",
     }
 )  # fmt: skip

@@ -32,8 +32,9 @@ class Quarters(Story):
                 y = self.dct.year + (off or 0)
                 if q > quarter_of(self.dct) and self.tense(c) == "past":
                     y -= 1
-        self.set_quarter(y, q)
-        self.quarter_at = c.end
+        if c.rule != "quarter_year_ago":
+            self.set_quarter(y, q)
+            self.quarter_at = c.end
         return f"{y:04d}-Q{q}"
 
     def set_quarter(self, y: int, q: int) -> None:

@@ -194,8 +194,10 @@ def r_quarter(m: re.Match[str]) -> Cand:
     ]
     year = year_of(m["year"]) if m["year"] else None
     rel = (m["yrel"] or m["rel"] or "").lower()
-    off = {"last": -1, "next": 1, "previous": -1}.get(rel, 0)
-    return Cand(m.start(), m.end(), "DATE", "quarter", (q, year, off), rule="quarter")
+    off = {"last": -1, "next": 1, "previous": -1, "year-ago": -1, "year-earlier": -1}.get(rel, 0)
+    # "the year-ago third quarter" is a comparison: it does not become the report's quarter
+    rule = "quarter_year_ago" if rel in {"year-ago", "year-earlier"} else "quarter"
+    return Cand(m.start(), m.end(), "DATE", "quarter", (q, year, off), rule=rule)
 
 
 def r_quarter_rel(m: re.Match[str]) -> Cand | None:

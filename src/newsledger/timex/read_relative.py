@@ -238,9 +238,16 @@ def r_every(m: re.Match[str]) -> Cand | None:
     return Cand(m.start(), m.end(), "SET", "value", (duration_value(n, unit_key(u)),), rule="every")
 
 
+_OPENS = re.compile(r"(?:\A|[.!?:;\"'“‘`\n])\s*\Z")  # nothing but the start of a sentence before
+
+
 def r_ref(m: re.Match[str]) -> Cand | None:
-    if m["w"] == "Now" and m.string[m.end() : m.end() + 1] == ",":
-        return None  # "Now, ..." opens an argument, it does not date anything
+    if (
+        m["w"].lower() == "now"
+        and m.string[m.end() : m.end() + 1] == ","
+        and _OPENS.search(m.string, max(0, m.start() - 6), m.start())
+    ):
+        return None  # "Now, ..." opening a sentence opens an argument, it does not date anything
     w = re.sub(r"\s+", " ", m["w"].lower())
     if w in {
         "the past",

@@ -13,7 +13,7 @@ COMPILED: tuple[tuple[re.Pattern[str], Reader], ...] = tuple(
     (re.compile(r"(?<![\w])" + pattern, re.IGNORECASE), reader) for pattern, reader in RULES
 )
 # readers that look at the case of what they matched ("Now, ..." is not a timex)
-CASED_READERS = frozenset({"r_ref"})
+CASED_READERS: frozenset[str] = frozenset()
 _ESCAPES = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]")
 
 
@@ -310,10 +310,12 @@ def find_candidates(text: str) -> list[Cand]:
             if todo is None:
                 todo = windows[(keys, pad, ())] = _windows(tokens, keys, pad, n)
             if needs:  # only windows holding what every match of the rule contains
-                if needs[0] == "0":
-                    todo = [(s, e) for s, e in todo if _DIGIT.search(text, s, e)]
-                else:
-                    todo = [(s, e) for s, e in todo if any(w in lower[s:e] for w in needs)]
+                digit, words = needs[0] == "0", needs[1:] if needs[0] == "0" else needs
+                todo = [
+                    (s, e)
+                    for s, e in todo
+                    if (digit and _DIGIT.search(text, s, e)) or any(w in lower[s:e] for w in words)
+                ]
                 windows[(keys, pad, needs)] = todo
         for s, e in todo:
             for m in pattern.finditer(source, s, e):

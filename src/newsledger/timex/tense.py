@@ -112,6 +112,35 @@ _STRONG_MARKERS = re.compile(
 )
 
 
+# the same markers compiled to run on lowercased text (IGNORECASE is about twice as slow); the
+# generic past form, which must be lowercase in the text, runs on the text itself
+_MARKERS_LOW = re.compile(rf"(?P<future>{_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern})")
+_STRONG_LOW = re.compile(rf"(?P<future>{_STRONG_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern})")
+_GENERIC = re.compile(_PAST_GENERIC)
+
+
+def _nearest(markers: re.Pattern[str], generic: bool, left: str, right: str) -> tuple[int, str] | None:
+    """The marker nearest to the expression (left context first: "was signed on ..."), as
+    (distance, "future" | "past")."""
+    low_left, low_right = left.lower(), right.lower()
+    best: tuple[int, str] | None = None
+    for m in markers.finditer(low_left):
+        best = (len(left) - m.end(), m.lastgroup or "")
+    if generic:
+        for m in _GENERIC.finditer(left):
+            if best is None or len(left) - m.end() < best[0]:
+                best = (len(left) - m.end(), "past")
+    r = markers.search(low_right)
+    first = (r.start(), r.lastgroup or "") if r else None
+    if generic:
+        g = _GENERIC.search(right)
+        if g and (first is None or g.start() < first[0]):
+            first = (g.start(), "past")
+    if first and (best is None or first[0] + 40 < best[0]):
+        best = (first[0] + 40, first[1])  # right context counts less
+    return best
+
+
 def _tense_from_text(text: str, start: int, end: int, strict: bool = False) -> str | None:
     left = text[max(0, start - 110) : start]
     cuts = list(_SENT_END_LEFT.finditer(left))
@@ -121,12 +150,19 @@ def _tense_from_text(text: str, start: int, end: int, strict: bool = False) -> s
     m = _SENT_END.search(right)
     if m:
         right = right[: m.start()]
-    markers = _STRONG_MARKERS if strict else _MARKERS
-    # the marker nearest to the expression decides (left context first: "was signed on ...")
+    if len(left.lower()) == len(left) and len(right.lower()) == len(right):
+        best = _nearest(_STRONG_LOW if strict else _MARKERS_LOW, strict, left, right)
+    else:  # lowercasing would move offsets (a few non-Latin letters)
+        best = _nearest_cased(_STRONG_MARKERS if strict else _MARKERS, left, right)
+    return best[1] if best else None
+
+
+def _nearest_cased(markers: re.Pattern[str], left: str, right: str) -> tuple[int, str] | None:
+    """:func:`_nearest` on the text as written, with the IGNORECASE markers."""
     best: tuple[int, str] | None = None
     for m in markers.finditer(left):
         best = (len(left) - m.end(), m.lastgroup or "")
-    m = markers.search(right)
-    if m and (best is None or m.start() + 40 < best[0]):
-        best = (m.start() + 40, m.lastgroup or "")  # right context counts less
-    return best[1] if best else None
+    r = markers.search(right)
+    if r and (best is None or r.start() + 40 < best[0]):
+        best = (r.start() + 40, r.lastgroup or "")
+    return best
