@@ -1,6 +1,6 @@
 """Gun Violence Archive: killed / injured exact, date and city of the events of real local news.
 
-usage: .venv/bin/python -m bench.gva [--incidents N] [--verbose]
+usage: .venv/bin/python -m bench.gva [--incidents N | --all] [--verbose]
 
 Runs the extraction pipeline in this process on the articles of the first N incidents (the same
 choice as ``../shared/eval/score_gva.py``) and scores each article as that scorer does, with its
@@ -26,6 +26,7 @@ from bench.events import SHARED, load_scorer
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--incidents", type=int, default=200)
+    ap.add_argument("--all", action="store_true", help="every incident that has an article with text")
     ap.add_argument("--skip", type=int, default=0, help="skip the first K incidents (another sample)")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
@@ -42,7 +43,9 @@ def main() -> int:
             a = json.loads(line)
             if str(a["incident_id"]) in incidents and a.get("content", "").strip():
                 by_inc.setdefault(str(a["incident_id"]), []).append(a)
-    chosen = sorted(by_inc)[args.skip : args.skip + args.incidents]
+    chosen = (
+        sorted(by_inc)[args.skip :] if args.all else sorted(by_inc)[args.skip : args.skip + args.incidents]
+    )
 
     from newsledger import Context
     from newsledger.model import Article

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from newsledger.model import Article
 from newsledger.pipeline import parse
-from newsledger.quotations import Quote, cut_at_cues, join_paragraphs, quotations, quote_spans
+from newsledger.quotations import Quote, cut_at_cues, inside, join_paragraphs, quotations, quote_spans
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,10 @@ def test_quotations_are_ordered_disjoint_spans_inside_the_text(parts: list[str])
             ends.append(q.end)
     joined = join_paragraphs(text, raw)
     assert all(any(j.start <= q.start and q.end <= j.end for j in joined) for q in raw)
+
+
+@given(st.lists(st.integers(0, 50), max_size=12), st.integers(-5, 60))
+def test_inside_agrees_with_a_scan(cuts: list[int], pos: int) -> None:
+    edges = sorted(set(cuts))
+    spans = list(zip(edges[::2], edges[1::2], strict=False))
+    assert inside(pos, spans) == any(a <= pos < b for a, b in spans)

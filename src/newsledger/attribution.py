@@ -5,10 +5,12 @@ Used by :mod:`newsledger.stages.claims` (quotations: :mod:`newsledger.quotations
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 from .nlp import doc_text
+from .quotations import inside
 
 Tok = Any  # a spaCy Token (only nlp.py imports spaCy)
 
@@ -91,24 +93,11 @@ def resolve_pronoun(doc: Any, tok: Tok, quotes: list[tuple[int, int]] = ()) -> t
     """
     if tok.lower_ not in PERSON_PRONOUNS:
         return None
-
-    def outside(i: int) -> bool:
-        return not any(a <= i < b for a, b in quotes)
-
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= tok.i and outside(e.start_char)]
-    mentions: list[tuple[int, int, str, str]] = [
-        (e.start_char, e.end_char, e.text, e[-1].text) for e in persons
+    mentions = [
+        (start, end, text, last)
+        for after, start, end, text, last in person_mentions(doc)
+        if after <= tok.i and not inside(start, quotes)
     ]
-    for t in doc[: tok.i]:
-        if (
-            t.dep_ == "nsubj"
-            and t.pos_ == "PROPN"
-            and t.ent_type_ in ("", "PERSON", "ORG")
-            and outside(t.idx)
-            and t.head.pos_ == "VERB"
-            and not any(a <= t.idx < b for a, b, _, _ in mentions)
-        ):
-            mentions.append((t.idx, t.idx + len(t.text), t.text, t.text))
     if not mentions:
         return None
     start, end, name, surname = max(mentions)
@@ -116,6 +105,31 @@ def resolve_pronoun(doc: Any, tok: Tok, quotes: list[tuple[int, int]] = ()) -> t
         if last == surname and len(text) > len(name):
             name = text
     return name.strip(), start, end
+
+
+def person_mentions(doc: Any) -> list[tuple[int, int, int, str, str]]:
+    """Where people are named in ``doc``, in text order: (token index after the mention, start
+    char, end char, text, last word) of PERSON entities and of proper-noun subjects the model
+    did not label ("Sanders said ..."). Computed once per Doc (kept in ``doc.user_data``)."""
+    found = doc.user_data.get("newsledger.person_mentions")
+    if found is None:
+        ents = [
+            (e.end, e.start_char, e.end_char, str(e.text), str(e[-1].text))
+            for e in doc.ents
+            if e.label_ == "PERSON"
+        ]
+        spans = [(start, end) for _, start, end, _, _ in ents]
+        subjects = [
+            (t.i + 1, t.idx, t.idx + len(t.text), str(t.text), str(t.text))
+            for t in doc
+            if t.dep_ == "nsubj"
+            and t.pos_ == "PROPN"
+            and t.ent_type_ in ("", "PERSON", "ORG")
+            and t.head.pos_ == "VERB"
+            and not inside(t.idx, spans)
+        ]
+        found = doc.user_data["newsledger.person_mentions"] = sorted(ents + subjects, key=lambda m: m[1])
+    return found
 
 
 # --- candidate claims and the pieces they are built from -------------------------------
@@ -176,8 +190,10 @@ def subject_after_quote(doc: Any, tok: Tok, quotes: list[tuple[int, int]]) -> To
     """'"...," Trump, the front-runner, said' when the parse lost the subject: the first
     noun phrase between the closing quote and the cue."""
     for _qs, qe in quotes:
-        if qe <= tok.idx and not doc_text(doc)[qe : tok.idx].count("\n") and tok.idx - qe < 200:
-            between = [t for t in doc if qe <= t.idx < tok.idx and t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if qe <= tok.idx and tok.idx - qe < 200 and "\n" not in doc_text(doc)[qe : tok.idx]:
+            span = doc.char_span(qe, tok.idx, alignment_mode="expand")
+            words = span if span is not None else ()
+            between = [t for t in words if qe <= t.idx < tok.idx and t.pos_ in ("PROPN", "NOUN", "PRON")]
             if between and doc_text(doc)[qe : between[0].idx].strip(" ,\"”’'") == "":
                 head = between[0]
                 while head.dep_ == "compound" and head.head.i < tok.i and head.head.i > head.i:
@@ -252,7 +268,8 @@ def quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: in
     a few words closed by a colon: "he told reporters: '...'")."""
     text = doc_text(doc)
     ended: tuple[int, int] | None = None  # a quotation before that closed its own sentence
-    for qs, qe in quotes:
+    k = bisect_right(quotes, (left, float("inf")))  # only the quotations next to the cue can touch it
+    for qs, qe in quotes[max(0, k - 2) :]:
         if qe <= left:
             between = text[qe:left]
             if "\n" not in between and not between.strip(" \t,\"“”«»'’—–-"):
@@ -260,6 +277,8 @@ def quote_touching(doc: Any, quotes: list[tuple[int, int]], left: int, right: in
                     return qs, qe
                 ended = (qs, qe)  # '"...?" He answered, "..."': the one after, if any
         elif qs >= right:
+            if qs - right > 400:
+                break  # sorted: the rest is farther still
             between = text[right:qs]
             rest = between.strip(" \t\r\n,:\"“”«»'‘—–-")
             if rest in ("", "that") and ("\n" not in between or ":" in between):

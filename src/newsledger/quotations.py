@@ -7,6 +7,7 @@ Text-only functions (:func:`quotations`, :func:`join_paragraphs`) and one that r
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -68,6 +69,12 @@ def quote_spans(text: str, closed_only: bool = False) -> list[tuple[int, int]]:
     """Character spans ``[start, end)`` of :func:`quotations`; ``closed_only`` leaves unclosed
     ones out."""
     return [(q.start, q.end) for q in quotations(text) if q.closed or not closed_only]
+
+
+def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """``pos`` lies in one of ``spans`` (sorted, disjoint ``[start, end)``, as quotations are)."""
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 def _paragraph_start(text: str, pos: int) -> int:

@@ -106,7 +106,13 @@ def test_a_toll_counted_over_years_is_not_an_event(ctx) -> None:
     ann = next(
         iter(
             extract(
-                [Article(id="t", text="More than 2,300 soldiers have died in the region since 2001.", published=PUB)],
+                [
+                    Article(
+                        id="t",
+                        text="More than 2,300 soldiers have died in the region since 2001.",
+                        published=PUB,
+                    )
+                ],
                 ctx,
             )
         )
@@ -116,6 +122,8 @@ def test_a_toll_counted_over_years_is_not_an_event(ctx) -> None:
 
 
 def test_a_victim_taken_to_a_hospital_was_not_shot_there(ctx) -> None:
-    text = "Decatur, Ill. (WXYZ) -- A teenager was shot in the leg on Saturday and taken to St. Mary's Hospital."
+    text = (
+        "Decatur, Ill. (WXYZ) -- A teenager was shot in the leg on Saturday and taken to St. Mary's Hospital."
+    )
     evs = _events(ctx, text)
     assert all(e.place is None or "Hospital" not in e.place.name for e in evs)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.coding.victims import tally, victims_in
+from newsledger.coding.toll import tally
+from newsledger.coding.victims import victims_in
 
 CASES = json.loads((Path(__file__).with_name("victim_cases.json")).read_text(encoding="utf-8"))
 

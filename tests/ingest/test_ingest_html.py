@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsledger.errors import InputError
-from newsledger.ingest.htmlfile import extract_html, has_words, noscript_text, page_source, strip_tags
+from newsledger.ingest.htmlfile import (
+    extract_html,
+    has_words,
+    noscript_text,
+    page_source,
+    strip_tags,
+    without_noscript,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,7 +30,7 @@ def test_noscript_text_is_read_alone_only_when_the_page_shows_nothing() -> None:
     shown = (
         b"<html><body><p>The pier reopened on Sunday.</p><noscript>Enable scripts</noscript></body></html>"
     )
-    assert extract_html(shown, "a.html", warn=pytest.fail)[0].startswith("The pier reopened on Sunday.")
+    assert extract_html(shown, "a.html", warn=pytest.fail)[0] == "The pier reopened on Sunday."
     hidden = (
         b"<html><head><noscript><p>The pier reopened on Sunday.</p></noscript></head><body>.</body></html>"
     )
@@ -67,3 +74,10 @@ def test_fallback_readers_never_raise(parts: list[str]) -> None:
     page = "".join(parts)
     for out in (strip_tags(page), noscript_text(page), strip_tags(page.encode())):
         assert isinstance(out, str) and out == out.strip()
+
+
+def test_noscript_blocks_are_cut_from_bytes_in_any_ascii_compatible_encoding() -> None:
+    page = "<p>Caf\u00e9 \u2013 open</p><NOSCRIPT>Enable JavaScript</NOSCRIPT><p>late</p>"
+    for enc in ("utf-8", "cp1252"):
+        assert without_noscript(page.encode(enc)) == "<p>Caf\u00e9 \u2013 open</p><p>late</p>".encode(enc)
+    assert without_noscript("<p>no block</p>") == "<p>no block</p>"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsledger.ledger import incremental, reconcile_ledger, update_ledger
-from newsledger.ledger.recon_index import key_text, load_items
+from newsledger.ledger.recon_index import key_hash, load_items
 from newsledger.model import AnnotatedArticle, Article, Entity, EventMention, PlaceMention, Span, Timex
 from newsledger.reconcile import event_items, reconcile
 from newsledger.serialize import commitment_to_dict, event_to_dict
@@ -69,7 +69,7 @@ def test_stored_items_equal_the_items_built_from_the_articles(tmp_path: Path) ->
     assert got[0].names and got[0].article.text == ONE.article.text
 
 
-def test_key_text_keeps_keys_apart() -> None:
+def test_key_hashes_keep_keys_apart() -> None:
     day = dt.date(2024, 5, 1)
     keys = [
         ("day", "x", day),
@@ -79,7 +79,8 @@ def test_key_text_keeps_keys_apart() -> None:
         ("c", (1, 2)),
         ("c", "(1, 2)"),
     ]
-    assert len({key_text(k) for k in keys}) == len(keys)
+    assert len({key_hash(k) for k in keys}) == len(keys)
+    assert all(-(2**63) <= key_hash(k) < 2**63 for k in keys)
 
 
 def test_an_old_index_is_rebuilt_once_after_the_upgrade(tmp_path: Path) -> None:

@@ -18,8 +18,10 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Claim, Figure, PlaceMention, Span, Timex
+from ..nlp import doc_text
 from .actors import phrase_tokens
-from .victims import count_people, tally, victims_in
+from .toll import tally
+from .victims import count_people, victims_in
 
 BLOCK = re.compile(r"\s+blocks?\b", re.I)
 FEATURE_RANK = {"city": 5, "ADM2": 4, "region": 3, "other": 3, "ADM1": 2, "country": 1}
@@ -171,7 +173,7 @@ def choose_time_attached(
         and t.type in ("DATE", "TIME")
         and t.value
         and DATE_VALUE.match(t.value)
-        and not BLOCK.match(sent.doc.text[t.span.end : t.span.end + 8])  # "the 2000 block of Main St"
+        and not BLOCK.match(doc_text(sent.doc)[t.span.end : t.span.end + 8])  # "the 2000 block of Main St"
     ]
     # a range and its parts ("25-26 February 1992", "25", "26 February 1992"): keep the range
     cands = [
@@ -211,7 +213,7 @@ def period_of(timexes: Sequence[Timex], sent: Any, trigger: Any) -> Timex | None
     for t in timexes:
         if not (sent.start_char <= t.span.start and t.span.end <= sent.end_char):
             continue
-        before = doc.text[max(sent.start_char, t.span.start - 20) : t.span.start]
+        before = doc_text(doc)[max(sent.start_char, t.span.start - 20) : t.span.start]
         # "since 2001", "since last May" (not "since Sunday": this week's happenings)
         opens = bool(SINCE.search(before)) and (t.precision in ("year", "month") or LONG.match(t.value or ""))
         # "in the first three months", "over the past five years" (not "in the past two days")

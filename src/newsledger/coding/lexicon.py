@@ -54,7 +54,7 @@ class PhraseSet:
 
     def find(self, tokens: Sequence[Any], labels: frozenset[str] | None = None) -> list[Match]:
         """All matches in ``tokens`` (spaCy tokens of one span); longest first at each start."""
-        keys = [_keys(t) for t in tokens]
+        keys = _token_keys(tokens)
         out: list[Match] = []
         for i, k in enumerate(keys):
             cands: list[Phrase] = []
@@ -68,6 +68,17 @@ class PhraseSet:
                     last = tokens[end - 1]
                     out.append(Match(p.label, tokens[i].i, last.i + 1, last.i, p))
         return out
+
+
+def _token_keys(tokens: Sequence[Any]) -> list[tuple[str, ...]]:
+    """:func:`_keys` of each token, computed once per Doc (``find`` runs on many spans of it)."""
+    if not len(tokens):
+        return []
+    doc = tokens[0].doc
+    every = doc.user_data.get("newsledger.lexicon_keys")
+    if every is None:
+        every = doc.user_data["newsledger.lexicon_keys"] = [_keys(t) for t in doc]
+    return [every[t.i] for t in tokens]
 
 
 def _keys(tok: Any) -> tuple[str, ...]:

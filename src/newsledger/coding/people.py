@@ -33,7 +33,7 @@ def count_people(head: Any) -> int | None:
     """How many people a victim phrase names ("a man" 1, "two men" 2, "he and three others"
     4, "both" 2, "himself" 1); None when it cannot say ("victims", "the family")."""
     total = 0
-    for h in [head, *[c for c in head.conjuncts if c.i != head.i and not dateline(c)]]:
+    for h in [head, *same_phrase(head)]:
         if dateline(h):
             return None
         n = count_one(h)
@@ -41,6 +41,26 @@ def count_people(head: Any) -> int | None:
             return None
         total += n
     return total or None
+
+
+OWN_STATE = frozenset({"dead", "injured", "wounded", "hurt", "killed"})
+
+
+def same_phrase(head: Any) -> list[Any]:
+    """The conjuncts of a victim head inside its own noun phrase ("a man and a woman"), not
+    those of another clause ("two people fired ... and five people were hit") nor those with
+    their own state ("left five injured and one dead")."""
+    out = []
+    for c in head.conjuncts:
+        if c.i == head.i or dateline(c) or not personish(c):
+            continue
+        lo, hi = sorted((head.i, c.i))
+        if any(t.pos_ in ("VERB", "AUX") for t in head.doc[lo:hi]):
+            continue
+        if any(x.lower_ in OWN_STATE for x in c.children if x.dep_ in ("amod", "oprd", "acomp", "conj")):
+            continue
+        out.append(c)
+    return out
 
 
 def dateline(h: Any) -> bool:

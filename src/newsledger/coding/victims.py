@@ -14,7 +14,7 @@ with the predicate that counts it and its kind:
 * ``shot``: shot, hit or struck by a bullet, with gunshot wounds, taken to a hospital — people
   who may also be among the dead.
 
-:func:`tally` adds them up: distinct victims of the sentence are summed (a victim named twice,
+:func:`.toll.tally` adds them up: distinct victims of the sentence are summed (a victim named twice,
 "a man was shot and killed" or "... and he died", counts once, dead first); people shot who
 are not reported dead count as injured, and "four were shot and one was killed" gives 1 dead
 and 3 injured.
@@ -40,6 +40,7 @@ from .people import (
     partitive,
     personish,
     reflexive_key,
+    same_phrase,
     sub_count,
 )
 
@@ -171,6 +172,8 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             return [(_subjects(tok), "dead", tok.text)]
         if lemma in SHOOT:
             kind = "dead" if _to_death(tok) else "shot"
+            if any(c.lemma_.lower() == "survive" for c in tok.conjuncts):
+                kind = "hurt"  # "was also shot, but survived"
             objs = _objects(tok)
             if not objs:
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
@@ -254,6 +257,16 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             return [(_subjects(verb) if verb.pos_ in ("VERB", "AUX") else [verb], "hurt~", "condition")]
         if lemma in WOUND_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "with":
             return [(_bearer(tok.head), "shot~", tok.text)]
+        sufferer = tok.head.head
+        if (
+            lemma in WOUND_NOUNS
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ == "from"
+            and sufferer.lemma_.lower() in SUFFER | {"suffering"}
+            and sufferer.pos_ != "VERB"
+            and sufferer.dep_ in ("conj", "acl", "appos", "amod")
+        ):
+            return [([sufferer.head], "shot~", tok.text)]  # "found three adults ... suffering from wounds"
     return []
 
 
@@ -313,13 +326,16 @@ def victims_in(tokens: Any) -> list[Victims]:
             kind = kind.rstrip("!~")
             for h in heads:
                 h = group_of(h)
+                if h.lower_ == "themselves":
+                    h = tok.doc[reflexive_key(h)]  # "two teens shot themselves": the two teens
                 n = count_one(h) if single else count_people(h)
                 if n is None or n == 0 or (kind == "shot" and not personish(h)) or sub_count(h):
                     continue  # "shot out the windows", "hit the house", "including one in ..."
                 key = h.i
                 if h.lower_ in REFLEXIVE:
                     key = reflexive_key(h)  # "a boy was hospitalized after shooting himself": one boy
-                others = names_others(h)
+                # "three other people", "her mother was also shot"
+                others = names_others(h) or any(c.lower_ == "also" for c in tok.children)
                 if (
                     h.pos_ == "PRON"
                     and h.lower_ in PRONOUNS
@@ -334,7 +350,7 @@ def victims_in(tokens: Any) -> list[Victims]:
                         key = named.head.i  # "a man was shot and he died": one man
                 v = Victims(h, n, kind, pred, others=others, partitive=partitive(h), secondary=secondary)
                 pos = _add(out, seen, v, key)
-                for c in [] if single else h.conjuncts:
+                for c in [] if single else same_phrase(h):
                     seen.setdefault(c.i, pos)
                 if h.pos_ != "PRON":
                     last_named = pos
@@ -356,46 +372,3 @@ def _add(out: list[Victims], seen: dict[int, int], v: Victims, key: int) -> int:
     seen[key] = len(out)
     out.append(v)
     return len(out) - 1
-
-
-@dataclass(frozen=True)
-class Tally:
-    dead: int | None
-    injured: int | None
-    shot_only: bool  # the injured are people "shot" (they may be reported dead later)
-    others: bool
-    why: str
-
-
-def tally(victims: list[Victims]) -> Tally:
-    """Dead and injured of one sentence's victim phrases (None when nothing counted them)."""
-    named = [v for v in victims if not v.total]
-    if named:
-        victims = named  # "a man was killed and his wife wounded in a double shooting"
-    if any(not v.secondary and v.kind != "dead" for v in victims):
-        # "six people were shot and one victim was rushed to the hospital": one of the six
-        victims = [v for v in victims if not v.secondary or v.others]
-    if not victims:
-        return Tally(None, None, False, False, "")
-    dead = sum(v.n for v in victims if v.kind == "dead")
-    hurt = sum(v.n for v in victims if v.kind == "hurt")
-    shot_v = [v for v in victims if v.kind == "shot"]
-    shot = sum(v.n for v in shot_v)
-    others = any(v.others for v in victims if v.kind in ("hurt", "shot"))
-    notes = []
-    if shot and dead and shot > dead and not hurt and not any(v.others for v in shot_v):
-        # "four men were shot and one was killed", "one is dead after a gunman opened fire,
-        # shooting five people": the dead are among those shot
-        shot -= dead
-        notes.append("the dead are among those shot")
-    injured = hurt + shot
-    why = ", ".join(f"{v.kind} {v.n} '{v.text}' ({v.pred})" for v in victims)
-    if notes:
-        why += "; " + "; ".join(notes)
-    return Tally(
-        dead if any(v.kind == "dead" for v in victims) else None,
-        injured if hurt or shot_v else None,
-        shot > 0 and hurt == 0,
-        others,
-        why,
-    )

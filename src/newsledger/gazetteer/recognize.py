@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp import doc_text
 from . import Gazetteer
 from .cues import context_admins, context_countries, dateline_runs, in_named_region, locative, town_of
 from .words import (
@@ -168,7 +169,7 @@ def _submatches(
 def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     in_ent: set[int] = set()
-    text = doc.text
+    text = doc_text(doc)
 
     def add(tokens: list[Any], source: str, role: str = "place", label: str = "") -> None:
         start, end, name = _text(text, tokens)
@@ -192,7 +193,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
             start, end, name = _text(text, part)
             if label in ("ORG", "PERSON") and _facility(doc, part) and not _submatches(text, gz, part, 10**9):
                 add(part, "ner-other", label="FAC")  # "Thomas Memorial Hospital", "Royal Street"
-            elif len(part) == 1 and gz.is_demonym(name) and not (label in PLACE_LABELS and gz.has(name)):
+            elif gz.is_demonym(name) and not (label in PLACE_LABELS and gz.has(name)):
                 out.append(Candidate(start, end, name, "ner", "demonym", label=label))
             elif (
                 len(part) > 1
@@ -286,6 +287,18 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
         if c.role == "place" and text[c.end : c.end + 1] == "." and len(c.name) <= 6 and gz.has(c.name + ".")
         else c
         for c in out
+    ]
+    # a short code after a number is an era, a unit or a time ("500 BC", "10 AM"), not a region
+    # ("2,000 US troops" still names a country)
+    out = [
+        c
+        for c in out
+        if not (
+            len(c.name) <= 3
+            and c.name.isupper()
+            and text[: c.start].rstrip()[-1:].isdigit()
+            and not any(p.feature == "country" for p in gz.lookup(c.name, fuzzy=False)[:1])
+        )
     ]
     out.sort(key=lambda c: (c.start, -c.end))
     dedup: list[Candidate] = []

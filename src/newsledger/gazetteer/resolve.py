@@ -157,7 +157,7 @@ def resolve(
             town = towns.get(p.country, 0)
             if p.feature in ("ADM1", "ADM2") and town >= 0.1 * p.population:
                 pri[k] -= (
-                    FEATURE_PRIOR[p.feature] + 1.0 + math.log10(p.population + 10) - math.log10(town + 10)
+                    FEATURE_PRIOR[p.feature] + 1.5 + math.log10(p.population + 10) - math.log10(town + 10)
                 )
     contains = _containers(cands, text)
 

@@ -30,6 +30,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I)
 _CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.I)
 _HIDDEN = re.compile(r"<(script|style|noscript|template)\b|<!--", re.I)
+_NOSCRIPT = re.compile(r"<(noscript)\b", re.I)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article)\b[^>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")
 _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -114,8 +115,9 @@ def extract_html(
 ) -> tuple[str, Metadata]:
     """Main text and metadata of an HTML page; raises InputError when the page has no text.
 
-    When the visible page has no words, the text of its ``<noscript>`` blocks is taken (a page
-    built by scripts often puts its article there for readers without JavaScript). HTML too
+    ``<noscript>`` blocks are left out ("Please enable JavaScript"); only when the visible page
+    has no words is their text taken (a page built by scripts often puts its article there for
+    readers without JavaScript). HTML too
     deeply nested for the parsers is read with its tags stripped."""
     import trafilatura  # heavy import: only when HTML is read
 
@@ -124,9 +126,10 @@ def extract_html(
         for note in notes:
             warn(f"{name}: {note}")
     doc: Any = None
+    visible = without_noscript(page)
     for recall in (False, True):
         doc = trafilatura.bare_extraction(
-            page, with_metadata=True, include_comments=False, include_tables=True, favor_recall=recall
+            visible, with_metadata=True, include_comments=False, include_tables=True, favor_recall=recall
         )
         if doc is not None and (_get(doc, "text") or "").strip():
             break
@@ -209,16 +212,13 @@ def _element_text(el: Any) -> str:
     return "\n".join(line for line in lines if line).strip()
 
 
-def strip_tags(page: str | bytes) -> str:
-    """Text of a page without an HTML parser (for pages the parsers refuse, e.g. nested deeper
-    than they go): scripts, styles, noscript blocks and comments dropped, block tags as line
-    breaks, other tags removed, entities decoded. Linear in the page's length."""
-    if isinstance(page, bytes):
-        page = page.decode("utf-8", "replace")
+def drop_blocks(page: str, opener: re.Pattern[str]) -> str:
+    """``page`` without the blocks ``opener`` finds (``<script ...>...</script>``, comments),
+    each up to its closing tag (to the end when unclosed). Linear in the page's length."""
     lower = page.lower()
     kept: list[str] = []
     pos = 0
-    for m in _HIDDEN.finditer(page):
+    for m in opener.finditer(page):
         if m.start() < pos:
             continue  # inside a block already dropped
         kept.append(page[pos : m.start()])
@@ -230,7 +230,26 @@ def strip_tags(page: str | bytes) -> str:
         close = page.find(">", end)
         pos = close + 1 if close >= 0 else len(page)
     kept.append(page[pos:])
-    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", "".join(kept)))
+    return "".join(kept)
+
+
+def without_noscript(page: str | bytes) -> str | bytes:
+    """The page without its ``<noscript>`` blocks ("Please enable JavaScript"), bytes kept as
+    bytes (tags are ASCII, so Latin-1 round-trips any ASCII-compatible encoding exactly)."""
+    if isinstance(page, bytes):
+        if b"<noscript" not in page.lower():
+            return page
+        return drop_blocks(page.decode("latin-1"), _NOSCRIPT).encode("latin-1")
+    return drop_blocks(page, _NOSCRIPT) if "<noscript" in page.lower() else page
+
+
+def strip_tags(page: str | bytes) -> str:
+    """Text of a page without an HTML parser (for pages the parsers refuse, e.g. nested deeper
+    than they go): scripts, styles, noscript blocks and comments dropped, block tags as line
+    breaks, other tags removed, entities decoded. Linear in the page's length."""
+    if isinstance(page, bytes):
+        page = page.decode("utf-8", "replace")
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", drop_blocks(page, _HIDDEN)))
     lines = [" ".join(line.split()) for line in unescape(text).splitlines()]
     return "\n".join(line for line in lines if line).strip()
 

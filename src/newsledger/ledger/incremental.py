@@ -30,20 +30,20 @@ from typing import Any, cast
 from ..model import AnnotatedArticle, Event, PlaceMention, TrackedCommitment
 from ..reconcile import event_items, independent, reconcile_events, unique_ids
 from ..reconcile.actions import act_keys, fulfil_keys, fulfils
-from ..reconcile.blocking import probe_keys, reverse_keys
 from ..reconcile.clustering import cluster
 from ..reconcile.commitments import CItem, track_commitments
 from ..reconcile.components import KeyCache, component_id, components, link_new, mention_ref
 from ..reconcile.conflicts import build_event
 from ..reconcile.merge import Item
-from ..serialize import from_plain, to_plain
+from ..serialize import from_plain
 from ..store import Store
 from .recon_index import (
-    KeyTexts,
+    KeyHashes,
     code_version,
     commitment_json,
     in_chunks,
     item_json,
+    key_hash,
     load_commitments,
     load_items,
 )
@@ -75,22 +75,23 @@ def _newest(store: Store) -> dt.date | None:
 
 def _mention_row(it: Item, event_id: str, comp: str) -> tuple[Any, ...]:
     m = it.mention
-    place = json.dumps(to_plain(m.place)) if m.place else None
-    return (it.article.id, it.index, event_id, comp, m.sub_event_type, m.trigger, place, item_json(it))
+    return (it.article.id, it.index, event_id, comp, m.sub_event_type, m.trigger, None, item_json(it))
 
 
 def _key_rows(items: Iterable[Item], cache: KeyCache) -> list[tuple[Any, ...]]:
-    text = KeyTexts()
-    return [
-        (text[k] if kind < 2 else k, kind, it.article.id, it.index)
-        for it in items
-        for kind, ks in (
-            (0, cache.keys(it)),
-            (1, probe_keys(it)),
-            (2, act_keys(it.mention.sub_event_type, it.mention.trigger)),
+    """``recon_keys`` rows: kind 0, the blocking keys; kind 2, what the mention can carry out."""
+    hashes = KeyHashes()
+    return list(
+        dict.fromkeys(
+            (kind, hashes[k], it.article.id, it.index)
+            for it in items
+            for kind, ks in (
+                (0, cache.keys(it)),
+                (2, act_keys(it.mention.sub_event_type, it.mention.trigger)),
+            )
+            for k in ks
         )
-        for k in dict.fromkeys(ks)
-    ]
+    )
 
 
 def _commitment_rows(arts: Iterable[AnnotatedArticle]) -> list[tuple[Any, ...]]:
@@ -169,7 +170,7 @@ def update_ledger(
     gone = sorted({r[0] for r in in_chunks(conn, gone_q, new_ids, int(mark))})
     gone_rows = in_chunks(
         conn,
-        "SELECT article_id, idx, event_id, component FROM recon_mentions WHERE article_id IN ({marks})",
+        "SELECT article_id, idx, event_id, component, item FROM recon_mentions WHERE article_id IN ({marks})",
         gone,
     )
     cache = KeyCache()
@@ -225,8 +226,11 @@ def update_ledger(
     with store.transaction() as c:
         store.delete_events(c, [eid for eid in old_events if eid not in kept])
         store.write_events(c, [built[i][0] for i in changed], original, [texts[i] for i in changed])
-        for table in ("recon_mentions", "recon_keys"):
-            in_chunks(c, f"DELETE FROM {table} WHERE article_id IN ({{marks}})", gone)
+        in_chunks(c, "DELETE FROM recon_mentions WHERE article_id IN ({marks})", gone)
+        gone_keys = _key_rows(load_items(store, [(r[0], r[4]) for r in gone_rows]), cache)
+        c.executemany(
+            "DELETE FROM recon_keys WHERE kind = ? AND key = ? AND article_id = ? AND idx = ?", gone_keys
+        )
         c.executemany(
             "UPDATE recon_mentions SET event_id = ?, component = ? WHERE article_id = ? AND idx = ?", updates
         )
@@ -262,45 +266,32 @@ def _candidates(
     store: Store, new: Sequence[Item], cache: KeyCache, lap: Callable[[str], None]
 ) -> list[tuple[Item, str, set[int]]]:
     """Stored mentions that share a blocking key with new ones: (item, its component, the indices
-    of those new items). Kind-0 rows hold what a stored mention is indexed under (a new mention
-    looks those up); kind-1 rows what it looks up unpadded, met by the new mentions' keys widened
-    by the lookup padding (:func:`reverse_keys`, a superset: a hit found only that way is checked
-    against the stored mention's real lookup keys)."""
-    look: dict[str, list[int]] = defaultdict(list)
-    rev: dict[str, list[int]] = defaultdict(list)
-    text = KeyTexts()
+    of those new items). The key relation is symmetric (:func:`.blocking.lookup_keys`), so the
+    new mentions' lookups met with the stored mentions' blocking keys (kind 0) find every pair."""
+    look: dict[int, list[int]] = defaultdict(list)
+    hashes = KeyHashes()
     for i, it in enumerate(new):
         for k in dict.fromkeys(cache.lookups(it)):
-            look[text[k]].append(i)
-        for k in reverse_keys(it, keys=cache.keys(it)):
-            rev[text[k]].append(i)
-    q = "SELECT key, article_id, idx FROM recon_keys WHERE kind = ? AND key IN ({marks})"
-    exact: dict[tuple[str, int], set[int]] = defaultdict(set)
-    loose: dict[tuple[str, int], set[int]] = defaultdict(set)
-    for key, aid, idx in in_chunks(store.conn, q, sorted(look), 0):
-        exact[(aid, idx)].update(look[key])
-    for key, aid, idx in in_chunks(store.conn, q, sorted(rev), 1):
-        loose[(aid, idx)].update(rev[key])
+            look[hashes[k]].append(i)
+    q = "SELECT key, article_id, idx FROM recon_keys WHERE kind = 0 AND key IN ({marks})"
+    near: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for key, aid, idx in in_chunks(store.conn, q, sorted(look)):
+        near[(aid, idx)].update(look[key])
     lap("candidate keys")
-    refs = sorted(exact.keys() | loose.keys())
     rows = in_chunks(
         store.conn,
         "SELECT article_id, idx, component, item FROM recon_mentions WHERE article_id IN ({marks})",
-        sorted({aid for aid, _ in refs}),
+        sorted({aid for aid, _ in near}),
     )
-    rows = [r for r in rows if (r[0], r[1]) in exact or (r[0], r[1]) in loose]
-    out = []
+    rows = [r for r in rows if (r[0], r[1]) in near]
     loaded = load_items(store, [(r[0], r[3]) for r in rows])
     lap("load candidates")
-    for r, o in zip(rows, loaded, strict=True):
-        ref = (r[0], r[1])
-        near = set(exact.get(ref, ()))
-        extra = loose.get(ref, set()) - near
-        if extra:  # reverse_keys is a superset: does ``o`` really look these up?
-            mine = set(cache.lookups(o))
-            extra = {i for i in extra if not mine.isdisjoint(cache.keys(new[i]))}
-        out.append((o, r[2], near | extra))
-    return out
+    return [(o, r[2], near[(r[0], r[1])]) for r, o in zip(rows, loaded, strict=True)]
+
+
+def _place(item: str, article_id: str) -> PlaceMention | None:
+    p = json.loads(item)["mention"].get("place")
+    return from_plain(PlaceMention, p, article_id) if p else None
 
 
 @dataclass(frozen=True)
@@ -338,14 +329,14 @@ def _track_all(store: Store, c: Any, as_of: dt.date | None) -> tuple[TrackedComm
     if as_of is None:
         as_of = _newest(store)
     fams = {it.family for it in citems}
-    wanted = sorted(set().union(*(fulfil_keys(f) for f in fams)))
+    wanted = sorted({key_hash(k) for f in fams for k in fulfil_keys(f)})
     q = (
         "SELECT DISTINCT m.event_id FROM recon_keys k JOIN recon_mentions m "
         "ON m.article_id = k.article_id AND m.idx = k.idx WHERE k.kind = 2 AND k.key IN ({marks})"
     )
     ids = sorted({r[0] for r in in_chunks(c, q, wanted)})
     q = (
-        "SELECT e.id, e.date, e.status, m.article_id, m.sub_event_type, m.trigger, m.place "
+        "SELECT e.id, e.date, e.status, m.article_id, m.sub_event_type, m.trigger, m.item "
         "FROM events e JOIN recon_mentions m ON m.event_id = e.id "
         "WHERE e.status = 'occurred' AND e.date IS NOT NULL AND e.id IN ({marks})"
     )
@@ -358,8 +349,7 @@ def _track_all(store: Store, c: Any, as_of: dt.date | None) -> tuple[TrackedComm
     events: list[tuple[_Event, list[_Member]]] = []
     for eid in sorted(doing):
         members = [
-            _Member(_Mention(from_plain(PlaceMention, json.loads(p), aid) if p else None, sub, trig))
-            for _, _, _, aid, sub, trig, p in rows[eid]
+            _Member(_Mention(_place(item, aid), sub, trig)) for _, _, _, aid, sub, trig, item in rows[eid]
         ]
         _, date, status = rows[eid][0][:3]
         events.append((_Event(eid, date, status), members))

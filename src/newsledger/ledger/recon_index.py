@@ -24,7 +24,15 @@ from ..reconcile.merge import Item
 from ..serialize import Decoder, to_plain
 from ..store import Store
 
-__all__ = ["KeyTexts", "code_version", "in_chunks", "item_json", "key_text", "load_commitments", "load_items"]
+__all__ = [
+    "KeyHashes",
+    "code_version",
+    "in_chunks",
+    "item_json",
+    "key_hash",
+    "load_commitments",
+    "load_items",
+]
 
 CHUNK = 500
 _ARTICLE_COLS = (
@@ -44,17 +52,18 @@ def code_version() -> str:
     return h.hexdigest()[:16]
 
 
-def key_text(k: object) -> str:
-    """A blocking key as stored text (its repr: strings, dates and numbers stay apart)."""
-    return repr(k)
+def key_hash(k: object) -> int:
+    """A blocking key as stored: a signed 64-bit hash of its repr (strings, dates and numbers stay
+    apart). Two keys sharing a hash only make an extra candidate, which is checked like any."""
+    return int.from_bytes(hashlib.blake2b(repr(k).encode(), digest_size=8).digest(), "big", signed=True)
 
 
-class KeyTexts(dict[object, str]):
-    """Key → :func:`key_text`, each distinct key encoded once (neighbouring items share keys)."""
+class KeyHashes(dict[object, int]):
+    """Key → :func:`key_hash`, each distinct key hashed once (neighbouring items share keys)."""
 
-    def __missing__(self, k: object) -> str:
-        text = self[k] = repr(k)
-        return text
+    def __missing__(self, k: object) -> int:
+        h = self[k] = key_hash(k)
+        return h
 
 
 def in_chunks(c: Any, query: str, values: Sequence[Any], *params: Any) -> list[tuple[Any, ...]]:

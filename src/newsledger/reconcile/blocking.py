@@ -45,39 +45,48 @@ def _days(item: Item, pad: int = 0) -> list[dt.date]:
     return [lo + dt.timedelta(days=d) for d in range((hi - lo).days + 1)]
 
 
-def _looking_cells(cell: tuple[int, int]) -> list[tuple[int, int]]:
-    """The cells whose points have ``cell`` among their neighbouring cells (a superset)."""
-    row, col = cell
-    width = _col_deg(row)
-    lo, hi = (-180.0, 180.0) if width >= 360.0 else ((col - 1) * width, (col + 2) * width)
-    out: list[tuple[int, int]] = []
-    for r in (row - 1, row, row + 1):
-        w = _col_deg(r)
-        cols = [0] if w >= 360.0 else range(math.floor(lo / w), math.floor(hi / w) + 1)
-        out.extend((r, c) for c in cols)
-    return out
-
-
 def _col_deg(row: int) -> float:
-    """Cell width of a row in degrees of longitude: at least CELL_KM at its poleward edge."""
+    """Cell width of a row in degrees of longitude: at least CELL_KM at its poleward edge (a row
+    too short for three cells is one cell, 360°)."""
     edge = min(90.0, max(abs(row * _ROW_DEG), abs((row + 1) * _ROW_DEG)))
     cos = math.cos(math.radians(edge))
     return 360.0 if cos * 111.32 * 360.0 <= CELL_KM * 3 else CELL_KM / (111.32 * cos)
 
 
-def _cells(item: Item, near: int = 0) -> list[tuple[int, int]] | None:
-    """The map cell of a fine place (``near=1``: with every cell a point within CELL_KM of it may
-    lie in); None for coarse or unplaced items."""
+def _extent(row: int, col: int) -> tuple[float, float, float]:
+    """The cell's west and east edge and its width (degrees of longitude)."""
+    w = _col_deg(row)
+    return (-180.0, 180.0, w) if w >= 360.0 else (col * w, (col + 1) * w, w)
+
+
+def _near_cells(row: int, col: int) -> list[tuple[int, int]]:
+    """The cell and those around it: rows ±1 and, in each, the cells whose extent lies less than
+    the wider of the two widths away. A symmetric relation (``a`` is near ``b`` exactly when ``b``
+    is near ``a``) that holds for any two points within CELL_KM of each other."""
+    west, east, w = _extent(row, col)
+    out: list[tuple[int, int]] = []
+    for r in (row - 1, row, row + 1):
+        w2 = _col_deg(r)
+        if w2 >= 360.0:
+            out.append((r, 0))
+            continue
+        gap = max(w, w2)
+        for c in range(math.floor((west - gap) / w2) - 1, math.floor((east + gap) / w2) + 2):
+            if c * w2 < east + gap and (c + 1) * w2 > west - gap:
+                out.append((r, c))
+    return out
+
+
+def _cells(item: Item, near: bool = False) -> list[tuple[int, int]] | None:
+    """The map cell of a fine place (``near``: with the cells around it, :func:`_near_cells`);
+    None for coarse or unplaced items."""
     p = item.mention.place
     if p is None or p.latitude is None or p.longitude is None or p.feature in COARSE_FEATURES:
         return None
     row = math.floor(p.latitude / _ROW_DEG)
-    out: list[tuple[int, int]] = []
-    for r in range(row - near, row + near + 1):
-        width = _col_deg(r)
-        col = 0 if width >= 360.0 else math.floor(p.longitude / width)
-        out.extend((r, c) for c in ([0] if width >= 360.0 else range(col - near, col + near + 1)))
-    return out
+    w = _col_deg(row)
+    col = 0 if w >= 360.0 else math.floor(p.longitude / w)
+    return _near_cells(row, col) if near else [(row, col)]
 
 
 def blocking_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
@@ -108,13 +117,20 @@ def blocking_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Has
     return tuple(keys)
 
 
-def _lookups(item: Item, pad: int, near: int) -> tuple[Hashable, ...]:
-    """Lookup keys with the dates widened by ``pad`` days and map cells by ``near`` cells."""
-    fam, place, cells = _family(item), item.mention.place, _cells(item, near)
+def lookup_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
+    """Keys to look up: the buckets an item could share a happening with (days ±``soft_date_days``
+    for soft date disagreements, neighbouring map cells for nearby towns).
+
+    Symmetric: ``a`` looks up a key ``b`` is indexed under exactly when ``b`` looks up one of
+    ``a``'s (every asymmetric pair of kinds is mirrored: unplaced ↔ any, fine ↔ coarse country,
+    dated ↔ undated place; a deadline pads its day like any date — a pair a few days apart is
+    incompatible anyway). Incremental reconcile relies on it: a stored mention is found by the
+    new mentions' lookups alone."""
+    fam, place, cells = _family(item), item.mention.place, _cells(item, near=True)
     keys: list[Hashable] = [("article", item.article.id, fam)]
     if item.group:
         keys.append(("group", item.group, fam))
-    days = _days(item, pad=pad)
+    days = _days(item, pad=policy.soft_date_days)
     country = place.country if place is not None else None
     name = core_name(place.name) if place is not None and cells is not None else None
     for d in days:
@@ -134,41 +150,3 @@ def _lookups(item: Item, pad: int, near: int) -> tuple[Hashable, ...]:
         if not days or item.is_bound:
             keys.append(("place", fam, place_key(place)))
     return tuple(keys)
-
-
-def lookup_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
-    """Keys to look up: the buckets an item could share a happening with (neighbouring days for
-    soft date disagreements, neighbouring map cells for nearby towns)."""
-    return _lookups(item, pad=0 if item.is_bound else policy.soft_date_days, near=1)
-
-
-def probe_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
-    """The item's lookup keys without padding (its own days, its own map cell): stored so that a
-    new item can find the stored items that would look it up (see :func:`reverse_keys`)."""
-    return _lookups(item, pad=0, near=0)
-
-
-def reverse_keys(
-    item: Item, policy: MergePolicy = DEFAULT_POLICY, keys: tuple[Hashable, ...] | None = None
-) -> tuple[Hashable, ...]:
-    """Probe keys of every item whose lookup could hit one of this item's blocking keys: the
-    blocking keys widened by the lookup padding (days ±``soft_date_days``, the map cells whose
-    neighbourhood holds this item's cell). A superset: it may name items that do not look this
-    one up, never misses one that does. ``keys``: the item's blocking keys, if already computed."""
-    out: list[Hashable] = []
-    pad = policy.soft_date_days
-    shifts = [dt.timedelta(days=dd) for dd in range(-pad, pad + 1)]
-    around: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for k in blocking_keys(item, policy) if keys is None else keys:
-        assert isinstance(k, tuple)
-        if not str(k[0]).startswith("day-"):
-            out.append(k)
-            continue
-        for shift in shifts:
-            day = k[2] + shift
-            if k[0] == "day-cell":
-                cells = around.get(k[3]) or around.setdefault(k[3], _looking_cells(k[3]))
-                out.extend([(k[0], k[1], day, c) for c in cells])
-            else:
-                out.append((k[0], k[1], day, *k[3:]))
-    return tuple(dict.fromkeys(out))

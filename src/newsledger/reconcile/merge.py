@@ -70,7 +70,7 @@ class MergePolicy:
     w_text: float = 1.5
     w_same_article: float = 0.3
     w_counts: float = 0.5  # the same number killed or injured (not zero)
-    w_names: float = 1.0  # two reports name the same person (full name, anywhere in the report)
+    w_names: float = 1.5  # two reports name the same person (full name, anywhere in the report)
     w_doc: float = 0.0  # (Jaccard of the two whole reports' words - doc_center) × w_doc
     doc_center: float = 0.1
     linkage: str = "max"  # "max": best pair in the cluster; "mean": average over its members

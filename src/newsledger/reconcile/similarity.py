@@ -46,7 +46,15 @@ def trigger_key(trigger: str | None) -> str:
     if w in WORD_FORMS:
         return WORD_FORMS[w]
     s = stem(w)
+    for suffix in NOUN_SUFFIXES:  # "negotiation" = "negotiate", "announcement" = "announce"
+        if s.endswith(suffix) and len(s) - len(suffix) >= 4:
+            s = stem(s[: -len(suffix)])
+            break
     return WORD_FORMS.get(s, s)
+
+
+# suffixes that make a noun of an event verb, stripped to meet the verb's stem
+NOUN_SUFFIXES = ("ion", "ment")
 
 
 # inflected and derived forms of common event words → one base (general English: irregular verb

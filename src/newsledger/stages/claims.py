@@ -49,7 +49,7 @@ from ..context import Context
 from ..model import AnnotatedArticle, Claim
 from ..nlp import doc_text
 from ..pipeline import Stage
-from ..quotations import FIRST_SECOND, Quote, cut_at_cues, join_paragraphs, quotations
+from ..quotations import FIRST_SECOND, Quote, cut_at_cues, inside, join_paragraphs, quotations
 from .claim_patterns import according_claim, colon_claims, colon_intro_claims, noun_claim
 
 
@@ -247,7 +247,7 @@ def claims(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
     closed = [(q.start, q.end) for q in found if q.closed]
     cands: list[Candidate] = []
     for tok in doc:
-        if any(qs <= tok.idx < qe for qs, qe in closed):
+        if inside(tok.idx, closed):
             continue  # a cue inside a quotation belongs to the quoted speaker: nested
         cand = None
         if tok.lower_ == "according":
@@ -261,7 +261,7 @@ def claims(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
         if (
             cand.source_span
             and text[cand.source_span[0] : cand.source_span[1]].lower() in FIRST_SECOND
-            and any(qs <= tok.idx < qe for qs, qe in quotes)
+            and inside(tok.idx, quotes)
         ):
             continue  # "I think" inside a quotation is the quoted speaker's
         lo, hi = trim(text, *cand.content)

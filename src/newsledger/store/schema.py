@@ -150,6 +150,20 @@ MIGRATIONS: tuple[str, ...] = (
     );
     DELETE FROM meta WHERE key = 'recon_rowid';
     """,
+    # 4: blocking keys as 64-bit hashes in a table that is its own index (kind 0: keys a mention
+    # is indexed under; kind 2: what it can carry out). Lookups are symmetric, so the keys a stored
+    # mention looks up are no longer kept. ``place`` is read from ``item``. Rebuilt by a full pass.
+    """
+    DROP TABLE recon_keys;
+    CREATE TABLE recon_keys (
+        kind       INTEGER NOT NULL,
+        key        INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        idx        INTEGER NOT NULL,
+        PRIMARY KEY (kind, key, article_id, idx)
+    ) WITHOUT ROWID;
+    DELETE FROM meta WHERE key = 'recon_rowid';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

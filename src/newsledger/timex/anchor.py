@@ -318,7 +318,9 @@ class Resolver(Quarters):
         rule, y, pod = c.args
         if y is None:
             month = (
-                rule[0] if len(rule) == 2 else {"thanksgiving": 11, "easter": 4, "labor": 9}.get(rule[0], 5)
+                rule[0]
+                if len(rule) == 2
+                else {"thanksgiving": 11, "easter": 4, "labor": 9, "election": 11}.get(rule[0], 5)
             )
             y = self.pick_year(c, int(month), 15)
             if y is None:

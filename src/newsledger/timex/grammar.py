@@ -27,7 +27,9 @@ from .read_calendar import (
     r_century,
     r_clock,
     r_clock_day,
+    r_clock_pod,
     r_decade,
+    r_decade_word,
     r_dmy_short,
     r_full_date,
     r_half,
@@ -73,6 +75,7 @@ from .read_relative import (
     r_rel_weekday,
     r_set,
     r_story_time,
+    r_unit_long,
     r_year_part,
 )
 
@@ -138,12 +141,16 @@ RULES: tuple[tuple[str, Reader], ...] = (
     (rf"{_EDGEP}(?P<era>A\.D\.|AD)\s*(?P<n>\d{{1,4}})\b", r_bc),
     (rf"(?:the\s+)?{_EDGEP}(?P<dec>1\d\d0|20\d0|['’]\d0)['’]?s\b", r_decade),
     (
+        rf"the\s+{_EDGEP}(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        r_decade_word,
+    ),
+    (
         rf"(?:the\s+)?{_EDGEP}(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century(?P<bc>\s+B\.?C\.?)?",
         r_century,
     ),
     # quarters, halves, seasons
     (
-        rf"(?:the\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+)?(?:(?P<rel>this|last|next|previous|current|latest|fiscal|year-ago|year-earlier)\s+)?(?:fiscal\s+)?(?P<q>{ORD_Q})[- ](?:fiscal[- ])?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR}))?",
+        rf"(?:the\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+)?(?:(?P<rel>this|last|next|previous|current|latest|fiscal|year-ago|year-earlier)\s+)?(?:fiscal\s+)?(?P<q>{ORD_Q}|final)[- ](?:fiscal[- ])?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?:the\s+)?(?P<yrel2>this|last|next|previous|current)\s+year)?",
         r_quarter,
     ),
     (
@@ -213,6 +220,10 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_clock,
     ),
     (r"(?P<w>noon|midnight|midday)", r_noon),
+    (
+        r"(?<![\d:.,])(?P<h>1[0-2]|[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night)\b",
+        r_clock_pod,
+    ),
     # durations
     (r"(?:(?P<pre>" + PREMOD + r")\s+)?half\s+an?\s+hour", r_half_hour),
     (
@@ -220,9 +231,10 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_quantity,
     ),
     (
-        rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{NUMBER})[- ](?P<u>{UNIT})(?:[- ](?:long|old))?(?=[- ]?[a-z]|,\s)",
+        rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|{NUMBER})[- ](?P<u>{UNIT})(?:[- ](?:long|old))?(?=[- ]?\s*[a-z]|,\s)",
         r_adj_duration,
     ),
+    (r"(?<![\w-])(?P<u>hour|day|week|month|year|decade|centur(?:y|ie))(?P<pl>s)?-long\b", r_unit_long),
     (
         r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s))(?:the\s+)?(?:past\s+|last\s+)?(?P<u>years|months|weeks|days|decades|hours|centuries)\b",
         r_bare_units,
@@ -244,7 +256,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
     ),
     # holidays, parts of named days, the story's time
     (
-        rf"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day)(?:\s+(?P<pod>night|morning|evening))?(?:,?\s+(?P<year>{YEAR}))?\b",
+        rf"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Election\s+Day)(?:\s+(?P<pod>night|morning|evening))?(?:,?\s+(?P<year>{YEAR}))?\b",
         r_holiday,
     ),
     (
@@ -282,7 +294,7 @@ TRIGGERS_OF = MappingProxyType(
     {
         "r_full_date": "M", "r_range": "M", "r_iso": "T", "r_slash": "T", "r_dmy_short": "M",
         "r_month_year": "M", "r_month_spelled_year": "M", "r_week_of": "M", "r_month_rel_year": "M", "r_month_day": "M", "r_month": "M", "r_year": "Y",
-        "r_bc": "Y", "r_decade": "Y", "r_century": "C", "r_quarter": "Q", "r_quarter_rel": "Q",
+        "r_bc": "Y", "r_decade": "Y", "r_decade_word": "K", "r_clock_pod": "K", "r_unit_long": "U", "r_century": "C", "r_quarter": "Q", "r_quarter_rel": "Q",
         "r_year_quarter": "Q", "r_year_ago_adj": "U", "r_weekend": "U", "r_clock_day": "WT", "r_half": "Q",
         "r_season": "K", "r_dayword": "K", "r_day_after": "K", "r_last_night": "K", "r_rel_unit": "U",
         "r_rel_weekday": "W", "r_anaphor": "U", "r_day_before": "U", "r_month_of_that_year": "M",
@@ -305,10 +317,12 @@ WORDS_OF = MappingProxyType(
         "r_narrative_ref": "former future", "r_story_time": "time",
         "r_spelled_year": "seventeen eighteen nineteen thousand",
         "r_generic_pod": "night daytime nighttime", "r_last_night": "morning afternoon evening night overnight",
-        "r_holiday": "christmas xmas year halloween valentine thanksgiving easter labor memorial",
+        "r_holiday": "christmas xmas year halloween valentine thanksgiving easter labor memorial election",
         "r_every": "every each per twice once times", "r_pod_date": "morning night evening afternoon",
         "r_year_part": "year month", "r_bare_units": "years months weeks days decades hours centuries",
         "r_month_spelled_year": "seventeen eighteen nineteen thousand", "r_week_of": "week",
+        "r_decade_word": "twenties thirties forties fifties sixties seventies eighties nineties",
+        "r_clock_pod": "morning afternoon evening night", "r_unit_long": "long",
     }
 )  # fmt: skip
 # what a window must contain for a rule to match in it (checked before running the regex): a digit

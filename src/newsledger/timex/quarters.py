@@ -30,7 +30,7 @@ class Quarters(Story):
                 y = base.year
             else:
                 y = self.dct.year + (off or 0)
-                if q > quarter_of(self.dct) and self.tense(c) == "past":
+                if q > quarter_of(self.dct) and c.rule != "quarter_of_year" and self.tense(c) == "past":
                     y -= 1
         if c.rule != "quarter_year_ago":
             self.set_quarter(y, q)

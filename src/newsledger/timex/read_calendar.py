@@ -6,6 +6,7 @@ Each reader turns a regex match into a :class:`Cand` or refuses it (returns None
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from .cand import Cand
 from .patterns import (
@@ -177,6 +178,28 @@ def r_decade(m: re.Match[str]) -> Cand:
     return Cand(m.start(), m.end(), "DATE", "decade", (dec[:3],), mod=edge(m["edge"]), rule="decade")
 
 
+DECADE_WORDS = MappingProxyType(
+    {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",
+     "seventies": "197", "eighties": "198", "nineties": "199"}
+)  # fmt: skip
+
+
+def r_decade_word(m: re.Match[str]) -> Cand:
+    """ "the nineties": the decade of the last century, as news uses the words."""
+    return Cand(m.start(), m.end(), "DATE", "decade", (DECADE_WORDS[m["word"].lower()],), mod=edge(m["edge"]),
+                rule="decade")  # fmt: skip
+
+
+def r_clock_pod(m: re.Match[str]) -> Cand:
+    """ "4 in the morning", "9 o'clock in the evening": a clock time of the story's day."""
+    h, pod = int(m["h"]), m["pod"].lower()
+    if pod in {"afternoon", "evening"} or (pod == "night" and h >= 6):
+        h = h % 12 + 12
+    elif h == 12:
+        h = 0
+    return Cand(m.start(), m.end(), "TIME", "clock", (h, 0, None), rule="clock")
+
+
 def r_century(m: re.Match[str]) -> Cand | None:
     raw = m["n"].lower()
     n = ORDINALS.get(raw) if raw in ORDINALS else int(re.sub(r"\D", "", raw))
@@ -189,12 +212,22 @@ def r_century(m: re.Match[str]) -> Cand | None:
 
 
 def r_quarter(m: re.Match[str]) -> Cand:
-    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
-        m["q"].lower()
-    ]
+    q = {
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "1st": 1,
+        "2nd": 2,
+        "3rd": 3,
+        "4th": 4,
+        "final": 4,
+    }[m["q"].lower()]
     year = year_of(m["year"]) if m["year"] else None
-    rel = (m["yrel"] or m["rel"] or "").lower()
+    rel = (m["yrel"] or m["yrel2"] or m["rel"] or "").lower()
     off = {"last": -1, "next": 1, "previous": -1, "year-ago": -1, "year-earlier": -1}.get(rel, 0)
+    if m["yrel2"]:  # "the first quarter of last year": that year's, whatever the report's quarter
+        return Cand(m.start(), m.end(), "DATE", "quarter", (q, None, off), rule="quarter_of_year")
     # "the year-ago third quarter" is a comparison: it does not become the report's quarter
     rule = "quarter_year_ago" if rel in {"year-ago", "year-earlier"} else "quarter"
     return Cand(m.start(), m.end(), "DATE", "quarter", (q, year, off), rule=rule)

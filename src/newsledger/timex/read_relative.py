@@ -198,6 +198,12 @@ def r_adj_duration(m: re.Match[str]) -> Cand | None:
     )
 
 
+def r_unit_long(m: re.Match[str]) -> Cand:
+    """ "a day-long meeting" (P1D), "a decades-long battle" (PXY)."""
+    value = duration_value(None if m["pl"] else 1, unit_key(m["u"]))
+    return Cand(m.start(), m.end(), "DURATION", "value", (value,), rule="unit_long")
+
+
 def r_bare_units(m: re.Match[str]) -> Cand:
     u = unit_key(m["u"])
     return Cand(m.start(), m.end(), "DURATION", "value", (duration_value(None, u),), rule="bare_units")

@@ -154,6 +154,9 @@ def holiday_date(rule: tuple[object, ...], year: int) -> dt.date | None:
     if name == "labor":  # first Monday of September
         first = dt.date(year, 9, 1)
         return first + dt.timedelta(days=(0 - first.weekday()) % 7)
+    if name == "election":  # (US) the Tuesday after the first Monday of November
+        first = dt.date(year, 11, 2)
+        return first + dt.timedelta(days=(1 - first.weekday()) % 7)
     if name == "memorial":  # last Monday of May
         last = dt.date(year, 5, 31)
         return last - dt.timedelta(days=last.weekday())

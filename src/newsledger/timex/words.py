@@ -164,7 +164,7 @@ HOLIDAYS = MappingProxyType(
         "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
         "valentine's day": (2, 14), "thanksgiving": ("thanksgiving",), "thanksgiving day": ("thanksgiving",),
         "easter": ("easter",), "easter sunday": ("easter",), "labor day": ("labor",),
-        "memorial day": ("memorial",),
+        "memorial day": ("memorial",), "election day": ("election",),
     }
 )  # fmt: skip
 
