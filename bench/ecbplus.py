@@ -40,9 +40,10 @@ LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 # gold entity mentions used as arguments: human and non-human participants, locations
 ENTITY_TYPES = ("HUM", "NON", "LOC")
 PRONOUNS = frozenset(
-    "i me my we us our you your he him his she her hers it its they them their theirs herself himself "
-    "itself themselves who whom which that this these those one".split()
-)
+    ("i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "hers", "it",
+     "its", "they", "them", "their", "theirs", "herself", "himself", "itself", "themselves", "who",
+     "whom", "which", "that", "this", "these", "those", "one")
+)  # fmt: skip
 
 # ECB+ has no types, dates or places: the same pair score, without the anchor requirement.
 # Weights chosen on train (the trigger word 1.5, a trigger of the same sense 1.2, sentence words
@@ -112,7 +113,9 @@ def embed_triggers(items: list[Item]) -> list[Item]:
     for it in items:
         m = it.mention
         key = (it.article.id, m.span.start)
-        offsets = model.tokenizer(sentences[key], return_offsets_mapping=True, truncation=True)["offset_mapping"]
+        offsets = model.tokenizer(sentences[key], return_offsets_mapping=True, truncation=True)[
+            "offset_mapping"
+        ]
         t0, t1 = m.trigger_span.start - m.span.start, m.trigger_span.end - m.span.start
         pieces = [i for i, (a, b) in enumerate(offsets) if b > a and a < t1 and b > t0]
         vecs = by_sentence[key]
@@ -139,7 +142,7 @@ def entity_mentions(split: str) -> dict[tuple[str, int], list[str]]:
 
 def build_items(
     split: str, ctx: Context, embeddings: str = "", entities: bool = True
-) -> tuple[list[Item], list[list[tuple[Any, ...]]]]:
+) -> tuple[list[Item], list[list[str]]]:
     """Merge items and gold chains; ``embeddings`` "" (none), "sentence" or "trigger"."""
     corpus = read_corpus(split)
     gold = json.loads((DATA / f"{FILES[split]}_Event_gold_mentions.json").read_text(encoding="utf-8"))
@@ -183,7 +186,9 @@ def build_items(
         head = next((t for t in inside if not (t0 <= s0 + t.head.idx < t1) or t.head.i == t.i), None)
         lemma = head or (inside[0] if inside else None)
         trigger = lemma.lemma_.lower() if lemma is not None else m["tokens_str"].lower()
-        people = tuple(dict.fromkeys([*(e.text for e in doc.ents if e.label_ in LABELS), *args.get((doc_id, sid), ())]))
+        people = tuple(
+            dict.fromkeys([*(e.text for e in doc.ents if e.label_ in LABELS), *args.get((doc_id, sid), ())])
+        )
         mention = EventMention(
             span=Span(doc_id, s0, s1),
             trigger=trigger,

@@ -15,12 +15,13 @@ import importlib.util
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
 
 
-def load_scorer(name: str):  # type: ignore[no-untyped-def]
+def load_scorer(name: str) -> Any:
     sys.path.insert(0, str(SHARED))
     spec = importlib.util.spec_from_file_location(name, SHARED / f"{name}.py")
     assert spec and spec.loader

@@ -164,6 +164,54 @@ def evaluate(
     return out
 
 
+def gva_city_recall(incidents: int = 200, cache: Path | None = None, verbose: bool = False) -> None:
+    """The Gun Violence Archive registry's city as a place: over the articles of the first
+    ``incidents`` incidents (the choice of ``bench.gva``), how often the text names the city and
+    how often the places stage finds it (a mention whose name contains it, any role)."""
+    import json
+
+    from newsledger import Context
+    from newsledger.model import Article
+    from newsledger.stages.places import place_mentions
+
+    gva = EVAL / "gva"
+    if not (gva / "incidents.jsonl").exists():
+        print(f"no data at {gva}")
+        return
+    sys.path.insert(0, str(EVAL))
+    spec = importlib.util.spec_from_file_location("score_gva", EVAL / "score_gva.py")
+    assert spec and spec.loader
+    sg = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sg)
+    with (gva / "incidents.jsonl").open(encoding="utf-8") as f:
+        registry = {str(x["incident_uri"]): x for x in map(json.loads, f)}
+    by_inc: dict[str, list[dict[str, Any]]] = {}
+    with (gva / "articles.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            a = json.loads(line)
+            if str(a["incident_id"]) in registry and a.get("content", "").strip():
+                by_inc.setdefault(str(a["incident_id"]), []).append(a)
+    chosen = [a for inc in sorted(by_inc)[:incidents] for a in by_inc[inc]]
+    articles = [Article(id=a["doc_id"], text=a["content"], title=a.get("title")) for a in chosen]
+    ctx = Context()
+    parsed, _ = _parsed(articles, ctx, cache)
+    n = in_text = found = 0
+    for a, p in zip(chosen, parsed, strict=True):
+        city = sg.fold(registry[str(a["incident_id"])]["city_or_county"]).split(" (")[0]
+        mentions = place_mentions(p, ctx.gazetteer)
+        n += 1
+        named = bool(city) and city in sg.fold(p.article.text)
+        hit = bool(city) and any(city in sg.fold(m.name) for m in mentions)
+        in_text += named
+        found += hit
+        if verbose and named and not hit:
+            print(f"  not found: {city!r} in {p.article.id}")
+    print(
+        f"GVA articles: {n}  city in text: {in_text / max(n, 1):.3f}  found as a place: "
+        f"{found / max(n, 1):.3f} ({found / max(in_text, 1):.3f} of those naming it)"
+    )
+
+
 def speed(n: int = 100_000) -> None:
     """Gazetteer load time (from the built index) and look-ups per second (names of real entries,
     one cold and one warm pass), in CPU time so that other jobs on the machine do not count."""
@@ -198,7 +246,11 @@ def main(argv: list[str] | None = None) -> int:
         default="qualifying",
         help="which demonyms are returned (default: those qualifying a noun, as the stage does)",
     )
+    ap.add_argument("--gva", type=int, metavar="N", help="only the GVA city recall over N incidents")
     args = ap.parse_args(argv)
+    if args.gva:
+        gva_city_recall(args.gva, args.cache, args.verbose)
+        return 0
     if args.speed:
         speed()
         return 0

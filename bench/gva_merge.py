@@ -28,8 +28,12 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.events import SHARED, load_scorer
+
+if TYPE_CHECKING:
+    from newsledger.reconcile.merge import Item
 
 
 def prepare(work: Path, n: int, skip: int) -> dict[str, str]:
@@ -52,15 +56,17 @@ def prepare(work: Path, n: int, skip: int) -> dict[str, str]:
                 path = work / "text" / f"{a['doc_id']}.txt"
                 path.write_text(a["content"], encoding="utf-8")
                 inc_of[a["doc_id"]] = inc
-                row = {"path": str(path), "published": a.get("dct"), "title": a.get("title"), "url": a.get("uri")}
+                row = {
+                    "path": str(path),
+                    "published": a.get("dct"),
+                    "title": a.get("title"),
+                    "url": a.get("uri"),
+                }
                 m.write(json.dumps(row) + "\n")
     return inc_of
 
 
-def describe(it: object) -> str:
-    from newsledger.reconcile.merge import Item
-
-    assert isinstance(it, Item)
+def describe(it: Item) -> str:
     m = it.mention
     place = f"{m.place.name}/{m.place.feature}" if m.place else "-"
     return (
@@ -103,49 +109,52 @@ def main(argv: list[str] | None = None) -> int:
     built = reconcile_events(arts)
     t3 = time.perf_counter()
     events_of: dict[str, set[str]] = defaultdict(set)
-    members_of: dict[str, list[object]] = {}
+    members_of: dict[str, list[Item]] = {}
     for ev, members in built:
         members_of[ev.id] = list(members)
         for it in members:
             events_of[doc_of[it.article.id]].add(ev.id)
     docs = sorted(inc_of)
     same = shared = both = 0
-    missed, false = [], []
+    missed: list[tuple[str, str]] = []
+    false: list[tuple[str, str, list[str]]] = []
     for a, b in itertools.combinations(docs, 2):
         is_same = inc_of[a] == inc_of[b]
-        common = events_of.get(a, set()) & events_of.get(b, set())
+        shared_ids = events_of.get(a, set()) & events_of.get(b, set())
         same += is_same
-        shared += bool(common)
-        both += is_same and bool(common)
-        if is_same and not common:
+        shared += bool(shared_ids)
+        both += is_same and bool(shared_ids)
+        if is_same and not shared_ids:
             missed.append((a, b))
-        elif common and not is_same:
-            false.append((a, b, sorted(common)))
+        elif shared_ids and not is_same:
+            false.append((a, b, sorted(shared_ids)))
     p = both / shared if shared else 0.0
     r = both / same if same else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     if args.verbose:
-        items_of: dict[str, list[object]] = defaultdict(list)
+        items_of: dict[str, list[Item]] = defaultdict(list)
         for _, members in built:
-            for it in members:
-                items_of[doc_of[it.article.id]].append(it)
+            for member in members:
+                items_of[doc_of[member.article.id]].append(member)
         print("== missed same-incident pairs")
         for a, b in missed:
             print(f"-- incident {inc_of[a]}: {a[:8]} vs {b[:8]}")
             for d in (a, b):
                 print(f"   {d[:8]}: " + "; ".join(describe(it) for it in items_of.get(d, [])[:6]))
         print("== false merges")
-        for a, b, common in false:
+        for a, b, ids in false:
             print(f"-- {a[:8]} ({inc_of[a]}) + {b[:8]} ({inc_of[b]})")
-            for eid in common[:2]:
-                for it in members_of[eid]:
-                    print(f"   {eid[:10]} {describe(it)}")
+            for eid in ids[:2]:
+                for member in members_of[eid]:
+                    print(f"   {eid[:10]} {describe(member)}")
     print(
         f"incidents: {args.incidents} (skip {args.skip})  articles: {len(docs)}  events: {len(built)}  "
         f"same-incident pairs: {same}"
     )
     print(f"extract {t1 - t0:.1f}s  load {t2 - t1:.1f}s  reconcile {t3 - t2:.2f}s")
-    print(f"same incident, one event: P {p:.4f} R {r:.4f} F1 {f:.4f}  (missed {len(missed)}, false {len(false)})")
+    print(
+        f"same incident, one event: P {p:.4f} R {r:.4f} F1 {f:.4f}  (missed {len(missed)}, false {len(false)})"
+    )
     return 0
 
 

@@ -335,46 +335,7 @@ def speed_up(nlp: Any) -> None:
         Language.factory(FAST_RULER, func=_make_fast_ruler)
     new = nlp.replace_pipe("attribute_ruler", FAST_RULER)
     new.segments, new.columns, new.spec_keys = fast.segments, fast.columns, fast.spec_keys
-    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    if getattr(lemmatizer, "mode", None) == "rule" and not getattr(lemmatizer, "overwrite", True):
-        if not Language.has_factory(FAST_LEMMATIZER):
-            Language.factory(FAST_LEMMATIZER, func=_make_fast_lemmatizer)
-        nlp.replace_pipe("lemmatizer", FAST_LEMMATIZER).inner = lemmatizer
 
 
 def _make_fast_ruler(nlp: Any, name: str) -> FastAttributeRuler:
     return FastAttributeRuler(nlp.vocab)
-
-
-FAST_LEMMATIZER = "newsledger_lemmatizer"
-
-
-class FastLemmatizer:
-    """spaCy's rule lemmatizer (``inner``), asked once per distinct (word, POS, morphology) of a
-    document instead of once per token. spaCy caches its rule lemmas under exactly that key, so
-    the lemmas are the same; tokens that already have a lemma (set by the attribute ruler) keep
-    it, as with spaCy's ``overwrite = False``."""
-
-    def __init__(self, inner: Any = None) -> None:
-        self.inner = inner
-
-    def __call__(self, doc: Any) -> Any:
-        import numpy as np
-        from spacy.attrs import LEMMA, MORPH, ORTH, POS
-
-        if not len(doc):
-            return doc
-        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        todo = np.flatnonzero(arr[:, 3] == 0)
-        if not todo.size:
-            return doc
-        _, first, inverse = np.unique(arr[todo, :3], axis=0, return_index=True, return_inverse=True)
-        strings, lemmatize = doc.vocab.strings, self.inner.lemmatize
-        lemmas = [strings.add(lemmatize(doc[int(todo[i])])[0]) for i in first.tolist()]
-        arr[todo, 3] = np.array(lemmas, dtype=np.uint64)[inverse.reshape(-1)]
-        doc.from_array([LEMMA], arr[:, 3:])
-        return doc
-
-
-def _make_fast_lemmatizer(nlp: Any, name: str) -> FastLemmatizer:
-    return FastLemmatizer()

@@ -111,6 +111,7 @@ PEOPLE = frozenset({
     "occupant", "employee", "staff", "classmate", "roommate", "partner", "spouse", "parent", "stepfather",
     "stepmother", "stepson", "stepdaughter", "co-worker", "coworker", "other", "one", "pal", "buddy",
     "hunter", "homeowner", "robber", "burglar", "intruder", "assailant", "attacker", "shooter", "officer",
+    "youngster", "nurse", "worker", "owner", "player", "soldier", "sergeant", "detective", "grandchild", "grandparent", "stepbrother", "stepsister", "lady", "gentleman", "guy", "minor",
 })  # fmt: skip
 THING_ER = frozenset({"center", "corner", "trailer", "container", "computer", "counter", "river", "tower",
                       "water", "shelter", "border", "order", "number", "letter", "paper", "quarter", "meter",
@@ -160,6 +161,16 @@ def reflexive_key(h: Any) -> int:
             break
         t = t.head
     return int(h.i)
+
+
+def definite(head: Any) -> bool:
+    """ "the three", "all four", "the two men": a group already counted, named again."""
+    num = head if head.like_num else next((c for c in head.children if c.dep_ == "nummod"), None)
+    if num is None:
+        return False
+    return any(
+        c.lower_ in ("the", "all", "these", "those") for c in [*head.children, *num.children] if c.i < num.i
+    )
 
 
 def partitive(head: Any) -> bool:

@@ -24,9 +24,9 @@ class Tally:
 
 def tally(victims: list[Victims]) -> Tally:
     """Dead and injured of one sentence's victim phrases (None when nothing counted them)."""
+    totals = [v for v in victims if v.total]
     named = [v for v in victims if not v.total]
-    if named:
-        victims = named  # "a man was killed and his wife wounded in a double shooting"
+    victims = named or totals
     if any(not v.secondary and v.kind != "dead" for v in victims):
         # "six people were shot and one victim was rushed to the hospital": one of the six
         victims = [v for v in victims if not v.secondary or v.others]
@@ -38,6 +38,25 @@ def tally(victims: list[Victims]) -> Tally:
     shot = sum(v.n for v in shot_v)
     others = any(v.others for v in victims if v.kind in ("hurt", "shot"))
     notes = []
+    if named:
+        # totals named again: "... a woman and a child, leaving police to discover the three
+        # dead" (a floor for the dead), "a man was killed and his wife wounded in a double
+        # shooting" (a floor for everyone)
+        for t in totals:
+            if (
+                t.kind == "dead"
+                and t.head.lemma_.lower() not in ("homicide", "murder", "killing", "slaying")
+                and t.n > dead
+            ):
+                shot = max(0, shot - (t.n - dead))  # the ones shot are among the dead
+                dead = t.n
+                notes.append(f"in all {t.n} dead ('{t.text}')")
+            elif t.n > dead + hurt + shot:
+                if t.kind == "dead":
+                    dead = t.n - hurt - shot
+                else:
+                    shot += t.n - (dead + hurt + shot)
+                notes.append(f"in all {t.n} ('{t.text}')")
     if shot and dead and shot > dead and not hurt and not any(v.others for v in shot_v):
         # "four men were shot and one was killed", "one is dead after a gunman opened fire,
         # shooting five people": the dead are among those shot

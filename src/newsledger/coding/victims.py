@@ -35,6 +35,7 @@ from .people import (
     REFLEXIVE,
     count_one,
     count_people,
+    definite,
     group_of,
     names_others,
     partitive,
@@ -234,9 +235,11 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
         if tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj"):
             base = tok.head
             # "left a man dead", "found him dead": the object; "two are dead": the subject
-            heads = [c for c in base.children if c.dep_ == "dobj"] or [
-                c for c in base.children if c.dep_ in ("nsubj", "nsubjpass")
-            ]
+            heads = (
+                [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]  # "found [the men dead]"
+                or [c for c in base.children if c.dep_ == "dobj"]
+                or [c for c in base.children if c.dep_ in ("nsubj", "nsubjpass")]
+            )
             return [(heads, "dead", tok.text)] if heads else [(_left_count(tok), "dead!", tok.text)]
         return [(_left_count(tok), "dead!", tok.text)]
     if pos in ("NOUN", "PROPN"):
@@ -329,7 +332,7 @@ def victims_in(tokens: Any) -> list[Victims]:
                 if h.lower_ == "themselves":
                     h = tok.doc[reflexive_key(h)]  # "two teens shot themselves": the two teens
                 n = count_one(h) if single else count_people(h)
-                if n is None or n == 0 or (kind == "shot" and not personish(h)) or sub_count(h):
+                if n is None or n == 0 or not personish(h) or sub_count(h):
                     continue  # "shot out the windows", "hit the house", "including one in ..."
                 key = h.i
                 if h.lower_ in REFLEXIVE:
@@ -348,7 +351,8 @@ def victims_in(tokens: Any) -> list[Victims]:
                         n, others = n - named.n, True
                     else:
                         key = named.head.i  # "a man was shot and he died": one man
-                v = Victims(h, n, kind, pred, others=others, partitive=partitive(h), secondary=secondary)
+                v = Victims(h, n, kind, pred, others=others, partitive=partitive(h), secondary=secondary,
+                            total=definite(h) and n > 1)  # fmt: skip
                 pos = _add(out, seen, v, key)
                 for c in [] if single else same_phrase(h):
                     seen.setdefault(c.i, pos)

@@ -32,20 +32,10 @@ def read_json_file(
     defaults: Metadata | None = None,
     warn: Warn | None = None,
 ) -> Iterator[Article | InputError]:
-    data, truncated = read_limited(path, MAX_JSON_BYTES)
-    if truncated:
-        raise InputError(
-            f"JSON file is larger than {MAX_JSON_BYTES:,} bytes",
-            "Split it, or use JSON Lines (.jsonl)",
-            source_file,
-        )
-    if not data.strip():
-        raise InputError("empty file", "Remove it from the input or add articles", source_file)
-    text = decode_bytes(data, name=source_file).text
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
-        records: Iterator[tuple[str, Any]] = _lines(text, source_file)
+    if path.suffix.lower() in (".jsonl", ".ndjson") and _utf8_lines(path, source_file):
+        records: Iterator[tuple[str, Any]] = _stream_lines(path, source_file)
     else:
-        records = _document(text, source_file)
+        records = _whole_file(path, source_file)
     for where, obj in records:
         if isinstance(obj, InputError):
             yield obj
@@ -59,8 +49,56 @@ def read_json_file(
             yield e
 
 
-def _lines(text: str, name: str) -> Iterator[tuple[str, Any]]:
-    for i, raw in enumerate(text.splitlines(), start=1):
+def _utf8_lines(path: Path, name: str) -> bool:
+    """Whether a JSON Lines file can be read line by line as UTF-8 (no UTF-16/32 byte order
+    mark), so that its size does not matter."""
+    head, _ = read_limited(path, 4)
+    return not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
+
+
+def _stream_lines(path: Path, name: str) -> Iterator[tuple[str, Any]]:
+    """Records of a JSON Lines file read one line at a time: memory does not grow with the
+    file. A line that is not UTF-8 is decoded like a whole file (``decode_bytes``)."""
+    content = False
+    with path.open("rb") as f:
+        for i, raw in enumerate(f, start=1):
+            if i == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    line = decode_bytes(raw, name=name).text
+                except InputError as e:
+                    yield "", InputError(f"line {i}: {e.message}", e.hint, name)
+                    continue
+            content = True
+            yield from _lines(line, name, first=i)
+    if not content:
+        yield "", InputError("empty file", "Remove it from the input or add articles", name)
+
+
+def _whole_file(path: Path, source_file: str) -> Iterator[tuple[str, Any]]:
+    data, truncated = read_limited(path, MAX_JSON_BYTES)
+    if truncated:
+        raise InputError(
+            f"JSON file is larger than {MAX_JSON_BYTES:,} bytes",
+            "Split it, or use JSON Lines (.jsonl)",
+            source_file,
+        )
+    if not data.strip():
+        raise InputError("empty file", "Remove it from the input or add articles", source_file)
+    text = decode_bytes(data, name=source_file).text
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        yield from _lines(text, source_file)
+    else:
+        yield from _document(text, source_file)
+
+
+def _lines(text: str, name: str, first: int = 1) -> Iterator[tuple[str, Any]]:
+    for i, raw in enumerate(text.splitlines(), start=first):
         if not raw.strip():
             continue
         try:

@@ -33,7 +33,6 @@ from .commitments import CItem, track_commitments
 from .conflicts import build_event
 from .merge import DEFAULT_POLICY, PARTICIPANT_LABELS, Item, MergePolicy
 from .similarity import person_keys
-from .text import content_stems
 
 __all__ = ["event_items", "reconcile", "reconcile_events"]
 
@@ -48,14 +47,13 @@ def event_items(a: AnnotatedArticle) -> list[Item]:
     """The article's event mentions as merge items (minus planned ones a commitment covers)."""
     items = []
     names = person_keys(e.text for e in a.entities if e.label == "PERSON")
-    doc_words = content_stems(a.article.text)
     for i, m in enumerate(a.events):
         if m.status != "occurred" and any(c.span.overlaps(m.span) for c in a.commitments):
             continue
         people = tuple(
             e.text for e in a.entities if e.label in PARTICIPANT_LABELS and m.span.contains(e.span)
         )
-        items.append(Item(a.article, m, i, participants=people, names=names, doc_words=doc_words))
+        items.append(Item(a.article, m, i, participants=people, names=names))
     return items
 
 

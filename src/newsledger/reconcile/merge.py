@@ -71,8 +71,6 @@ class MergePolicy:
     w_same_article: float = 0.3
     w_counts: float = 0.5  # the same number killed or injured (not zero)
     w_names: float = 1.5  # two reports name the same person (full name, anywhere in the report)
-    w_doc: float = 0.0  # (Jaccard of the two whole reports' words - doc_center) × w_doc
-    doc_center: float = 0.1
     linkage: str = "max"  # "max": best pair in the cluster; "mean": average over its members
     w_embed: float = 0.0  # sentence-embedding similarity (off unless items carry embeddings)
     embed_center: float = 0.5  # cosine similarity that counts as neutral
@@ -91,7 +89,6 @@ class Item:
     participants: tuple[str, ...] = ()
     group: str = ""  # optional extra blocking key (e.g. a topic in a benchmark)
     names: frozenset[tuple[str, str]] = frozenset()  # people the whole report names (person_keys)
-    doc_words: frozenset[str] = frozenset()  # content stems of the whole report (see w_doc)
     embedding: tuple[float, ...] | None = None  # unit-length sentence embedding, if computed
 
     @cached_property
@@ -101,15 +98,12 @@ class Item:
 
     @cached_property
     def visit_key(self) -> tuple[int, tuple[str, str, int, int, int]]:
-        """Clustering order: mentions dated to a day and placed below country level first, vaguer
-        ones (coarse place, month or year, no date) after them, so that a vague mention joins the
-        happening it fits best instead of seeding a cluster that precise reports cannot join."""
-        m = self.mention
-        fine = m.place is not None and m.place.feature not in COARSE_FEATURES
+        """Clustering order: mentions dated to a day first, then those dated to a month or a year,
+        then undated ones, each in content order; so that a vague mention joins the happening it
+        fits best instead of seeding a cluster that precisely dated reports cannot join."""
         iv = self.interval
         day = iv is not None and is_day(iv) and not self.is_bound
-        rank = 0 if day else 1 if iv is not None else 2
-        return (rank, self.sort_key)
+        return (0 if day else 1 if iv is not None else 2, self.sort_key)
 
     @cached_property
     def ref(self) -> str:
@@ -308,11 +302,6 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
     if sim:
         score += policy.w_text * sim
         reasons.append(f"text={sim:.2f}{policy.w_text * sim:+.1f}")
-    if policy.w_doc and a.doc_words and b.doc_words and a.article.id != b.article.id:
-        dsim = jaccard(a.doc_words, b.doc_words)
-        w = policy.w_doc * (dsim - policy.doc_center)
-        score += w
-        reasons.append(f"reports={dsim:.2f}{w:+.1f}")
     if policy.w_embed and a.embedding is not None and b.embedding is not None and not one_sentence:
         cos = sum(x * y for x, y in zip(a.embedding, b.embedding, strict=True))
         w = policy.w_embed * (cos - policy.embed_center)

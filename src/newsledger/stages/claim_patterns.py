@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..attribution import (
@@ -146,6 +147,57 @@ def colon_claims(doc: Any, lex: CueLexicon) -> list[Candidate]:
         words = [w for w in text[c_lo:c_hi].split() if any(ch.isalpha() for ch in w)]
         if len(words) >= 2 and not text[c_lo:c_hi].startswith("http"):
             out.append(Candidate((c_lo, c_hi), (colon, colon + 1), prefix, (lo, lo + len(prefix))))
+    return out
+
+
+_WORD = re.compile(r"\S+")
+_EDGE = " \t,;:\"“”‘’'()"
+
+
+def _inflections(lemmas: frozenset[str]) -> dict[str, str]:
+    """Third-person present and past forms of cue lemmas ("says", "praises", "denies",
+    "tweeted")."""
+    forms: dict[str, str] = {}
+    for lemma in lemmas:
+        forms[lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")] = lemma
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            forms[lemma[:-1] + "ies"] = lemma
+            forms[lemma[:-1] + "ied"] = lemma
+        forms[lemma + ("d" if lemma.endswith("e") else "ed")] = lemma
+    return forms
+
+
+def headline_claims(doc: Any, lex: CueLexicon) -> list[Candidate]:
+    """Headline style "Minister Says Talks Will Resume", "Union Blasts Plan To Cut Jobs": a
+    line in title case with a cue verb in the third person or past after a capitalised name;
+    the words before are the source, the words after what is said. (The parse of title case
+    is unreliable, so the words are read directly.)"""
+    text = doc_text(doc)
+    forms: dict[str, str] | None = None
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        words = list(_WORD.finditer(line))
+        long = [w.group() for w in words if len(w.group().strip(_EDGE)) > 3]
+        if len(words) < 3 or len(words) > 25 or len(long) < 2:
+            continue
+        if sum(w.strip(_EDGE)[:1].isupper() for w in long) < 0.8 * len(long):
+            continue  # not title case
+        forms = forms if forms is not None else _inflections(lex.cues)
+        for k in range(1, min(len(words) - 1, 9)):
+            word = words[k].group().strip(_EDGE)
+            if not word[:1].isupper() or word.lower() not in forms:
+                continue
+            if word.lower().endswith("d") and words[k + 1].group().lower() == "by":
+                break  # passive: "Suspect Named By Police"
+            src_lo, src_hi = trim(text, start, start + words[k].start())
+            c_lo, c_hi = trim(text, start + words[k].end(), start + len(line))
+            if src_hi - src_lo < 2 or c_hi - c_lo < 3 or not text[src_lo].isupper():
+                break
+            cue = (start + words[k].start(), start + words[k].start() + len(words[k].group().rstrip(_EDGE)))
+            out.append(Candidate((c_lo, c_hi), cue, text[src_lo:src_hi], (src_lo, src_hi)))
+            break
     return out
 
 

@@ -7,8 +7,8 @@ Found on the dependency parse:
   ("'...,' he wrote"; "X told reporters: '...'"), or, when the cue is a parenthetical
   ("..., the ministry said" / "X, he said, will ..."), the clause it hangs on;
 - "according to X": the clause it modifies; cue nouns with an owner ("Trump's claim that
-  ..."); headlines "Speaker: content"; a clause ending in a colon before a quotation
-  (:mod:`newsledger.stages.claim_patterns`);
+  ..."); headlines "Speaker: content" and "Speaker Says Content"; a clause ending in a colon
+  before a quotation (:mod:`newsledger.stages.claim_patterns`);
 - "as X said, ..."; a that-clause the parse hung on a noun after the cue ("says in a statement
   that ..."); for cues with a content preposition the prepositional object, not the person
   ("accused Trump of lying");
@@ -50,7 +50,7 @@ from ..model import AnnotatedArticle, Claim
 from ..nlp import doc_text
 from ..pipeline import Stage
 from ..quotations import FIRST_SECOND, Quote, cut_at_cues, inside, join_paragraphs, quotations
-from .claim_patterns import according_claim, colon_claims, colon_intro_claims, noun_claim
+from .claim_patterns import according_claim, colon_claims, colon_intro_claims, headline_claims, noun_claim
 
 
 def _complement(doc: Any, tok: Tok, lex: CueLexicon) -> Tok | None:
@@ -270,6 +270,7 @@ def claims(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
         cands.append(Candidate((lo, hi), cand.cue, cand.source, cand.source_span))
     cands.extend(colon_claims(doc, lex))
     cands.extend(colon_intro_claims(doc, quotes))
+    cands.extend(headline_claims(doc, lex))
     out = []
     for c in _select(cands):
         span = article.span(*c.content)

@@ -165,7 +165,8 @@ def _plausible(kept: list[Resolution], outlet: str | None) -> list[Resolution]:
             and not r.candidate.hint
             and not any(c.get(p.country) for name, c in by_name.items() if name != r.candidate.name)
         )
-        if alone and p is not None and p.population < 5000:
+        floor = 5000 if r.candidate.label in ("GPE", "LOC") else 20000
+        if alone and p is not None and p.population < floor:
             continue
         if alone and r.candidate.name.split()[-1].casefold().rstrip(".") in FACILITY_WORDS:
             # "Victoria Park" in a story from Ontario is a park there, not a suburb of Perth

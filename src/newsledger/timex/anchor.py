@@ -73,7 +73,7 @@ class Resolver(Quarters):
             self.ref_explicit = c.kind in {"date", "range", "value", "season"} and (
                 c.kind == "value" or c.args[0] is not None
             )
-        mod = c.mod or (self.bound_mod(c) if c.type in {"DATE", "TIME"} else None)
+        mod = c.mod or (self.bound_mod(c) if c.type in {"DATE", "TIME"} and c.kind != "range" else None)
         return Resolved(value, mod, self._anchor_of(c, before))
 
     def _anchor_of(self, c: Cand, ref: Ref | None) -> str | None:

@@ -23,13 +23,9 @@ from .patterns import (
     YEAR,
 )
 from .read_calendar import (
-    r_bc,
-    r_century,
     r_clock,
     r_clock_day,
     r_clock_pod,
-    r_decade,
-    r_decade_word,
     r_dmy_short,
     r_full_date,
     r_half,
@@ -48,10 +44,8 @@ from .read_calendar import (
     r_range,
     r_season,
     r_slash,
-    r_spelled_year,
     r_week_of,
     r_weekend,
-    r_year,
     r_year_ago_adj,
     r_year_quarter,
 )
@@ -77,6 +71,16 @@ from .read_relative import (
     r_story_time,
     r_unit_long,
     r_year_part,
+)
+from .read_years import (
+    r_bc,
+    r_bc_span_start,
+    r_century,
+    r_decade,
+    r_decade_word,
+    r_spelled_year,
+    r_year,
+    r_year_span_end,
 )
 
 Reader = Callable[[re.Match[str]], Cand | None]
@@ -109,8 +113,14 @@ RULES: tuple[tuple[str, Reader], ...] = (
     # calendar dates
     (rf"{_WDP}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{M}),?\s+(?P<year>{YEAR})\b", r_full_date),
     (rf"{_WDP}(?P<mon>{M})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})\b", r_full_date),
-    (rf"(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})\s+(?P<mon>{M})(?:,?\s+(?P<year>{YEAR}))?\b", r_range),
-    (rf"(?P<mon>{M})\s+(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})(?:,?\s+(?P<year>{YEAR}))?\b", r_range),
+    (
+        rf"(?P<d1>{DAY})(?:\s*[-–]\s*|\s+(?P<link>to|and)\s+)(?P<d2>{DAY})\s+(?P<mon>{M})(?:,?\s+(?P<year>{YEAR}))?\b",
+        r_range,
+    ),
+    (
+        rf"(?P<mon>{M})\s+(?P<d1>{DAY})(?:\s*[-–]\s*|\s+(?P<link>to|and)\s+)(?P<d2>{DAY})(?:,?\s+(?P<year>{YEAR}))?\b",
+        r_range,
+    ),
     (
         r"(?<![\d/.-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?Z?)?(?![\d/])",
         r_iso,
@@ -139,6 +149,10 @@ RULES: tuple[tuple[str, Reader], ...] = (
     ),
     (rf"{_EDGEP}(?P<n>\d{{1,4}})\s*(?P<era>B\.C\.(?:E\.)?|BCE|BC|A\.D\.|AD)(?!\w)", r_bc),
     (rf"{_EDGEP}(?P<era>A\.D\.|AD)\s*(?P<n>\d{{1,4}})\b", r_bc),
+    # the first year of a span whose second one carries the era or the century: "[499]-493 BC",
+    # "264 to 241 BC"; "1915-[17]", "2007-[08]"
+    (r"(?P<n>\d{1,4})(?=\s*(?:[-–]|to)\s*\d{1,4}\s*(?:B\.C\.|BCE|BC)(?!\w))", r_bc_span_start),
+    (r"(?<=\d\d\d\d[-–])(?P<yy>\d\d)\b(?![-–/.,:]?\d)", r_year_span_end),
     (rf"(?:the\s+)?{_EDGEP}(?P<dec>1\d\d0|20\d0|['’]\d0)['’]?s\b", r_decade),
     (
         rf"the\s+{_EDGEP}(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
@@ -294,7 +308,7 @@ TRIGGERS_OF = MappingProxyType(
     {
         "r_full_date": "M", "r_range": "M", "r_iso": "T", "r_slash": "T", "r_dmy_short": "M",
         "r_month_year": "M", "r_month_spelled_year": "M", "r_week_of": "M", "r_month_rel_year": "M", "r_month_day": "M", "r_month": "M", "r_year": "Y",
-        "r_bc": "Y", "r_decade": "Y", "r_decade_word": "K", "r_clock_pod": "K", "r_unit_long": "U", "r_century": "C", "r_quarter": "Q", "r_quarter_rel": "Q",
+        "r_bc": "Y", "r_bc_span_start": "Y", "r_year_span_end": "Y", "r_decade": "Y", "r_decade_word": "K", "r_clock_pod": "K", "r_unit_long": "U", "r_century": "C", "r_quarter": "Q", "r_quarter_rel": "Q",
         "r_year_quarter": "Q", "r_year_ago_adj": "U", "r_weekend": "U", "r_clock_day": "WT", "r_half": "Q",
         "r_season": "K", "r_dayword": "K", "r_day_after": "K", "r_last_night": "K", "r_rel_unit": "U",
         "r_rel_weekday": "W", "r_anaphor": "U", "r_day_before": "U", "r_month_of_that_year": "M",
