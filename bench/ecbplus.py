@@ -4,10 +4,10 @@ usage: .venv/bin/python -m bench.ecbplus [--split dev|train] [--tune] [--join X]
 
 Adapter: every ECB+ document becomes an Article (sentences joined by newlines), every gold event
 mention an EventMention (span = its sentence, trigger = the lemma of its head word from the
-spaCy model, participants = named entities of the sentence). ECB+ has no ACLED types, dates or
+spaCy model, participants = see below). ECB+ has no ACLED types, dates or
 places, so the pair score rests on the trigger, sentence wording and participants; blocking is
 by sub-topic (topic + ecb/ecbplus half, i.e. gold document clusters, as in Barhom et al.'s
-setting with gold topics). Clusters come from ``newsledger.reconcile.merge.cluster`` and are
+setting with gold topics). Clusters come from ``newsledger.reconcile.clustering.cluster`` and are
 scored with ``newsledger.reconcile.scoring`` (MUC, B³, CEAF-e, CoNLL F1; singletons included).
 Participants are the sentence's spaCy named entities plus its gold *entity* mention strings
 (people, things, locations; no pronouns, no times and never the entity chains; ``--no-entities``

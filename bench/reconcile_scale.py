@@ -1,7 +1,7 @@
 """How reconcile's time grows with the ledger: synthetic articles, real merging code.
 
 usage: .venv/bin/python -m bench.reconcile_scale [--sizes 1000,5000,20000] [--events 3]
-       .venv/bin/python -m bench.reconcile_scale --incremental 50000 [--events 3]
+       .venv/bin/python -m bench.reconcile_scale --incremental 50000 [--events 3] [--repeat 2]
 
 Each synthetic article reports ``--events`` happenings drawn from a pool (type, day, town,
 actors), so about a third of the mentions repeat a happening another article reported — a
@@ -11,9 +11,10 @@ of a full re-reconcile after adding 1,000 articles to the largest ledger against
 alone.
 
 ``--incremental N`` measures what ``ingest`` does: N synthetic articles are stored in a ledger
-(SQLite, in a temporary folder) and fully reconciled (not timed); then 1,000 more are stored and
-``update_ledger`` (incremental reconcile) is timed, against the same 1,000 added to an empty
-ledger. The merged result is checked against a full pass over the same articles.
+(SQLite, in a temporary folder) and fully reconciled (the full pass's CPU time is printed); then
+1,000 more are stored and ``update_ledger`` (incremental reconcile) is timed, against the same
+1,000 added to an empty ledger, ``--repeat`` times on fresh copies, with the CPU time of each step.
+The merged result is checked against a full pass over the same articles.
 """
 
 from __future__ import annotations
@@ -46,9 +47,9 @@ def synthetic(n_articles: int, events_per: int, seed: int = 7) -> list[Annotated
     happenings = []
     for h in range(n_happenings):
         t = rng.randrange(len(TYPES))
-        town = towns[rng.randrange(len(towns))]
+        spot = towns[rng.randrange(len(towns))]
         day = start + dt.timedelta(days=rng.randrange(730))
-        happenings.append((t, town, day, f"Group {h % 97}", f"Side {h % 89}", h))
+        happenings.append((t, spot, day, f"Group {h % 97}", f"Side {h % 89}", h))
     out = []
     for i in range(n_articles):
         text_parts, events = [], []
@@ -90,30 +91,47 @@ def timed(annotated: list[AnnotatedArticle]) -> tuple[float, int]:
     return time.process_time() - t0, len(events)
 
 
-def _add_timed(
-    db: Path, base: list[AnnotatedArticle], new: list[AnnotatedArticle]
-) -> tuple[float, float, int]:
-    """Store ``base`` and fully reconcile it; then store ``new`` and time the incremental update.
-    Returns (CPU seconds to store ``new``, CPU seconds of ``update_ledger``, events rewritten)."""
-    from newsledger.ledger import reconcile_ledger, update_ledger
+def _fill(db: Path, base: list[AnnotatedArticle]) -> float:
+    """Store ``base`` and fully reconcile it; returns the CPU seconds of the full pass."""
+    from newsledger.ledger import reconcile_ledger
     from newsledger.store import Store
 
-    store = Store(db)
-    try:
+    with Store(db) as store:
         for i in range(0, len(base), 1000):
             store.put_annotated(base[i : i + 1000])
+        t0 = time.process_time()
         reconcile_ledger(store)
+        secs = time.process_time() - t0
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return secs
+
+
+def _add_timed(db: Path, new: list[AnnotatedArticle]) -> tuple[float, float, int, dict[str, float]]:
+    """Store ``new`` in the reconciled ledger ``db`` and time the incremental update. Returns (CPU
+    seconds to store, CPU seconds of ``update_ledger``, events written, CPU seconds per step)."""
+    from newsledger.ledger.incremental import update_ledger
+    from newsledger.store import Store
+
+    phases: dict[str, float] = {}
+    with Store(db) as store:
         t0 = time.process_time()
         store.put_annotated(new)
         t1 = time.process_time()
-        rewritten, _ = update_ledger(store)
+        written, _ = update_ledger(store, phases=phases)
         t2 = time.process_time()
-        return t1 - t0, t2 - t1, rewritten
-    finally:
-        store.close()
+    return t1 - t0, t2 - t1, written, phases
 
 
-def incremental(n: int, events_per: int) -> None:
+def _copy(src: Path, dst: Path) -> Path:
+    import shutil
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(dst) + suffix).unlink(missing_ok=True)
+    shutil.copy(src, dst)
+    return dst
+
+
+def incremental(n: int, events_per: int, repeat: int = 2) -> None:
     import json
     import tempfile
 
@@ -124,20 +142,28 @@ def incremental(n: int, events_per: int) -> None:
     arts = synthetic(n + 1000, events_per)
     base, new = arts[:n], arts[n:]
     with tempfile.TemporaryDirectory() as tmp:
-        put0, alone, _ = _add_timed(Path(tmp) / "empty.db", [], new)
-        put1, added, rewritten = _add_timed(Path(tmp) / "big.db", base, new)
-        store = Store(Path(tmp) / "big.db")
-        try:
+        empty, big = Path(tmp) / "empty.db", Path(tmp) / "big.db"
+        _fill(empty, [])
+        full = _fill(big, base)
+        print(f"full pass over {n:,} articles ({n * events_per:,} mentions): {full:.1f}s CPU")
+        ratios = []
+        for r in range(repeat):
+            put0, alone, _, ph0 = _add_timed(_copy(empty, Path(tmp) / "e.db"), new)
+            put1, added, written, ph1 = _add_timed(_copy(big, Path(tmp) / "b.db"), new)
+            ratios.append((added / alone, (put1 + added) / (put0 + alone)))
+            print(f"run {r + 1}: add 1,000 articles ({1000 * events_per:,} mentions) to an empty ledger: "
+                  f"reconcile {alone:.2f}s (store {put0:.2f}s); to {n:,}: reconcile {added:.2f}s "
+                  f"(store {put1:.2f}s), {written:,} events written; ratio {added / alone:.2f}x "
+                  f"(store + reconcile {ratios[-1][1]:.2f}x)")  # fmt: skip
+            for name in ph1:
+                print(f"    {name:28s} {ph0.get(name, 0.0):6.2f}s  {ph1[name]:6.2f}s")
+        with Store(Path(tmp) / "b.db") as store:
             got = sorted(json.dumps(event_to_dict(e), sort_keys=True) for e in store.events())
             reconcile_ledger(store)
-            full = sorted(json.dumps(event_to_dict(e), sort_keys=True) for e in store.events())
-        finally:
-            store.close()
-    print(f"add 1,000 articles ({1000 * events_per:,} mentions) to an empty ledger: reconcile {alone:.2f}s "
-          f"(store {put0:.2f}s)")  # fmt: skip
-    print(f"add 1,000 articles to {n:,} ({n * events_per:,} mentions): reconcile {added:.2f}s "
-          f"(store {put1:.2f}s), {rewritten:,} events rewritten; ratio {added / alone:.2f}x")  # fmt: skip
-    print(f"incremental result equals a full pass: {got == full}")
+            want = sorted(json.dumps(event_to_dict(e), sort_keys=True) for e in store.events())
+    print(f"ratio over {repeat} runs: {min(r[0] for r in ratios):.2f}–{max(r[0] for r in ratios):.2f}x "
+          f"(store + reconcile {min(r[1] for r in ratios):.2f}–{max(r[1] for r in ratios):.2f}x)")  # fmt: skip
+    print(f"incremental result equals a full pass: {got == want}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,9 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,5000,20000")
     ap.add_argument("--events", type=int, default=3)
     ap.add_argument("--incremental", type=int, default=0, metavar="N")
+    ap.add_argument("--repeat", type=int, default=2, help="timed runs of --incremental")
     args = ap.parse_args(argv)
     if args.incremental:
-        incremental(args.incremental, args.events)
+        incremental(args.incremental, args.events, args.repeat)
         return 0
     sizes = [int(x) for x in args.sizes.split(",")]
     print("articles  mentions  events  seconds  us/mention")

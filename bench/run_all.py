@@ -28,6 +28,7 @@ ARGS: dict[str, tuple[list[str], list[str]]] = {
     "attribution": (["--limit", "20"], []),
     "gva": (["--incidents", "40"], ["--incidents", "2215"]),
     "ecbplus": ([], ["--tune"]),
+    "gva_merge": (["--incidents", "40"], []),
     "ingest": (["speed"], ["speed"]),
     "spine": (["store", "--docs", "20", "--copies", "5"], ["store"]),
     "reconcile_scale": (["--sizes", "500,1000"], []),

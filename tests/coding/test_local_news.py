@@ -127,3 +127,21 @@ def test_a_victim_taken_to_a_hospital_was_not_shot_there(ctx) -> None:
     )
     evs = _events(ctx, text)
     assert all(e.place is None or "Hospital" not in e.place.name for e in evs)
+
+
+def test_a_period_compared_with_does_not_date_the_event(ctx) -> None:
+    ann = next(
+        iter(
+            extract(
+                [
+                    Article(
+                        id="t",
+                        text="The bombing was the deadliest day in the province since 2011.",
+                        published=PUB,
+                    )
+                ],
+                ctx,
+            )
+        )
+    )
+    assert all(e.date != "2011" for e in ann.events)

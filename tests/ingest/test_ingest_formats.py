@@ -62,7 +62,11 @@ def test_html_copyright_year_is_not_a_date(tmp_path: Path, run) -> None:
         ("empty.html", "", False),
         ("nul.html", "\x00\x01\x02" * 100, False),
         # deeper than the HTML parsers go: read with the tags stripped
-        ("deep.html", "<div>" * 20000 + "<p>The mayor said the bridge is closed.</p>" + "</div>" * 20000, True),
+        (
+            "deep.html",
+            "<div>" * 20000 + "<p>The mayor said the bridge is closed.</p>" + "</div>" * 20000,
+            True,
+        ),
         ("unclosed-scripts.html", "<script>" * 20000, False),
     ],
 )

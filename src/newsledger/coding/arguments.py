@@ -194,6 +194,15 @@ def choose_time_attached(
         clock = 1 if t.type == "TIME" and not re.search(r"[A-Za-z]{3,}", t.text.replace("noon", "")) else 0
         return (steps if steps is not None else 99, vague + clock, abs(t.span.start - trigger.idx))
 
+    # "the deadliest day since 2011": a period compared with, not the event's date
+    text = sent.doc.text
+    cands = [
+        t
+        for t in cands
+        if key(t)[0] != 99 or not SINCE.search(text[max(s0, t.span.start - 20) : t.span.start])
+    ]
+    if not cands:
+        return None, False
     best = min(cands, key=key)
     attached = key(best)[0] != 99
     if own_only and not attached:
@@ -206,24 +215,27 @@ LONG = re.compile(r"^(?:P(?:\d+|X)[YM]|\d{4}(?:-\d{2})?$)")  # months or years
 SINCE = re.compile(r"\b(?:since|so far in|to date in)\s+(?:the\s+)?$", re.I)
 
 
-def period_of(timexes: Sequence[Timex], sent: Any, trigger: Any) -> Timex | None:
-    """A period the trigger is counted over ("have died in Afghanistan since 2001", "were killed
-    in the first three months of the year"): a cumulative toll, not one happening."""
+def period_of(timexes: Sequence[Timex], sent: Any, trigger: Any) -> tuple[Timex | None, str]:
+    """A period the trigger is counted or compared over, and how: "since" ("have died in
+    Afghanistan since 2001", "the deadliest day since 2011": background, not a happening) or
+    "span" ("were killed in the first three months of the year": a cumulative toll)."""
     doc = sent.doc
     for t in timexes:
         if not (sent.start_char <= t.span.start and t.span.end <= sent.end_char):
             continue
-        before = doc_text(doc)[max(sent.start_char, t.span.start - 20) : t.span.start]
+        before = doc.text[max(sent.start_char, t.span.start - 20) : t.span.start]
         # "since 2001", "since last May" (not "since Sunday": this week's happenings)
-        opens = bool(SINCE.search(before)) and (t.precision in ("year", "month") or LONG.match(t.value or ""))
+        opens = bool(SINCE.search(before)) and (
+            t.precision in ("year", "month") or bool(LONG.match(t.value or ""))
+        )
         # "in the first three months", "over the past five years" (not "in the past two days")
         spans = t.type == "DURATION" and bool(PERIOD_WORDS.search(t.text)) and bool(LONG.match(t.value or ""))
         if not (opens or spans):
             continue
         span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         if span is not None and _steps(span.root, trigger, limit=4) is not None:
-            return t
-    return None
+            return t, "since" if opens else "span"
+    return None, ""
 
 
 def date_of(t: Timex | None) -> tuple[str | None, str | None]:

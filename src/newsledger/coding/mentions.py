@@ -179,9 +179,11 @@ def _mention(
 
 
 def _toll_over_period(article: AnnotatedArticle, m: EventMention, c: Candidate, sent: Any) -> bool:
-    return (m.fatalities is not None or m.injured is not None) and period_of(
-        article.timexes, sent, c.head.token
-    ) is not None
+    """Background, not a happening: tolls counted since a year or month ("have died since 2001")
+    or over a long span ("killed or injured in the first three months of the year"). Their
+    figures stay; other events "since 2017" ("have established 56 posts since 2017") stay too."""
+    period, _ = period_of(article.timexes, sent, c.head.token)
+    return period is not None and (m.fatalities is not None or m.injured is not None)
 
 
 def _continuation(

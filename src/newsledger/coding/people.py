@@ -72,6 +72,8 @@ def count_one(h: Any) -> int | None:
     low = h.lower_
     if low in ("nobody", "none", "noone") or any(c.lower_ == "no" for c in h.children):
         return 0
+    if low in ("somebody", "someone", "anybody", "anyone", "everybody", "everyone"):
+        return None  # not a count
     for c in h.children:
         if c.dep_ == "nummod" or (c.like_num and c.i < h.i and c.dep_ != "poss"):
             v = parse_number(" ".join(t.text for t in c.subtree))

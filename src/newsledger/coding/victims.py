@@ -179,6 +179,8 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             if not objs:
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
             return [(objs, kind, tok.text)]
+        if lemma == "hurt" and (tok.tag_ == "VBG" or any(c.lower_ in ("i", "we") for c in tok.children)):
+            return []  # "he was hurting deep inside", "I'm hurt": grief, not injury
         if lemma in HURT or low in ("wounded", "injured", "hurt", "grazed"):
             kind = "dead" if _has(tok, FATAL_MODS) else "hurt"
             heads = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]

@@ -32,7 +32,7 @@ from ..reconcile import event_items, independent, reconcile_events, unique_ids
 from ..reconcile.actions import act_keys, fulfil_keys, fulfils
 from ..reconcile.clustering import cluster
 from ..reconcile.commitments import CItem, track_commitments
-from ..reconcile.components import KeyCache, component_id, components, link_new, mention_ref
+from ..reconcile.components import KeyCache, ScoreMemo, component_id, components, link_new, mention_ref
 from ..reconcile.conflicts import build_event
 from ..reconcile.merge import Item
 from ..serialize import from_plain
@@ -107,9 +107,9 @@ def full_pass(store: Store, as_of: dt.date | None = None) -> tuple[int, int]:
     through = _max_rowid(store)
     stored = list(store.annotated())
     arts = independent(stored)
-    built = reconcile_events(arts)
-    items = [it for _, members in built for it in members]
     cache = KeyCache()
+    built = reconcile_events(arts, keys=cache.keys, lookup=cache.lookups)
+    items = [it for _, members in built for it in members]
     event_of = {id(it): e.id for e, members in built for it in members}
     comp_of = {
         id(it): component_id(g)
@@ -175,7 +175,8 @@ def update_ledger(
     )
     cache = KeyCache()
     stored = _candidates(store, new_items, cache, lap)
-    groups = link_new(new_items, [(o, comp, near) for o, comp, near in stored], cache=cache)
+    memo = ScoreMemo()
+    groups = link_new(new_items, stored, cache=cache, score=memo)
     lap("link to stored components")
     touched = sorted({comp for _, comps in groups for comp in comps} | {r[3] for r in gone_rows})
     rows = in_chunks(
@@ -191,7 +192,7 @@ def update_ledger(
     stored_items = [have.get((r[0], r[1])) or next(loaded) for r in rows]
     items = stored_items + new_items
     lap("load touched components")
-    clusters = cluster(items, keys=cache.keys, lookup=cache.lookups)
+    clusters = cluster(items, keys=cache.keys, lookup=cache.lookups, score=memo)
     lap("cluster")
     built = _sorted_events([(build_event(cl), cl.members) for cl in clusters])
     lap("build events")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..model import AnnotatedArticle, Event, TrackedCommitment
 from .clustering import cluster
@@ -58,12 +58,13 @@ def event_items(a: AnnotatedArticle) -> list[Item]:
 
 
 def reconcile_events(
-    annotated: Sequence[AnnotatedArticle], policy: MergePolicy = DEFAULT_POLICY
+    annotated: Sequence[AnnotatedArticle], policy: MergePolicy = DEFAULT_POLICY, **blocking: Any
 ) -> list[tuple[Event, list[Item]]]:
-    """Merged events, each with the mentions it was built from, in a deterministic order."""
+    """Merged events, each with the mentions it was built from, in a deterministic order.
+    ``blocking``: ``keys`` / ``lookup`` functions for :func:`.clustering.cluster` (e.g. cached)."""
     items = [it for a in independent(annotated) for it in event_items(a)]
     built = sorted(
-        ((build_event(c), c.members) for c in cluster(items, policy)),
+        ((build_event(c), c.members) for c in cluster(items, policy, **blocking)),
         key=lambda em: (em[0].date or "9999", em[0].id),
     )
     events = unique_ids(tuple(e for e, _ in built))

@@ -18,6 +18,7 @@ import datetime as dt
 import math
 from collections.abc import Hashable
 
+from ..model import PlaceMention
 from .geo import NEAR_KM, RADIUS_KM, core_name, place_key
 from .merge import COARSE_FEATURES, DEFAULT_POLICY, VIOLENT_TYPES, Item, MergePolicy
 
@@ -62,7 +63,8 @@ def _extent(row: int, col: int) -> tuple[float, float, float]:
 def _near_cells(row: int, col: int) -> list[tuple[int, int]]:
     """The cell and those around it: rows ±1 and, in each, the cells whose extent lies less than
     the wider of the two widths away. A symmetric relation (``a`` is near ``b`` exactly when ``b``
-    is near ``a``) that holds for any two points within CELL_KM of each other."""
+    is near ``a``: the test is always made with the smaller cell first, so rounding cannot tell
+    the two apart) that holds for any two points within CELL_KM of each other."""
     west, east, w = _extent(row, col)
     out: list[tuple[int, int]] = []
     for r in (row - 1, row, row + 1):
@@ -70,51 +72,36 @@ def _near_cells(row: int, col: int) -> list[tuple[int, int]]:
         if w2 >= 360.0:
             out.append((r, 0))
             continue
-        gap = max(w, w2)
-        for c in range(math.floor((west - gap) / w2) - 1, math.floor((east + gap) / w2) + 2):
-            if c * w2 < east + gap and (c + 1) * w2 > west - gap:
+        if r == row:
+            out.extend([(r, c) for c in (col - 1, col, col + 1)])
+            continue
+        gap = w if w > w2 else w2
+        lo = math.floor((west - gap) / w2) - 1
+        hi = math.floor((east + gap) / w2) + 1
+        for c in range(lo, hi + 1):
+            w_c, e_c = c * w2, (c + 1) * w2
+            if r > row:  # this cell first
+                near = w_c < east + gap and e_c > west - gap
+            else:
+                near = west < e_c + gap and east > w_c - gap
+            if near:
                 out.append((r, c))
     return out
 
 
-def _cells(item: Item, near: bool = False) -> list[tuple[int, int]] | None:
-    """The map cell of a fine place (``near``: with the cells around it, :func:`_near_cells`);
-    None for coarse or unplaced items."""
-    p = item.mention.place
+def _cell(p: PlaceMention | None) -> tuple[int, int] | None:
+    """The map cell of a fine place; None for coarse or unplaced items."""
     if p is None or p.latitude is None or p.longitude is None or p.feature in COARSE_FEATURES:
         return None
     row = math.floor(p.latitude / _ROW_DEG)
     w = _col_deg(row)
-    col = 0 if w >= 360.0 else math.floor(p.longitude / w)
-    return _near_cells(row, col) if near else [(row, col)]
+    return (row, 0 if w >= 360.0 else math.floor(p.longitude / w))
 
 
 def blocking_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
     """Keys an item is indexed under. Dated items go to day buckets split by map cell (fine
     places) or by country (coarse places), so a busy day does not make one huge block."""
-    fam, place, cells = _family(item), item.mention.place, _cells(item)
-    cell = cells[0] if cells else None
-    keys: list[Hashable] = [("article", item.article.id, fam)]
-    if item.group:
-        keys.append(("group", item.group, fam))
-    days = _days(item)
-    country = place.country if place is not None else None
-    name = core_name(place.name) if place is not None and cell is not None else None
-    for d in days:
-        keys.append(("day-any", fam, d))
-        if place is None:
-            keys.append(("day-unplaced", fam, d))
-        elif cell is not None:
-            keys.append(("day-cell", fam, d, cell))
-            keys.append(("day-country-fine", fam, d, country))
-            keys.append(("day-name", fam, d, name))
-        else:
-            keys.append(("day-country-coarse", fam, d, country))
-    if place is not None:
-        keys.append(("place", fam, place_key(place)))
-        if not days or item.is_bound:
-            keys.append(("place-undated", fam, place_key(place)))
-    return tuple(keys)
+    return _keys(item, policy, index=True, lookup=False)[0]
 
 
 def lookup_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
@@ -126,27 +113,65 @@ def lookup_keys(item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hasha
     dated ↔ undated place; a deadline pads its day like any date — a pair a few days apart is
     incompatible anyway). Incremental reconcile relies on it: a stored mention is found by the
     new mentions' lookups alone."""
-    fam, place, cells = _family(item), item.mention.place, _cells(item, near=True)
+    return _keys(item, policy, index=False, lookup=True)[1]
+
+
+def item_keys(
+    item: Item, policy: MergePolicy = DEFAULT_POLICY
+) -> tuple[tuple[Hashable, ...], tuple[Hashable, ...]]:
+    """(:func:`blocking_keys`, :func:`lookup_keys`) of an item, sharing the work."""
+    return _keys(item, policy, index=True, lookup=True)
+
+
+def _keys(
+    item: Item, policy: MergePolicy, index: bool, lookup: bool
+) -> tuple[tuple[Hashable, ...], tuple[Hashable, ...]]:
+    fam, place = _family(item), item.mention.place
+    cell = _cell(place)
+    days = _days(item)
+    country = place.country if place is not None else None
+    name = core_name(place.name) if place is not None and cell is not None else None
+    pkey = place_key(place) if place is not None else None
+    undated = not days or item.is_bound
     keys: list[Hashable] = [("article", item.article.id, fam)]
     if item.group:
         keys.append(("group", item.group, fam))
-    days = _days(item, pad=policy.soft_date_days)
-    country = place.country if place is not None else None
-    name = core_name(place.name) if place is not None and cells is not None else None
-    for d in days:
-        keys.append(("day-unplaced", fam, d))
-        if place is None:
+    looks = list(keys)
+    if index:
+        for d in days:
             keys.append(("day-any", fam, d))
-        elif cells is not None:
-            keys.extend([("day-cell", fam, d, c) for c in cells])
-            keys.append(("day-country-coarse", fam, d, country))
-            # a place of the same name elsewhere: two reports may have resolved one name differently
-            keys.append(("day-name", fam, d, name))
-        else:
-            keys.append(("day-country-fine", fam, d, country))
-            keys.append(("day-country-coarse", fam, d, country))
-    if place is not None:
-        keys.append(("place-undated", fam, place_key(place)))
-        if not days or item.is_bound:
-            keys.append(("place", fam, place_key(place)))
-    return tuple(keys)
+            if place is None:
+                keys.append(("day-unplaced", fam, d))
+            elif cell is not None:
+                keys.append(("day-cell", fam, d, cell))
+                keys.append(("day-country-fine", fam, d, country))
+                keys.append(("day-name", fam, d, name))
+            else:
+                keys.append(("day-country-coarse", fam, d, country))
+        if place is not None:
+            keys.append(("place", fam, pkey))
+            if undated:
+                keys.append(("place-undated", fam, pkey))
+    if lookup:
+        near = _near_cells(*cell) if cell is not None else None
+        pad = policy.soft_date_days
+        if days:
+            first = days[0] - dt.timedelta(days=pad)
+            days = [first + dt.timedelta(days=i) for i in range(len(days) + 2 * pad)]
+        for d in days:
+            looks.append(("day-unplaced", fam, d))
+            if place is None:
+                looks.append(("day-any", fam, d))
+            elif near is not None:
+                looks.extend([("day-cell", fam, d, c) for c in near])
+                looks.append(("day-country-coarse", fam, d, country))
+                # a place of the same name elsewhere: two reports may have resolved one name differently
+                looks.append(("day-name", fam, d, name))
+            else:
+                looks.append(("day-country-fine", fam, d, country))
+                looks.append(("day-country-coarse", fam, d, country))
+        if place is not None:
+            looks.append(("place-undated", fam, pkey))
+            if undated:
+                looks.append(("place", fam, pkey))
+    return tuple(keys), tuple(looks)

@@ -14,10 +14,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 
-from .blocking import blocking_keys, lookup_keys
-from .merge import DEFAULT_POLICY, Item, MergePolicy, pair_score
+from .blocking import blocking_keys, item_keys, lookup_keys
+from .merge import DEFAULT_POLICY, Item, MergePolicy, PairScore, pair_score
 
-__all__ = ["KeyCache", "component_id", "components", "link_new", "linked_to", "mention_ref"]
+__all__ = [
+    "KeyCache",
+    "ScoreMemo",
+    "compatible",
+    "component_id",
+    "components",
+    "link_new",
+    "linked_to",
+    "mention_ref",
+]
 
 Keys = Callable[[Item, MergePolicy], tuple[Hashable, ...]]
 
@@ -26,25 +35,52 @@ class KeyCache:
     """Blocking and lookup keys of items, computed once per item (for one reconciliation)."""
 
     def __init__(self) -> None:
-        self._keys: dict[int, tuple[Item, tuple[Hashable, ...]]] = {}
-        self._lookups: dict[int, tuple[Item, tuple[Hashable, ...]]] = {}
+        self._cache: dict[int, tuple[Item, tuple[Hashable, ...], tuple[Hashable, ...]]] = {}
+
+    def _both(
+        self, item: Item, policy: MergePolicy
+    ) -> tuple[Item, tuple[Hashable, ...], tuple[Hashable, ...]]:
+        got = self._cache.get(id(item))
+        if got is None or got[0] is not item:
+            got = self._cache[id(item)] = (item, *item_keys(item, policy))
+        return got
 
     def keys(self, item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
-        got = self._keys.get(id(item))
-        if got is None or got[0] is not item:
-            got = self._keys[id(item)] = (item, blocking_keys(item, policy))
-        return got[1]
+        return self._both(item, policy)[1]
 
     def lookups(self, item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
-        got = self._lookups.get(id(item))
-        if got is None or got[0] is not item:
-            got = self._lookups[id(item)] = (item, lookup_keys(item, policy))
-        return got[1]
+        return self._both(item, policy)[2]
 
 
-def compatible(x: Item, y: Item, policy: MergePolicy = DEFAULT_POLICY) -> bool:
-    """Could the two mentions ever be in one cluster (in either order)?"""
-    return pair_score(x, y, policy).compatible or pair_score(y, x, policy).compatible
+Score = Callable[[Item, Item, MergePolicy], PairScore]
+
+
+class ScoreMemo:
+    """:func:`.merge.pair_score` remembered per ordered pair of items (for one reconciliation:
+    the pairs an ingest checks to find components are scored again by clustering)."""
+
+    def __init__(self) -> None:
+        self._memo: dict[tuple[int, int], tuple[Item, Item, MergePolicy, PairScore]] = {}
+
+    def __call__(self, a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairScore:
+        got = self._memo.get((id(a), id(b)))
+        if got is not None and got[0] is a and got[1] is b and got[2] is policy:
+            return got[3]
+        p = pair_score(a, b, policy)
+        self._memo[(id(a), id(b))] = (a, b, policy, p)
+        return p
+
+
+def _visit(item: Item) -> tuple[object, ...]:
+    key = getattr(item, "visit_key", None)
+    return (0, key) if key is not None else (1, item.sort_key)
+
+
+def compatible(x: Item, y: Item, policy: MergePolicy = DEFAULT_POLICY, score: Score = pair_score) -> bool:
+    """Could the two mentions ever be in one cluster (in either order)? The order clustering
+    visits them in is tried first (what a :class:`ScoreMemo` then has ready for it)."""
+    a, b = (x, y) if _visit(x) <= _visit(y) else (y, x)
+    return score(a, b, policy).compatible or score(b, a, policy).compatible
 
 
 class _Roots:
@@ -82,6 +118,7 @@ def components(
     policy: MergePolicy = DEFAULT_POLICY,
     linked: Sequence[Sequence[Item]] = (),
     cache: KeyCache | None = None,
+    score: Score = pair_score,
 ) -> list[list[Item]]:
     """The items grouped by connected component (each group in input order). ``linked``: groups
     of the items known to be connected (e.g. the clusters), so their pairs need no check."""
@@ -124,7 +161,7 @@ def components(
                 ra, rb = find(a), find(b)
                 if ra == rb:
                     continue
-                if compatible(items[pair[0]], items[pair[1]], policy):
+                if compatible(items[pair[0]], items[pair[1]], policy, score):
                     root[rb] = ra
     groups: dict[int, list[Item]] = defaultdict(list)
     for i, it in enumerate(items):
@@ -161,6 +198,7 @@ def link_new(
     stored: Sequence[tuple[Item, str, Collection[int]]],
     policy: MergePolicy = DEFAULT_POLICY,
     cache: KeyCache | None = None,
+    score: Score = pair_score,
 ) -> list[tuple[list[int], set[str]]]:
     """The components new items form with each other and with stored components.
 
@@ -174,14 +212,14 @@ def link_new(
     cache = cache or KeyCache()
     roots = _Roots(range(len(new)))
     new_index = {id(it): i for i, it in enumerate(new)}
-    for group in components(new, policy, cache=cache):
+    for group in components(new, policy, cache=cache, score=score):
         ids = [new_index[id(it)] for it in group]
         for j in ids[1:]:
             roots.union(ids[0], j)
     for o, comp, near in stored:
         node = ("c", comp)
         for i in sorted(near):
-            if roots.find(i) != roots.find(node) and compatible(o, new[i], policy):
+            if roots.find(i) != roots.find(node) and compatible(o, new[i], policy, score):
                 roots.union(i, node)
     groups: dict[Hashable, tuple[list[int], set[str]]] = {}
     for i in range(len(new)):

@@ -1,9 +1,9 @@
 """Cheap evidence that two reports tell one happening, beyond the sentence that reports it.
 
 * **People named in both reports.** Local reports of one shooting name the same victim or
-  suspect ("Nicholas Cardillo", "Mr. Cardillo"); two shootings in one city rarely share a full
+  suspect ("Dana Whitfield", "Ms. Whitfield"); two shootings in one city rarely share a full
   name. :func:`person_keys` reduces the full PERSON names of an article (two or more words) to
-  (first name, last name) keys, so "Nicholas Cardillo III" = "Nicholas Cardillo".
+  (first name, last name) keys, so "Marcus Ellery III" = "Marcus Ellery".
 * **Trigger words of one happening.** :func:`trigger_key` maps inflected and derived forms of an
   event word to one key ("shooting", "shot", "shoots" → "shoot"; "death", "dead", "died" →
   "die"), from a general table of irregular verbs and event nouns (:data:`WORD_FORMS`) plus a
@@ -25,7 +25,7 @@ NAME_NOISE = frozenset(
 
 def person_keys(names: Iterable[str]) -> frozenset[tuple[str, str]]:
     """(first, last) keys of full person names: at least two alphabetic words after titles and
-    suffixes are dropped; single names ("Cardillo") say too little to link two reports."""
+    suffixes are dropped; single names ("Whitfield") say too little to link two reports."""
     out = set()
     for name in names:
         folded = fold(name).replace("’s", "").replace("'s", "").replace("-", " ")
