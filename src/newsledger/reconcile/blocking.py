@@ -80,10 +80,8 @@ def _near_cells(row: int, col: int) -> list[tuple[int, int]]:
         hi = math.floor((east + gap) / w2) + 1
         for c in range(lo, hi + 1):
             w_c, e_c = c * w2, (c + 1) * w2
-            if r > row:  # this cell first
-                near = w_c < east + gap and e_c > west - gap
-            else:
-                near = west < e_c + gap and east > w_c - gap
+            # the same test written from whichever cell comes first, so lookups stay symmetric
+            near = w_c < east + gap and e_c > west - gap if r > row else west < e_c + gap and east > w_c - gap
             if near:
                 out.append((r, c))
     return out
