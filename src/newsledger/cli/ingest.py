@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -94,23 +95,21 @@ def ingest_command(
         if not quiet:
             err(f"warning: {msg}")
 
+    common: dict[str, Any] = dict(
+        manifest=manifest,
+        defaults=defaults,
+        stages=stage_names,
+        batch_size=batch_size,
+        workers=workers,
+        dask=dask,
+        on_failure=on_failure,
+        on_warning=on_warning,
+    )
     if out is not None:
         from ..ledger import ingest_parquet
 
         with progress_bar("ingest", total, show_progress) as progress:
-            report = ingest_parquet(
-                list(inputs),
-                out=out,
-                manifest=manifest,
-                defaults=defaults,
-                progress=progress,
-                stages=stage_names,
-                batch_size=batch_size,
-                workers=workers,
-                dask=dask,
-                on_failure=on_failure,
-                on_warning=on_warning,
-            )
+            report = ingest_parquet(list(inputs), out=out, progress=progress, **common)
         if as_json:
             click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         elif not quiet:
@@ -122,21 +121,7 @@ def ingest_command(
             raise click.exceptions.Exit(1)
         return
     with progress_bar("ingest", total, show_progress) as progress:
-        report = ingest(
-            list(inputs),
-            db=db,
-            manifest=manifest,
-            defaults=defaults,
-            progress=progress,
-            stages=stage_names,
-            batch_size=batch_size,
-            workers=workers,
-            dask=dask,
-            as_of=as_of_date,
-            on_failure=on_failure,
-            on_warning=on_warning,
-            on_wait=err,
-        )
+        report = ingest(list(inputs), db=db, progress=progress, as_of=as_of_date, on_wait=err, **common)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     elif not quiet:

@@ -5,7 +5,7 @@ except a final full stop, which marks abbreviations ("La." is Louisiana, "La" is
 ``loose`` goes further and merges letters that transliterations of the same sound write
 differently, generally (not per name): gh/ğ/g, kh/x/h, ch/ç/c, sh/ş/s, j/dj/c (Azerbaijani and
 Turkish c), ə/e/a, ı/y/i, ou/u, q/k, doubled letters, and drops separators — so
-"Kəlbəcər", "Kelbajar" and "Kalbajar" share one loose key, as do "Xocalı" and "Khojaly".
+"Djibouti" and "Jibouti" share one loose key, as do "Xankəndi" and "Khankendi".
 """
 
 from __future__ import annotations
@@ -49,10 +49,10 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
-        (r"tch|tsch|dzh|dj|dsch|zh|j", "c"),  # Djibouti/Jibouti, Kəlbəcər/Kelbajar
+        (r"tch|tsch|dzh|dj|dsch|zh|j", "c"),  # Djibouti/Jibouti
         (r"ch|ç", "c"),
-        (r"kh|x", "h"),  # Xocalı/Khojaly
-        (r"gh|ğ", "g"),  # Ağdam/Aghdam
+        (r"kh|x", "h"),  # Xankəndi/Khankendi
+        (r"gh|ğ", "g"),  # Ağrı/Aghri
         (r"sch|sh|ş", "s"),
         (r"ph", "f"),
         (r"th", "t"),

@@ -250,7 +250,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
             run.append(tok)
             continue
         if run and _suffix(doc, run)[0] == "admin" and _is_area(gz, _text(text, run)[2]):
-            add(run, "propn")  # "Lachin region": an area, whatever its size
+            add(run, "propn")  # "Donetsk region": an area, whatever its size
         elif run and _followed_by_area(doc, text, run, gz) and gz.has(_text(text, run)[2]):
             add(run, "propn")  # "Chubbuck, Idaho": placed by its region, whatever its size
         elif run:

@@ -3,7 +3,7 @@
 Evidence, added up per candidate entry (a log-linear score):
 - prior: population (log) and feature type (countries, regions and admin areas before towns of
   the same name), main name before alternate name before a transliteration-loose match;
-- the word after the name ("Aghdam *district*" → admin areas; "Mosul *city*" → towns);
+- the word after the name ("Helmand *district*" → admin areas; "Mosul *city*" → towns);
 - containment phrases: "Alexandria, La.", "in Fort Worth, Texas" (the second name contains the
   first: same admin1 or same country);
 - the article: countries and admin1 regions named elsewhere in it, its dominant country
@@ -50,7 +50,7 @@ def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
         opts = [p for p in opts if not p.alternate]  # "Washington Square" is no other name of a town
     if _CAMEL.search(c.name):  # "UConn", "MoD": brands and acronyms, not villages
         opts = [p for p in opts if p.feature in ("country", "region", "ADM1")]
-    if c.hint == "admin":  # "Kelbajar region": the region may be spelled differently from the town
+    if c.hint == "admin":  # "Donetsk region": the region may be spelled differently from the town
         seen = {p.id for p in opts}
         opts += [p for p in gz.lookup_loose(c.name) if p.id not in seen]
     return opts[:MAX_CANDIDATES]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# words after a name that make it an administrative area ("Aghdam district", "Idlib province")
+# words after a name that make it an administrative area ("Idlib province", "Helmand district")
 ADMIN_WORDS = frozenset(
     [
         "district",

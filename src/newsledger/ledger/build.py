@@ -57,6 +57,25 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.failures
 
+    def recorders(
+        self,
+        on_failure: Callable[[Failure], None] | None,
+        on_warning: Callable[[str], None] | None,
+    ) -> tuple[Callable[[Failure], None], Callable[[str], None]]:
+        """Functions that record a failure / warning in this report, then pass it on."""
+
+        def fail(f: Failure) -> None:
+            self.failures.append(f)
+            if on_failure is not None:
+                on_failure(f)
+
+        def note_warning(msg: str) -> None:
+            self.warnings.append(msg)
+            if on_warning is not None:
+                on_warning(msg)
+
+        return fail, note_warning
+
     def to_json(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["failures"] = [{"path": f.path, "reason": f.reason} for f in self.failures]
@@ -106,16 +125,7 @@ def ingest(
         reader = read_articles
     store = open_store(db)
     report = IngestReport(db=str(store.path))
-
-    def fail(f: Failure) -> None:
-        report.failures.append(f)
-        if on_failure is not None:
-            on_failure(f)
-
-    def note_warning(msg: str) -> None:
-        report.warnings.append(msg)
-        if on_warning is not None:
-            on_warning(msg)
+    fail, note_warning = report.recorders(on_failure, on_warning)
 
     handled = 0
     try:

@@ -50,16 +50,7 @@ def ingest_parquet(
 
         reader = read_articles
     report = IngestReport(db=str(out))
-
-    def fail(f: Failure) -> None:
-        report.failures.append(f)
-        if on_failure is not None:
-            on_failure(f)
-
-    def note_warning(msg: str) -> None:
-        report.warnings.append(msg)
-        if on_warning is not None:
-            on_warning(msg)
+    fail, note_warning = report.recorders(on_failure, on_warning)
 
     handled = 0
     with PartitionedWriter(out, max_bytes=max_bytes) as writer:

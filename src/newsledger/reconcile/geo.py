@@ -36,7 +36,7 @@ def place_key(p: PlaceMention) -> str:
     return p.gazetteer_id or f"name:{fold(p.name)}"
 
 
-# words that say what kind of area a name is ("Aghdam district" = "Aghdam")
+# words that say what kind of area a name is ("Helmand province" = "Helmand")
 AREA_WORDS = frozenset(
     [
         "region",
@@ -64,7 +64,7 @@ AREA_WORDS = frozenset(
 
 
 def core_name(name: str | None) -> str:
-    """A place name without its area word: 'Lachin District' → 'lachin'."""
+    """A place name without its area word: 'Helmand District' → 'helmand'."""
     words = [w for w in fold(name).replace("-", " ").split() if w not in AREA_WORDS]
     return " ".join(words)
 
