@@ -56,7 +56,9 @@ RULER_TEXTS = (
 
 
 def _signature(doc) -> list[tuple]:  # type: ignore[no-untyped-def]
-    return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in doc]
+    return [
+        (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in doc
+    ]
 
 
 def test_fast_attribute_ruler_assigns_what_spacys_assigns(ctx) -> None:

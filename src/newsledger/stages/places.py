@@ -26,24 +26,28 @@ from ..model import AnnotatedArticle, PlaceMention
 from ..pipeline import Stage
 
 
+def _last_modifying_token(article: AnnotatedArticle, r: Resolution) -> Any:
+    """The mention's last token when it modifies a later word (compound, amod, nmod), else None."""
+    doc, c = article.doc, r.candidate
+    span = doc.char_span(c.start, c.end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return None
+    last = span[-1]
+    if last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i:
+        return last
+    return None
+
+
 def _is_modifier(article: AnnotatedArticle, r: Resolution) -> bool:
     """A country name used to qualify a noun ("U.S. officials", "the Iraq war"): a mention of the
     country, but not a place where something happened."""
-    doc, c = article.doc, r.candidate
-    if doc is None or r.place is None or r.place.feature != "country" or c.role != "place":
+    if r.place is None or r.place.feature != "country" or r.candidate.role != "place":
         return False
-    span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    if span is None or not len(span):
+    last = _last_modifying_token(article, r)
+    if last is None:
         return False
-    last = span[-1]
     head = last.head
-    return (
-        last.dep_ in ("compound", "amod", "nmod")
-        and head.i > last.i
-        and head.i - last.i <= 3
-        and head.pos_ == "NOUN"
-        and head.is_lower
-    )
+    return head.i - last.i <= 3 and head.pos_ == "NOUN" and head.is_lower
 
 
 def _mention(article: AnnotatedArticle, r: Resolution, near: Resolution | None = None) -> PlaceMention:
@@ -95,18 +99,8 @@ def outlet_country(url: str | None) -> str | None:
 def _qualifies_noun(article: AnnotatedArticle, r: Resolution) -> bool:
     """A demonym used as an adjective on a noun ("Turkish policeman", "the Syrian border"),
     not a people ("Russians"), a language ("in Turkish") or a noun on its own ("the British")."""
-    doc, c = article.doc, r.candidate
-    span = doc.char_span(c.start, c.end, alignment_mode="expand") if doc is not None else None
-    if span is None or not len(span):
-        return False
-    last = span[-1]
-    head = last.head
-    return (
-        last.dep_ in ("amod", "compound", "nmod")
-        and last.tag_ not in ("NNS", "NNPS")
-        and head.i > last.i
-        and head.pos_ in ("NOUN", "PROPN")
-    )
+    last = _last_modifying_token(article, r)
+    return last is not None and last.tag_ not in ("NNS", "NNPS") and last.head.pos_ in ("NOUN", "PROPN")
 
 
 def place_mentions(
