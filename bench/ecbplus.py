@@ -39,6 +39,7 @@ FILES = {"dev": "ECB_Dev", "train": "ECB_Train"}
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 # gold entity mentions used as arguments: human and non-human participants, locations
 ENTITY_TYPES = ("HUM", "NON", "LOC")
+ARG_DISTANCE = 2  # dependency edges between a trigger and the arguments it governs
 PRONOUNS = frozenset(
     ("i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "hers", "it",
      "its", "they", "them", "their", "theirs", "herself", "himself", "itself", "themselves", "who",
@@ -128,16 +129,62 @@ def embed_triggers(items: list[Item]) -> list[Item]:
     return out
 
 
-def entity_mentions(split: str) -> dict[tuple[str, int], list[str]]:
-    """Gold entity mention strings per sentence (participants and locations; no pronouns, no
-    times, and never their coreference chains)."""
+def entity_mentions(split: str) -> dict[tuple[str, int], list[tuple[str, str, tuple[int, ...]]]]:
+    """Gold entity mentions per sentence as (type, text, token numbers): participants, things,
+    locations and times; no pronouns, and never their coreference chains."""
     path = DATA / f"{FILES[split]}_Entity_gold_mentions.json"
-    out: dict[tuple[str, int], list[str]] = defaultdict(list)
+    out: dict[tuple[str, int], list[tuple[str, str, tuple[int, ...]]]] = defaultdict(list)
     for m in json.loads(path.read_text(encoding="utf-8")):
         text = m["tokens_str"]
-        if m["mention_type"] in ENTITY_TYPES and text.lower() not in PRONOUNS:
-            out[(m["doc_id"], m["sent_id"])].append(text)
+        if m["mention_type"] in (*ENTITY_TYPES, "TIM") and text.lower() not in PRONOUNS:
+            out[(m["doc_id"], m["sent_id"])].append((m["mention_type"], text, tuple(m["tokens_number"])))
     return out
+
+
+ROLE_OF = {"TIM": "time", "LOC": "place", "HUM": "participant", "NON": "thing"}
+
+
+def _path_length(a: Any, b: Any, limit: int) -> int:
+    """Edges between two tokens of one parse (through their lowest common ancestor)."""
+    up: dict[int, int] = {}
+    t, d = a, 0
+    while d <= limit:
+        up.setdefault(t.i, d)
+        if t.head.i == t.i:
+            break
+        t, d = t.head, d + 1
+    t, d = b, 0
+    while d <= limit:
+        if t.i in up:
+            return up[t.i] + d
+        if t.head.i == t.i:
+            break
+        t, d = t.head, d + 1
+    return limit + 1
+
+
+def governed(
+    doc: Any,
+    s0: int,
+    trigger: Any,
+    mentions: list[tuple[str, str, tuple[int, ...]]],
+    tok_off: dict[tuple[int, int], tuple[int, int]],
+    sid: int,
+    limit: int = ARG_DISTANCE,
+) -> tuple[tuple[str, str], ...]:
+    """The gold entity mentions of the sentence close to the trigger in the parse (at most
+    ``limit`` dependency edges between the mention's head and the trigger), as (role, text)."""
+    out = []
+    for kind, text, toks in mentions:
+        offs = [tok_off[(sid, t)] for t in toks if (sid, t) in tok_off]
+        if not offs:
+            continue
+        e0, e1 = min(o[0] for o in offs) - s0, max(o[1] for o in offs) - s0
+        inside = [t for t in doc if e0 <= t.idx < e1]
+        head = next((t for t in inside if not (e0 <= t.head.idx < e1) or t.head.i == t.i), None)
+        if head is not None and head.i != trigger.i and _path_length(head, trigger, limit) <= limit:
+            out.append((ROLE_OF[kind], text))
+    return tuple(out)
 
 
 def build_items(
@@ -187,8 +234,11 @@ def build_items(
         lemma = head or (inside[0] if inside else None)
         trigger = lemma.lemma_.lower() if lemma is not None else m["tokens_str"].lower()
         people = tuple(
-            dict.fromkeys([*(e.text for e in doc.ents if e.label_ in LABELS), *args.get((doc_id, sid), ())])
+            dict.fromkeys(
+                [*(e.text for e in doc.ents if e.label_ in LABELS), *(a[1] for a in args.get((doc_id, sid), ()) if a[0] != "TIM")]
+            )
         )
+        near = governed(doc, s0, lemma, args.get((doc_id, sid), ()), tok_off, sid) if lemma is not None else ()
         mention = EventMention(
             span=Span(doc_id, s0, s1),
             trigger=trigger,
@@ -197,7 +247,13 @@ def build_items(
             sub_event_type=None,
         )
         item = Item(
-            art, mention, i, participants=people, group=subtopic(doc_id), embedding=vectors.get((doc_id, sid))
+            art,
+            mention,
+            i,
+            participants=people,
+            group=subtopic(doc_id),
+            embedding=vectors.get((doc_id, sid)),
+            arguments=near,
         )
         items.append(item)
         key[m["coref_chain"]].append(item.ref + f"#{i}")

@@ -2,6 +2,7 @@
 
 usage: .venv/bin/python -m bench.reconcile_scale [--sizes 1000,5000,20000] [--events 3]
        .venv/bin/python -m bench.reconcile_scale --incremental 50000 [--events 3] [--repeat 2]
+                                                 [--cache DIR]
 
 Each synthetic article reports ``--events`` happenings drawn from a pool (type, day, town,
 actors), so about a third of the mentions repeat a happening another article reported — a
@@ -14,7 +15,10 @@ alone.
 (SQLite, in a temporary folder) and fully reconciled (the full pass's CPU time is printed); then
 1,000 more are stored and ``update_ledger`` (incremental reconcile) is timed, against the same
 1,000 added to an empty ledger, ``--repeat`` times on fresh copies, with the CPU time of each step.
-The merged result is checked against a full pass over the same articles.
+The merged result is checked against a full pass over the same articles. ``--cache DIR`` keeps
+the reconciled N-article ledger in DIR between runs, named by N, ``--events`` and the version of the
+reconcile code (:func:`newsledger.ledger.recon_index.code_version`), so a ledger indexed by other
+code is never reused.
 """
 
 from __future__ import annotations
@@ -131,11 +135,12 @@ def _copy(src: Path, dst: Path) -> Path:
     return dst
 
 
-def incremental(n: int, events_per: int, repeat: int = 2) -> None:
+def incremental(n: int, events_per: int, repeat: int = 2, cache: Path | None = None) -> None:
     import json
     import tempfile
 
     from newsledger.ledger import reconcile_ledger
+    from newsledger.ledger.recon_index import code_version
     from newsledger.serialize import event_to_dict
     from newsledger.store import Store
 
@@ -144,8 +149,16 @@ def incremental(n: int, events_per: int, repeat: int = 2) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         empty, big = Path(tmp) / "empty.db", Path(tmp) / "big.db"
         _fill(empty, [])
-        full = _fill(big, base)
-        print(f"full pass over {n:,} articles ({n * events_per:,} mentions): {full:.1f}s CPU")
+        kept = cache / f"ledger-{n}-{events_per}-{code_version()}.db" if cache else None
+        if kept is not None and kept.exists():
+            _copy(kept, big)
+            print(f"reconciled ledger of {n:,} articles read from {kept}")
+        else:
+            full = _fill(big, base)
+            print(f"full pass over {n:,} articles ({n * events_per:,} mentions): {full:.1f}s CPU")
+            if kept is not None:
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                _copy(big, kept)
         ratios = []
         for r in range(repeat):
             put0, alone, _, ph0 = _add_timed(_copy(empty, Path(tmp) / "e.db"), new)
@@ -172,9 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--events", type=int, default=3)
     ap.add_argument("--incremental", type=int, default=0, metavar="N")
     ap.add_argument("--repeat", type=int, default=2, help="timed runs of --incremental")
+    ap.add_argument("--cache", type=Path, default=None, help="keep the reconciled ledger here")
     args = ap.parse_args(argv)
     if args.incremental:
-        incremental(args.incremental, args.events, args.repeat)
+        incremental(args.incremental, args.events, args.repeat, args.cache)
         return 0
     sizes = [int(x) for x in args.sizes.split(",")]
     print("articles  mentions  events  seconds  us/mention")

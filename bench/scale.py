@@ -14,7 +14,8 @@ spaCy's. Wall and CPU seconds (this process + its reaped children) are both show
 machine the CPU ratio is the steadier one for 1 process.
 ``scaling``: ``ledger.ingest`` of the first N texts of a fixed shuffle of the three corpora into
 a fresh SQLite ledger, in a child process; wall time of extract+store and of reconcile, and
-peak RSS of the child's process tree (psutil, sampled every 0.2 s).
+peak memory of the child's process tree (sampled every 0.2 s), per phase: the RSS sum (the
+conservative figure: pages shared between processes count once per process) and the PSS sum.
 ``dask``: the same texts extracted in 1 process, in a 2-process pool and on a Dask LocalCluster
 with 2 workers; times, and whether the three outputs are identical.
 ``profile``: CPU seconds per spaCy component and per newsledger stage (``pipeline.extract``'s
@@ -25,15 +26,17 @@ with 2 workers; times, and whether the three outputs are identical.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
 import tempfile
+import threading
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from bench._speed import CORPUS_NAMES, ROOT, Clock, PeakRSS, Text, corpus, load_average, mixed_stream, table
+from bench._speed import CORPUS_NAMES, ROOT, Clock, Text, corpus, load_average, mixed_stream, table
 
 BATCH = 16  # nlp.pipe batch size for both sides (newsledger's default)
 
@@ -149,15 +152,28 @@ def _write_jsonl(texts: list[Text], path: Path) -> None:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
-def ingest_child(jsonl: str, db: str, workers: int) -> None:
-    """Run in a child process by ``scaling``: ingest, then reconcile; prints timings as JSON."""
+def ingest_child(jsonl: str, db: str, workers: int, phase_file: str | None = None) -> None:
+    """Run in a child process by ``scaling``: ingest, then reconcile; prints timings as JSON.
+
+    Like ``newsledger ingest`` (:func:`newsledger.executor.skip_torch` first; the CLI's update
+    of a fresh ledger is this full pass). ``phase_file`` receives the phase's name, so the
+    parent's memory sampler can tell extraction from reconciliation."""
     import resource
 
+    from newsledger.executor import skip_torch
+
+    skip_torch()
     from newsledger.ledger import ingest, reconcile_ledger
 
+    def phase(name: str) -> None:
+        if phase_file:
+            Path(phase_file).write_text(name)
+
+    phase("extract")
     with Clock() as extract:
         report = ingest([jsonl], db=db, workers=workers, reconcile=False)
     rss_extract = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MB (Linux: KiB)
+    phase("reconcile")
     with Clock() as rec:
         n_events, n_commitments = reconcile_ledger(db)
     rss_all = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -179,6 +195,72 @@ def ingest_child(jsonl: str, db: str, workers: int) -> None:
     )
 
 
+def _pss_kib(pid: int) -> int:
+    """Proportional set size of a process (shared pages divided among their users), in KiB."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class TreeMemory:
+    """Peaks of a process tree's memory per phase, sampled in a thread every ``every`` s:
+    the RSS sum (shared pages counted in every process: the conservative figure), the PSS sum
+    (``/proc/PID/smaps_rollup``: shared pages counted once) and the largest single process."""
+
+    def __init__(self, pid: int, phase_file: Path, every: float = 0.2) -> None:
+        self.pid, self.phase_file, self.every = pid, phase_file, every
+        self.peaks: dict[str, dict[str, int]] = {}  # phase -> {"rss", "pss", "max_proc", "procs"}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not self._stop.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                break
+            rss, pss, biggest = 0, 0, 0
+            for p in procs:
+                with contextlib.suppress(psutil.Error):
+                    r = p.memory_info().rss
+                    rss += r
+                    biggest = max(biggest, r)
+                    pss += _pss_kib(p.pid) * 1024
+            try:
+                phase = self.phase_file.read_text() or "start"
+            except OSError:
+                phase = "start"
+            peak = self.peaks.setdefault(phase, {"rss": 0, "pss": 0, "max_proc": 0, "procs": 0})
+            if rss > peak["rss"]:
+                peak["rss"], peak["procs"] = rss, len(procs)
+            peak["pss"] = max(peak["pss"], pss)
+            peak["max_proc"] = max(peak["max_proc"], biggest)
+            self._stop.wait(self.every)
+
+    def peak(self, key: str) -> float:
+        """The peak of ``key`` over all phases, in MB."""
+        return max((p[key] for p in self.peaks.values()), default=0) / 2**20
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def scaling(sizes: list[int], workers: int) -> list[dict[str, Any]]:
     rows = []
     print(f"# scaling, --workers {workers} ({load_average()})", flush=True)
@@ -187,14 +269,17 @@ def scaling(sizes: list[int], workers: int) -> list[dict[str, Any]]:
             texts = mixed_stream(n)
             jsonl, db = Path(tmp) / f"stream{n}.jsonl", Path(tmp) / f"ledger{n}.db"
             _write_jsonl(texts, jsonl)
-            cmd = [sys.executable, "-m", "bench.scale", "_ingest_child", str(jsonl), str(db), str(workers)]
+            phase_file = Path(tmp) / f"phase{n}"
+            cmd = [sys.executable, "-m", "bench.scale", "_ingest_child", str(jsonl), str(db), str(workers),
+                   str(phase_file)]  # fmt: skip
             with Clock() as clock:
                 proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
-                with PeakRSS(proc.pid) as rss:
+                with TreeMemory(proc.pid, phase_file) as mem:
                     out, _ = proc.communicate()
             if proc.returncode:
                 raise SystemExit(f"ingest of {n} failed (exit {proc.returncode})")
             res = json.loads(out.strip().splitlines()[-1])
+            ext, rec = mem.peaks.get("extract", {}), mem.peaks.get("reconcile", {})
             row = {
                 "articles": n,
                 "words": sum(t.words for t in texts),
@@ -204,7 +289,17 @@ def scaling(sizes: list[int], workers: int) -> list[dict[str, Any]]:
                 "CPU s": clock.cpu,
                 "CPU s per 1k": 1000 * clock.cpu / n,
                 "art/CPU-s (extract+store)": n / res.get("extract_store_cpu", res["extract_store_s"]),
-                "peak RSS MB": rss.peak / 2**20,
+                "peak RSS MB (tree)": mem.peak("rss"),
+                "peak PSS MB (tree)": mem.peak("pss"),
+                "tree RSS / PSS MB, extract+store": (
+                    f"{ext.get('rss', 0) / 2**20:.0f} / {ext.get('pss', 0) / 2**20:.0f} "
+                    f"({ext.get('procs', 0)} proc.)"
+                ),
+                "tree RSS / PSS MB, reconcile": (
+                    f"{rec.get('rss', 0) / 2**20:.0f} / {rec.get('pss', 0) / 2**20:.0f} "
+                    f"({rec.get('procs', 0)} proc.)"
+                ),
+                "largest process MB": mem.peak("max_proc"),
                 "client peak MB, extract+store / +reconcile": (
                     f"{res['client_peak_mb_extract_store']:.0f} / {res['client_peak_mb_with_reconcile']:.0f}"
                 ),
@@ -318,6 +413,7 @@ def main(argv: list[str] | None = None) -> None:
     c.add_argument("jsonl")
     c.add_argument("db")
     c.add_argument("workers", type=int)
+    c.add_argument("phase_file", nargs="?")
     args = ap.parse_args(argv)
     if args.cmd == "throughput":
         throughput(args.corpora, args.docs, args.workers, args.repeat)
@@ -328,7 +424,7 @@ def main(argv: list[str] | None = None) -> None:
     elif args.cmd == "profile":
         profile(args.corpora, args.docs)
     elif args.cmd == "_ingest_child":
-        ingest_child(args.jsonl, args.db, args.workers)
+        ingest_child(args.jsonl, args.db, args.workers, args.phase_file)
     else:
         full = args.full
         profile(list(CORPUS_NAMES), 200 if full else 60)

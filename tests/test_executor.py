@@ -49,3 +49,36 @@ def test_a_failing_article_costs_only_itself_in_a_worker_batch(monkeypatch) -> N
     failed = out[2]
     assert isinstance(failed, FailedExtraction)
     assert failed.article.id == "bad" and failed.error == "ValueError: stage bug"
+
+
+def test_skip_torch_keeps_spacy_from_importing_torch() -> None:
+    # a fresh process: what a pool worker or the ingest command does before loading the model
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from newsledger.executor import skip_torch\n"
+        "skip_torch()\n"
+        "import spacy, thinc.api\n"
+        "print(sys.modules.get('torch') is None)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
+
+
+def test_release_memory_is_safe_to_call_anywhere() -> None:
+    from newsledger.executor import release_memory
+
+    release_memory()
+    release_memory()
+
+
+@pytest.mark.slow
+def test_the_worker_pool_is_gone_once_the_last_result_is_read() -> None:
+    # ingest reconciles after the extraction loop: the workers' memory must be freed by then
+    import multiprocessing
+
+    results = list(extract_parallel(_articles(), ExtractSettings(batch_size=4), workers=2))
+    assert [r.article.id for r in results] == [a.id for a in _articles()]
+    assert multiprocessing.active_children() == []

@@ -67,8 +67,10 @@ def ingest_command(
     Re-running is safe: stored articles are skipped, an interrupted run is completed.
     """
     from ..errors import ConfigError
+    from ..executor import skip_torch
     from ..ledger import ingest
 
+    skip_torch()  # this command never uses torch; spaCy would import it (~180 MB) if installed
     if not inputs and manifest is None:
         if only_reconcile and out is not None:
             raise ConfigError("--reconcile works on a SQLite ledger, not on --out", "drop --out")

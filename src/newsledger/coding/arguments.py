@@ -195,7 +195,7 @@ def choose_time_attached(
         return (steps if steps is not None else 99, vague + clock, abs(t.span.start - trigger.idx))
 
     # "the deadliest day since 2011": a period compared with, not the event's date
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     cands = [
         t
         for t in cands
@@ -223,7 +223,7 @@ def period_of(timexes: Sequence[Timex], sent: Any, trigger: Any) -> tuple[Timex 
     for t in timexes:
         if not (sent.start_char <= t.span.start and t.span.end <= sent.end_char):
             continue
-        before = doc.text[max(sent.start_char, t.span.start - 20) : t.span.start]
+        before = doc_text(doc)[max(sent.start_char, t.span.start - 20) : t.span.start]
         # "since 2001", "since last May" (not "since Sunday": this week's happenings)
         opens = bool(SINCE.search(before)) and (
             t.precision in ("year", "month") or bool(LONG.match(t.value or ""))

@@ -33,7 +33,7 @@ from .arguments import (
 )
 from .lexicon import Country, Lexicon
 from .rules import Candidate, build_candidates
-from .setting import LOOSE_DATE, apply_setting
+from .setting import LOOSE_DATE, apply_setting, drop_background
 from .status import event_status
 from .taxonomy import event_type_of
 from .triggers import find_triggers
@@ -264,7 +264,7 @@ def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, 
         # what happened before what was planned, threatened or denied in the same sentence
         here.sort(key=lambda x: x[0].status != "occurred")
         out.extend((m, fam, si) for m, fam in here)
-    return tuple(apply_setting(article, sents, _discourse(out)))
+    return tuple(apply_setting(article, sents, _discourse(drop_background(article, sents, out))))
 
 
 def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]:

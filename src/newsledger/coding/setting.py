@@ -98,6 +98,68 @@ def apply_setting(
     return out
 
 
+LEGAL = frozenset({"charge", "guilty", "arrest", "trial", "sentence", "plead", "arraign", "indict",
+                   "convict", "court", "jury", "verdict", "custody", "suspect", "accuse", "testify"})  # fmt: skip
+BACKGROUND_DAYS = 30  # a happening dated a month or more before the report's own is history
+
+
+def drop_background(article: AnnotatedArticle, sents: list[Any], items: list[Any]) -> list[Any]:
+    """Without the violent happenings a report recalls from long before its own ("the 2012
+    theater shooting that left 12 dead", "her husband was murdered in 2005"): items
+    ``(mention, family, sentence index)`` dated by their own sentence more than a month before
+    the report's happening, the one its lead tells with a toll. Reports of a court case or an
+    arrest are about an older happening: they keep everything. The figures stay among the
+    report's figures."""
+    if not sents:
+        return items
+    lead_end = _lead_end(sents, 3)
+    lead = [
+        (m, sents[si])
+        for m, _, si in items
+        if si < len(sents) and sents[si].start_char < lead_end and _violent_occurred(m)
+    ]
+    if any(any(t.lemma_.lower() in LEGAL for t in sent) for _, sent in lead):
+        return items  # a court case or an arrest: what it recalls may be its own happening
+    # the lead's own happening: a violent event with a toll
+    own = [m.date for m, _ in lead if m.date and (m.fatalities or m.injured)]
+    if not own:
+        return items
+    starts = [d[:10] if DAY.match(d[:10]) else d[:7] + "-01" if len(d) >= 7 else d[:4] + "-01-01" for d in own]
+    starts = [d for d in starts if DAY.match(d)]
+    if not starts:
+        return items
+    main = min(starts)
+    keep = []
+    for m, fam, si in items:
+        if _violent_occurred(m) and m.date and m.time is not None and _ends_before(m.date, main, BACKGROUND_DAYS):
+            continue
+        keep.append((m, fam, si))
+    return keep
+
+
+def _violent_occurred(m: EventMention) -> bool:
+    return m.status == "occurred" and m.sub_event_type in VIOLENT_SUBTYPES
+
+
+def _ends_before(date: str, day: str, days: int) -> bool:
+    """Whether the period ``date`` ("2012-07-19", "2005-02", "1982") ends more than ``days``
+    days before ``day``."""
+    d = date.split("/")[-1]
+    try:
+        if DAY.match(d):
+            end = dt.date.fromisoformat(d)
+        elif re.match(r"^\d{4}-\d{2}$", d):
+            y, mo = int(d[:4]), int(d[5:7])
+            end = dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)
+        elif re.match(r"^\d{4}$", d):
+            end = dt.date(int(d), 12, 31)
+        else:
+            return False
+    except ValueError:
+        return False
+    return (dt.date.fromisoformat(day) - end).days > days
+
+
 VIOLENT_SUBTYPES = frozenset({"Violent crime", "Armed clash", "Attack", "Mob violence", "Violent demonstration",
                               "Excessive force against protesters"})  # fmt: skip
 

@@ -26,6 +26,9 @@ def tally(victims: list[Victims]) -> Tally:
     """Dead and injured of one sentence's victim phrases (None when nothing counted them)."""
     totals = [v for v in victims if v.total]
     named = [v for v in victims if not v.total]
+    if not named and totals:
+        # only totals ("the killing is the 17th homicide"): the largest of each kind, not a sum
+        totals = [max((v for v in totals if v.kind == k), key=lambda v: v.n) for k in {v.kind for v in totals}]
     victims = named or totals
     if any(not v.secondary and v.kind != "dead" for v in victims):
         # "six people were shot and one victim was rushed to the hospital": one of the six

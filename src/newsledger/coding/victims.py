@@ -47,6 +47,7 @@ from .people import (
 
 KILL = frozenset({"kill", "murder", "slay", "execute", "assassinate", "gun"})
 DIE = frozenset({"die", "perish"})
+LIFE_VERBS = frozenset({"claim", "take", "end"})
 DEAD_WORDS = frozenset({"dead", "lifeless"})
 HURT = frozenset({"wound", "injure", "hurt", "graze", "maim", "paralyze", "paralyse"})
 SHOOT = frozenset({"shoot"})
@@ -92,6 +93,9 @@ def _objects(tok: Any) -> list[Any]:
     out = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     if not out and tok.dep_ == "acl":
         out = [tok.head]  # "a 17-year-old shot and killed by ..."
+    if not out and tok.dep_ in ("acomp", "oprd") and tok.tag_ == "VBN":
+        # "two people were slain" parsed with the participle as the copula's complement
+        out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not out and tok.dep_ == "conj":
         base = tok.head
         out = [c for c in base.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -171,6 +175,14 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             return [(_objects(tok), "dead", tok.text)]
         if lemma in DIE:
             return [(_subjects(tok), "dead", tok.text)]
+        lives = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives")]
+        if lemma in LIFE_VERBS and lives:
+            # "claimed the life of a teenager", "took the lives of two men", "took his own life"
+            heads = [g for c in lives[0].children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            if not heads and lemma != "claim" and any(c.dep_ == "poss" for c in lives[0].children):
+                heads = _subjects(tok)
+            return [(heads, "dead", tok.text)]
         if lemma in SHOOT:
             kind = "dead" if _to_death(tok) else "shot"
             if any(c.lemma_.lower() == "survive" for c in tok.conjuncts):
@@ -204,7 +216,9 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
         ):
             selves = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
                       if g.lower_ in REFLEXIVE]  # fmt: skip
-            return [(selves, "shot", "turned the gun on")]  # "then turned the gun on himself"
+            # "then turned the gun on himself": local news says so of a suicide (a survivor is
+            # reported as such: "... and is in critical condition")
+            return [(selves, "dead", "turned the gun on")]
         if lemma in SUFFER:
             wounds = [
                 c
@@ -256,6 +270,8 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             mult = [MULTIPLES[c.lower_] for c in tok.children if c.lower_ in MULTIPLES]
             if mult and not heads:
                 out = [([tok], f"{'dead' if fatal else 'shot'}:{mult[0]}", tok.text)]  # "a double homicide"
+            elif fatal and not heads and _one_fatal(tok):
+                out = [([tok], "dead:1", tok.text)]  # "a fatal shooting", "the killing": at least one dead
             return out
         if lemma == "condition" and _has(tok, CONDITIONS, ("amod", "compound")) and tok.dep_ == "pobj":
             verb = tok.head.head
@@ -273,6 +289,22 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
         ):
             return [([sufferer.head], "shot~", tok.text)]  # "found three adults ... suffering from wounds"
     return []
+
+
+ONE_DEATH = frozenset({"shooting", "killing", "slaying", "homicide", "death", "murder"})
+
+
+def _one_fatal(tok: Any) -> bool:
+    """ "a fatal shooting", "the deadly shooting", "a homicide", "the killing": one happening
+    with at least one dead (not "homicide detectives", "attempted murder", "shootings")."""
+    if tok.lower_ not in ONE_DEATH or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
+        return False
+    if any(c.lower_ in ("attempted", "attempt", "no", "any") for c in tok.children):
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound")}
+    if tok.lower_ in ("death", "murder"):
+        return bool(mods & FATAL_MODS) or "shooting" in mods  # "the shooting death", "a fatal ..."
+    return bool(mods & {"a", "an", "the", "this", "that"}) or bool(mods & FATAL_MODS)
 
 
 def _bearer(prep: Any) -> list[Any]:

@@ -25,10 +25,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from ..model import Article, EventMention, PlaceMention
 from .dates import BOUND_MODS, gap_days, interval, is_day
 from .geo import core_name, country_name, relation
+from .pairmodel import model_score, numbers, pair_features
 from .similarity import LIGHT_TRIGGERS, same_sense, trigger_key
 from .text import actor_words, content_stems, fold, jaccard, same_actor_words, same_folded
 
@@ -74,6 +76,9 @@ class MergePolicy:
     linkage: str = "max"  # "max": best pair in the cluster; "mean": average over its members
     w_embed: float = 0.0  # sentence-embedding similarity (off unless items carry embeddings)
     embed_center: float = 0.5  # cosine similarity that counts as neutral
+    # a trained pair score (pairmodel.PairModel): its log-odds replace the weighted sum; the
+    # join threshold then applies to them (compatibility and anchors stay as they are)
+    model: Any = None
 
 
 DEFAULT_POLICY = MergePolicy()
@@ -90,6 +95,16 @@ class Item:
     group: str = ""  # optional extra blocking key (e.g. a topic in a benchmark)
     names: frozenset[tuple[str, str]] = frozenset()  # people the whole report names (person_keys)
     embedding: tuple[float, ...] | None = None  # unit-length sentence embedding, if computed
+    arguments: tuple[tuple[str, str], ...] = ()  # (role, text): time, place, participant, thing
+
+    @cached_property
+    def numbers(self) -> frozenset[str]:
+        m = self.mention
+        return numbers(self.article.text[m.span.start : m.span.end])
+
+    @cached_property
+    def report_words(self) -> frozenset[str]:
+        return content_stems(self.article.text)
 
     @cached_property
     def sort_key(self) -> tuple[str, str, int, int, int]:
@@ -259,7 +274,7 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
         score += w
         reasons.append(f"place={rel}{w:+.1f}")
     # participants
-    share = 0.0
+    share, disjoint = 0.0, False
     # an unplaced mention's participants still name the country the other one is placed in
     wa = without_words(a.actor_words, b.home_words) if b.home_words != a.home_words else a.actor_words
     wb = without_words(b.actor_words, a.home_words) if b.home_words != a.home_words else b.actor_words
@@ -269,7 +284,7 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
             w = policy.w_actors * share
             reasons.append(f"actors={'/'.join(fold(h) for h in hits[:3])}{w:+.1f}")
         else:
-            w = policy.w_actors_disjoint
+            w, disjoint = policy.w_actors_disjoint, True
             reasons.append(f"actors-disjoint{w:+.1f}")
         score += w
     # casualty counts
@@ -307,6 +322,9 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
         w = policy.w_embed * (cos - policy.embed_center)
         score += w
         reasons.append(f"meaning={cos:.2f}{w:+.1f}")
+    if policy.model is not None:
+        score = model_score(policy.model, pair_features(a, b, share, disjoint, sim)) + penalty
+        reasons.append(f"model={score:+.2f}")
     if a.article.id == b.article.id:
         score += policy.w_same_article
         reasons.append(f"same-article{policy.w_same_article:+.1f}")

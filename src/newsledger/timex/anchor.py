@@ -27,7 +27,7 @@ from .normalise import (
     shift,
 )
 from .quarters import Quarters
-from .story import SHIFT_TARGET, Ref, Resolved, holiday_date
+from .story import SHIFT_TARGET, UNTIL_AHEAD, Ref, Resolved, holiday_date
 from .words import duration_value
 
 SHORT_UNITS = frozenset({"day", "night", "hour", "minute", "second"})
@@ -215,8 +215,9 @@ class Resolver(Quarters):
         if direction is None or direction == 0:
             possessive = self.text[c.end : c.end + 2] in {"'s", "’s"}
             tense = "past" if possessive else self.tense(c, strict=True)
-            if SHIFT_TARGET.search(self.text[max(0, c.start - 40) : c.start]):
-                tense = "future"  # "postponed until Tuesday"
+            left = self.text[max(0, c.start - 40) : c.start]
+            if SHIFT_TARGET.search(left) or UNTIL_AHEAD.search(left):
+                tense = "future"  # "postponed until Tuesday", "closed until Friday"
             direction = 1 if tense == "future" else -1
             if base.weekday() == wd:
                 d = base
@@ -258,7 +259,7 @@ class Resolver(Quarters):
             return self._later(Cand(c.start, c.end, c.type, "later", (unit, n, -1)))
         code = UNIT_CODE.get(unit, "Y")
         if code == "Y" and n == 1 and self.quarter is not None:
-            return f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}"
+            return self.year_ago_period(c)
         if code in {"H", "MIN", "S"}:
             return fmt_day(self.dct)
         if code == "DE":
@@ -274,7 +275,7 @@ class Resolver(Quarters):
         if n is None:
             return "FUTURE_REF" if sign > 0 else "PAST_REF"
         if unit == "year" and n == 1 and sign < 0 and self.quarter is not None:
-            return f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}"
+            return self.year_ago_period(c)
         code = UNIT_CODE.get(unit, "Y")
         ref = self.day_anchor_ref() if code in {"D", "W", "H", "MIN", "S"} else self.story_anchor()
         if ref is None:

@@ -100,10 +100,11 @@ DAYWORD = r"(?:today|tonight|yesterday|tomorrow|tonite|2nite|tmrw?|tmrow|tomorow
 
 # --- the rules ------------------------------------------------------------------------------
 
-_WDP = rf"(?:(?P<wdx>{WD}),?\s+)?"
 _EDGEP = rf"(?:(?P<edge>{EDGE})[- ]\s*)?"
 
-_WDP = rf"(?:(?P<wdx>{WD}),?\s+)?"
+# a weekday before a date is part of it ("Friday, Sept. 18"), but not across a blank line (a
+# headline "... until Friday" above the dateline "September 18, 2008")
+_WDP = rf"(?:(?P<wdx>{WD}),?[^\S\n]*\n?[^\S\n]*(?<=\s))?"
 _EDGEP = rf"(?:(?P<edge>{EDGE})[- ]\s*)?"
 _PRE = rf"(?:(?P<pre>{PREMOD})\s+)?"
 _NUM = rf"(?P<n>{NUMBER})"
@@ -286,7 +287,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_story_time,
     ),
     (
-        rf"(?:(?P<pre>later|late|earlier|early)\s+in\s+the\s+|{_EDGEP}the\s+)(?P<u>year|month)\b(?!-)",
+        rf"(?:(?P<pre>later|late|earlier|early)\s+in\s+the\s+|{_EDGEP}the\s+)(?:(?:full|fiscal)\s+(?=year))?(?P<u>year|month)\b(?!-)",
         r_year_part,
     ),
     (

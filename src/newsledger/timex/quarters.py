@@ -17,8 +17,29 @@ PERIOD_END = re.compile(
 )
 
 
+# a period of several months up to the report's quarter ("the first nine months", "the six months")
+YEAR_TO_DATE = re.compile(
+    r"\b(?:nine|six|first\s+(?:nine|six))[- ]months?\b|\bfirst\s+half\b|\byear[- ]to[- ]date\b", re.IGNORECASE
+)
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
+
+
 class Quarters(Story):
     """The quarter-resolving part of the resolver (see :class:`.anchor.Resolver`)."""
+
+    def year_ago_period(self, c: Cand) -> str:
+        """ "A year ago" in a financial report: the report's quarter a year back, or the year back
+        when the sentence is about a period of several months ("For the nine months, net rose to
+        $5 million from $4 million a year earlier": the first nine months of last year)."""
+        assert self.quarter is not None
+        left = self.text[max(0, c.start - 300) : c.start]
+        cuts = [m.end() for m in _SENTENCE_START.finditer(left)]
+        start = cuts[-1] if cuts else 0
+        if len(left[start:].split()) <= 2 and len(cuts) > 1:
+            start = cuts[-2]  # the expression opens its sentence ("The year-ago results"): read the one before
+        if YEAR_TO_DATE.search(left, start):
+            return f"{self.quarter[0] - 1:04d}"
+        return f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}"
 
     def _quarter(self, c: Cand) -> str | None:
         q, y, off = c.args
@@ -32,7 +53,14 @@ class Quarters(Story):
                 y = self.dct.year + (off or 0)
                 if q > quarter_of(self.dct) and c.rule != "quarter_of_year" and self.tense(c) == "past":
                     y -= 1
-        if c.rule != "quarter_year_ago":
+        earlier = (  # "after a flat second quarter" in a report on the third: a comparison
+            self.quarter is not None
+            and c.args[1] is None
+            and (y, q) < self.quarter
+            and y == self.quarter[0]
+            and "fiscal" not in self.text[c.start : c.end].lower()
+        )
+        if c.rule != "quarter_year_ago" and not earlier:
             self.set_quarter(y, q)
             self.quarter_at = c.end
         return f"{y:04d}-Q{q}"
@@ -60,7 +88,7 @@ class Quarters(Story):
             return None
         if rel == "current" and self.dct is not None:
             return f"{self.dct.year:04d}-Q{quarter_of(self.dct)}"
-        if self.quarter is not None and rel not in {"previous", "latest"}:
+        if self.quarter is not None and rel != "previous":
             y, q = self.quarter
         elif rel == "previous" and self.quarter is not None:
             y, q = self.quarter[0] - (self.quarter[1] == 1), (self.quarter[1] - 2) % 4 + 1

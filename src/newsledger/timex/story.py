@@ -34,9 +34,12 @@ DEADLINE_NOUN = re.compile(r"['’]?s?\s+(?:deadline|target\s+date|due\s+date|cu
 # postponed to December 15", "has been pushed back until March"
 SHIFT_TARGET = re.compile(
     r"\b(?:postpon|delay|defer|reschedul|adjourn|push(?:ed|es|ing)?\s+back|put\s+off|moved?|extend)\w*"
-    r"(?:\s+(?:it|them|the\s+\w+|again|once\s+more|further))?\s+(?:to|until|till|for)\s+\Z",
+    r"(?:\s+(?:it|them|(?:the|its|their|his|her)\s+\w+|again|once\s+more|further))?\s+(?:to|until|till|for)\s+\Z",
     re.IGNORECASE,
 )
+# a state that lasts "until Friday" ends ahead ("markets will stay closed until Friday", "gave them
+# until 9 a.m. Tuesday"); "not until Tuesday", "up until Thursday", "Until Thursday, they had" look back
+UNTIL_AHEAD = re.compile(r"(?<!\bnot\s)(?<!\bup\s)(?<=[a-z]\s)(?-i:until|till)\s+\Z", re.IGNORECASE)
 
 
 # a second date right after an underspecified one lends it its year: "[August] and September 1914",

@@ -28,7 +28,9 @@ _STRONG_FUTURE_RE = re.compile(
 _PAST_RE = re.compile(  # not a participle after "be" ("will be held", "is to be signed")
     r"(?<!\bbe\s)\b(?:was|were|had|did|said|told|announced|reported|signed|agreed|died|killed|began|ended|took|"
     r"came|went|met|left|held|made|gave|won|lost|fell|rose|closed|opened|arrived|attacked|occurred|"
-    r"happened|started|launched|released|ago|earlier|last|since)\b",
+    r"happened|started|launched|released|ago|earlier|last|since|brought|bought|sold|paid|fought|sought|caught|"
+    r"built|sent|spent|kept|felt|found|became|won|wrote|spoke|broke|chose|drove|grew|knew|threw|flew|drew|saw|"
+    r"got|struck|led|fled|dealt|received|acquired|completed|filed|approved|rejected|issued)\b",
     re.IGNORECASE,
 )
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
