@@ -32,6 +32,7 @@ from newsledger import Context
 from newsledger.model import Article, EventMention, Span
 from newsledger.reconcile.clustering import cluster
 from newsledger.reconcile.merge import DEFAULT_POLICY, Item, MergePolicy
+from newsledger.reconcile.pairmodel import load_pair_model
 from newsledger.reconcile.scoring import conll_f1
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "coref" / "ecbplus"
@@ -235,10 +236,15 @@ def build_items(
         trigger = lemma.lemma_.lower() if lemma is not None else m["tokens_str"].lower()
         people = tuple(
             dict.fromkeys(
-                [*(e.text for e in doc.ents if e.label_ in LABELS), *(a[1] for a in args.get((doc_id, sid), ()) if a[0] != "TIM")]
+                [
+                    *(e.text for e in doc.ents if e.label_ in LABELS),
+                    *(a[1] for a in args.get((doc_id, sid), ()) if a[0] != "TIM"),
+                ]
             )
         )
-        near = governed(doc, s0, lemma, args.get((doc_id, sid), ()), tok_off, sid) if lemma is not None else ()
+        near = (
+            governed(doc, s0, lemma, args.get((doc_id, sid), ()), tok_off, sid) if lemma is not None else ()
+        )
         mention = EventMention(
             span=Span(doc_id, s0, s1),
             trigger=trigger,
@@ -299,6 +305,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--weight", type=float, help="embedding weight (default: 3.0 for trigger)")
     ap.add_argument("--center", type=float, help="cosine counted as neutral (default: 0.7 for trigger)")
     ap.add_argument("--no-entities", action="store_true", help="participants from spaCy NER only")
+    ap.add_argument(
+        "--model",
+        action="store_true",
+        help="the trained pair model (data/pair_model_ecb[_embed].json, from bench.ecbplus_train)",
+    )
     args = ap.parse_args(argv)
     if not DATA.is_dir():
         print(f"ECB+ data not found at {DATA}", file=sys.stderr)
@@ -312,6 +323,9 @@ def main(argv: list[str] | None = None) -> int:
             w_embed=defaults["w_embed"] if args.weight is None else args.weight,
             embed_center=defaults["embed_center"] if args.center is None else args.center,
         )
+    if args.model:
+        name = "pair_model_ecb_embed" if args.embed == "trigger" else "pair_model_ecb"
+        policy = replace(ECB_POLICY, model=load_pair_model(ctx, name), join=0.0, w_embed=0.0)
     embeddings, entities = args.embed or "", not args.no_entities
     if args.tune:
         items, key = build_items("train", ctx, embeddings=embeddings, entities=entities)
@@ -330,7 +344,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.split}: {len(items)} mentions, {len(key)} gold clusters; adapter {t1 - t0:.1f}s, merge {t2 - t1:.2f}s"
     )
     print(f"lemma baseline (same head lemma, same sub-topic): {fmt(lemma_baseline(items, key))}")
-    print(f"newsledger merge (join {policy.join:.1f}, embed {policy.w_embed:.1f}): {fmt(scores)}")
+    what = "pair model" if policy.model is not None else f"join {policy.join:.1f}, embed {policy.w_embed:.1f}"
+    print(f"newsledger merge ({what}): {fmt(scores)}")
     return 0
 
 

@@ -164,6 +164,53 @@ def evaluate(
     return out
 
 
+def breakdown(corpus: Path, cache: Path | None = None, demonyms: str = "qualifying") -> None:
+    """False positives and misses by category. For GeoWebNews, each false positive is labelled
+    with the corpus' own annotation of that span, including the types its scorer leaves out
+    (Demonym, Non_Literal_Modifier, Embedded_Non_Lit, Non_Toponym, Homonym, Language): that
+    shows which errors are convention and which are ours. Misses by gold type and NER label."""
+    import xml.etree.ElementTree as ET
+
+    from newsledger import Context
+    from newsledger.model import Article
+    from newsledger.stages.places import place_mentions
+
+    sg = _scorer()
+    arts = sg.load(corpus)
+    every: list[list[tuple[int, int, str]]] = [
+        [(int(t.findtext("start") or 0), int(t.findtext("end") or 0), t.findtext("type") or "?")
+         for t in a.iter("toponym")]
+        for a in ET.parse(corpus).getroot().iter("article")
+    ]  # fmt: skip
+    ctx = Context()
+    parsed, _ = _parsed([Article(id=f"g{i:05d}", text=a["text"]) for i, a in enumerate(arts)], ctx, cache)
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    examples: dict[str, Counter[str]] = {}
+    for i, (a, p) in enumerate(zip(arts, parsed, strict=True)):
+        found = place_mentions(p, ctx.gazetteer, demonyms=demonyms)
+        for m in found:
+            if any(m.span.start < g["end"] and m.span.end > g["start"] for g in a["toponyms"]):
+                continue
+            gold = next((t for s, e, t in every[i] if m.span.start < e and m.span.end > s), "unannotated")
+            key = f"FP {m.role}/{m.feature} on {gold}"
+            fp[key] += 1
+            examples.setdefault(key, Counter())[m.text] += 1
+        for g in a["toponyms"]:
+            if any(m.span.start < g["end"] and m.span.end > g["start"] for m in found):
+                continue
+            span = p.doc.char_span(g["start"], g["end"], alignment_mode="expand")
+            label = ",".join(sorted({t.ent_type_ or "-" for t in span})) if span is not None else "?"
+            gold = next((t for s, e, t in every[i] if s == g["start"]), "")
+            key = f"FN {gold} ner={label}"
+            fn[key] += 1
+            examples.setdefault(key, Counter())[g["phrase"]] += 1
+    for title, counter in (("false positives", fp), ("misses", fn)):
+        print(f"{title}: {sum(counter.values())}")
+        for key, n in counter.most_common(25):
+            print(f"  {n:4d} {key}: " + "; ".join(f"{k} x{v}" for k, v in examples[key].most_common(8)))
+
+
 def gva_city_recall(incidents: int = 200, cache: Path | None = None, verbose: bool = False) -> None:
     """The Gun Violence Archive registry's city as a place: over the articles of the first
     ``incidents`` incidents (the choice of ``bench.gva``), how often the text names the city and
@@ -212,6 +259,36 @@ def gva_city_recall(incidents: int = 200, cache: Path | None = None, verbose: bo
     )
 
 
+def pipeline_share(n: int = 100) -> None:
+    """CPU seconds per step of ``pipeline.extract(..., timings=...)`` over the first ``n`` GVA
+    articles with text (US local news), and the places stage's share of the whole."""
+    import json
+
+    from newsledger import Context
+    from newsledger.model import Article
+    from newsledger.pipeline import extract
+
+    arts: list[Article] = []
+    with (EVAL / "gva" / "articles.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            a = json.loads(line)
+            if a.get("content", "").strip():
+                arts.append(Article(id=a["doc_id"], text=a["content"]))
+            if len(arts) >= n:
+                break
+    ctx = Context()
+    ctx.nlp  # noqa: B018 - load outside the timed part
+    ctx.gazetteer  # noqa: B018
+    timings: dict[str, float] = {}
+    for _ in extract(arts, ctx, timings=timings):
+        pass
+    total = sum(timings.values())
+    print(", ".join(f"{k} {v:.2f} s" for k, v in timings.items()))
+    print(
+        f"places: {timings.get('places', 0.0):.2f} s of {total:.2f} s = {100 * timings.get('places', 0.0) / total:.1f}%"
+    )
+
+
 def speed(n: int = 100_000) -> None:
     """Gazetteer load time (from the built index) and look-ups per second (names of real entries,
     one cold and one warm pass), in CPU time so that other jobs on the machine do not count."""
@@ -247,7 +324,18 @@ def main(argv: list[str] | None = None) -> int:
         help="which demonyms are returned (default: those qualifying a noun, as the stage does)",
     )
     ap.add_argument("--gva", type=int, metavar="N", help="only the GVA city recall over N incidents")
+    ap.add_argument("--breakdown", action="store_true", help="false positives and misses by category")
+    ap.add_argument("--share", type=int, metavar="N", help="places' share of extract() over N GVA texts")
     args = ap.parse_args(argv)
+    if args.share:
+        pipeline_share(args.share)
+        return 0
+    if args.breakdown:
+        for name in args.corpus:
+            path = Path(name) if Path(name).exists() else EVAL / "geo" / name
+            print(f"== {path.name}")
+            breakdown(path, args.cache, args.demonyms)
+        return 0
     if args.gva:
         gva_city_recall(args.gva, args.cache, args.verbose)
         return 0

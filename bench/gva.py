@@ -93,6 +93,7 @@ def main() -> int:
             if str(a["incident_id"]) in incidents and a.get("content", "").strip():
                 by_inc.setdefault(str(a["incident_id"]), []).append(a)
     order = sorted(by_inc)
+    third_of = {inc: i % 3 for i, inc in enumerate(order)}
     if args.third is not None:
         order = [inc for i, inc in enumerate(order) if i % 3 == args.third]
     chosen = order[args.skip :] if args.all else order[args.skip : args.skip + args.incidents]
@@ -108,6 +109,7 @@ def main() -> int:
     t0 = time.perf_counter()
     n = killed = injured = date = city = state = 0
     fails: Counter[str] = Counter()
+    per_third: Counter[tuple[int, str]] = Counter()
     for ann in _annotated(arts, args.cache):
         inc = incidents[inc_of[ann.article.id]]
         evs = ann.events
@@ -125,6 +127,10 @@ def main() -> int:
             "city": any(gcity and e.place and gcity in scorer.fold(e.place.name) for e in evs),
             "state": any(e.place and scorer.fold(inc["state"]) == scorer.fold(e.place.admin1) for e in evs),
         }
+        third = third_of[inc_of[ann.article.id]]
+        per_third[third, "n"] += 1
+        for key, good in ok.items():
+            per_third[third, key] += good
         killed += ok["killed"]
         injured += ok["injured"]
         date += ok["date"]
@@ -148,6 +154,12 @@ def main() -> int:
     print(f"incidents: {len(chosen)}  articles: {n}  time: {secs:.1f} s")
     print(f"killed exact: {killed / n:.4f}  injured exact: {injured / n:.4f}")
     print(f"date exact: {date / n:.4f}  city: {city / n:.4f}  state: {state / n:.4f}")
+    for k in sorted({t for t, _ in per_third}):
+        m = per_third[k, "n"]
+        scores = "  ".join(
+            f"{key} {per_third[k, key] / m:.4f}" for key in ("killed", "injured", "date", "city")
+        )
+        print(f"  third {k} ({m} articles): {scores}")
     return 0
 
 

@@ -163,6 +163,7 @@ def ingest_child(jsonl: str, db: str, workers: int, phase_file: str | None = Non
     from newsledger.executor import skip_torch
 
     skip_torch()
+    import newsledger.ledger.incremental  # noqa: F401  # the reconcile code as of the start (a run takes long)
     from newsledger.ledger import ingest, reconcile_ledger
 
     def phase(name: str) -> None:

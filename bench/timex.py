@@ -1,7 +1,7 @@
 """Benchmark: our TIMEX3 tagger vs dateparser's ``search_dates`` on the same TimeML documents.
 
 usage: python -m bench.timex [--dirs tbaq wikiwars] [--limit N] [--parse] [--no-dateparser]
-                             [--dateparser-limit N] [--verbose] [--by-pattern [N]]
+                             [--dateparser-limit N] [--verbose] [--by-pattern [N]] [--by-kind]
 
 Reads the gold data in ``../shared/eval/timex/<dir>`` with the official scorer's ``parse_tml`` (imported
 at run time from ../shared/eval, nothing copied) and scores both systems with the TempEval-3
@@ -12,7 +12,9 @@ keeps the ratio fair on a machine shared with other jobs.
 
 ``--by-pattern`` groups the value errors by the shape of the gold expression ("last week",
 "WD night", "n year ago": digits, weekdays, months and small numbers abstracted) and prints the
-N most frequent with their share of the matches and a few gold -> got examples.
+N most frequent with their share of the matches and a few gold -> got examples. ``--by-kind``
+sorts them by kind of error instead (wrong anchor, tense direction, granularity, DURATION vs DATE,
+quarters, reference words, sets, TIME values, written form), with counts and examples.
 """
 
 from __future__ import annotations
@@ -85,13 +87,62 @@ def print_by_pattern(matches: list[tuple[str, str, str]], top: int) -> None:
         print(f"   {len(bad):4d}/{len(ms):<4d} {key!r:32} {examples}")
 
 
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def error_kind(gold: str, got: str, gold_type: str, got_type: str, dct: str | None) -> str:
+    """The kind of a value error (gold != got), for ``--by-kind``."""
+    if "REF" in gold or "REF" in got:
+        return "reference words (PRESENT_REF, PAST_REF, FUTURE_REF)"
+    if "SET" in {gold_type.upper(), got_type.upper()} or gold in {"XXXX", "XXXX-XX-XX"} or "WXX-" in gold:
+        return "sets"
+    if gold[:1] == "P" or got[:1] == "P":
+        return "DURATION vs DATE" if (gold[:1] == "P") != (got[:1] == "P") else "duration amount or unit"
+    if "Q" in gold or "Q" in got or re.search(r"-H\d", got):
+        return "quarters, halves, fiscal years"
+    if (
+        re.sub(r"(-XX)+$", "", gold) == got
+        or gold.replace("X", "") == got
+        or re.sub(r"-W(\d)$", r"-W0\1", gold) == got
+        or (gold[:11] == got[:11] and got.startswith(gold) and got[len(gold) :] == ":00")
+    ):
+        return "written form (1949-XX, 198X, W7, T17)"
+    if "T" in gold[10:] or "T" in got[10:]:
+        return "part of day / clock on the right day" if gold[:10] == got[:10] else "TIME on another day"
+    if "W" in gold or "W" in got:
+        return "weeks (ISO week vs WXX, month, day)"
+    if len(gold) != len(got):
+        return "granularity" if gold.startswith(got) or got.startswith(gold) else "granularity and anchor"
+    if dct and _DAY.match(gold) and _DAY.match(got):
+        d = dct[:10]
+        if (gold < d) != (got < d) and d not in {gold[:10], got[:10]}:
+            return "tense direction (past vs future of the DCT)"
+    return "wrong anchor (same granularity)"
+
+
+def print_by_kind(errors: list[tuple[str, str, str, str, str, str | None]]) -> None:
+    """The value errors by kind, most frequent first, with a few examples."""
+    groups: dict[str, list[str]] = {}
+    for expr, gold, got, gtype, stype, dct in errors:
+        groups.setdefault(error_kind(gold, got, gtype, stype, dct), []).append(f"{expr!r} {gold} -> {got}")
+    print(f"   value errors by kind ({len(errors)}):")
+    for kind, items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        print(f"   {len(items):4d}  {kind:48} {'; '.join(items[:3])}")
+
+
 def score(
-    scorer: Any, docs: list[Doc], outputs: list[list[dict[str, Any]]], verbose: bool, by_pattern: int = 0
+    scorer: Any,
+    docs: list[Doc],
+    outputs: list[list[dict[str, Any]]],
+    verbose: bool,
+    by_pattern: int = 0,
+    by_kind: bool = False,
 ) -> dict[str, float]:
     """The matching and metrics of score_timex.py, applied to in-process outputs."""
     n_gold = n_sys = relaxed = strict = type_ok = value_ok = 0
     matches: list[tuple[str, str, str]] = []  # gold text, gold value, system value
-    for (fname, _dct, text, gold), sys_t in zip(docs, outputs, strict=True):
+    errors: list[tuple[str, str, str, str, str, str | None]] = []  # + types and the DCT
+    for (fname, dct, text, gold), sys_t in zip(docs, outputs, strict=True):
         n_gold += len(gold)
         n_sys += len(sys_t)
         used: set[int] = set()
@@ -113,6 +164,9 @@ def score(
             type_ok += (s.get("type") or "").upper() == (g["type"] or "").upper()
             value_ok += str(s.get("value")) == str(g["value"])
             matches.append((text[g["start"] : g["end"]], str(g["value"]), str(s.get("value"))))
+            if str(s.get("value")) != str(g["value"]):
+                errors.append((matches[-1][0], matches[-1][1], matches[-1][2], g["type"] or "",
+                               s.get("type") or "", dct))  # fmt: skip
             if verbose and str(s.get("value")) != str(g["value"]):
                 print(
                     f"  value {fname}: {text[g['start'] : g['end']]!r} gold {g['value']} got {s.get('value')}"
@@ -127,6 +181,8 @@ def score(
                     print(f"  spurious {fname}: {text[s['start'] : s['end']]!r} = {s.get('value')}")
     if by_pattern:
         print_by_pattern(matches, by_pattern)
+    if by_kind:
+        print_by_kind(errors)
     f1 = scorer.f1
     rp, rr = relaxed / max(n_sys, 1), relaxed / max(n_gold, 1)
     sp, sr = strict / max(n_sys, 1), strict / max(n_gold, 1)
@@ -199,6 +255,7 @@ def main() -> int:
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--by-pattern", type=int, nargs="?", const=30, default=0, metavar="N",
                     help="print the N most frequent kinds of value error")  # fmt: skip
+    ap.add_argument("--by-kind", action="store_true", help="print the value errors by kind of error")
     args = ap.parse_args()
     if not SHARED_EVAL.is_dir():
         print(f"{SHARED_EVAL} not found: nothing to benchmark")
@@ -216,7 +273,7 @@ def main() -> int:
             nlp_docs = list(nlp.pipe([text for _n, _d, text, _g in docs], batch_size=16))
             print(f"   spaCy parse: {time.perf_counter() - t0:.2f}s")
         outs, secs = run_system(ours, docs, nlp_docs)
-        m = score(scorer, docs, outs, args.verbose, args.by_pattern)
+        m = score(scorer, docs, outs, args.verbose, args.by_pattern, args.by_kind)
         print(fmt("newsledger.timex" + (" +parse" if args.parse else ""), m, len(docs), secs))
         if not args.no_dateparser:
             sub = docs[: args.dateparser_limit] if args.dateparser_limit else docs

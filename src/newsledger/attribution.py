@@ -9,7 +9,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from .nlp import doc_text
+from .nlp import doc_text, token_column
 from .quotations import inside
 
 Tok = Any  # a spaCy Token (only nlp.py imports spaCy)
@@ -119,14 +119,15 @@ def person_mentions(doc: Any) -> list[tuple[int, int, int, str, str]]:
             if e.label_ == "PERSON"
         ]
         spans = [(start, end) for _, start, end, _, _ in ents]
+        dep, pos, ent = token_column(doc, "DEP"), token_column(doc, "POS"), token_column(doc, "ENT_TYPE")
         subjects = [
             (t.i + 1, t.idx, t.idx + len(t.text), str(t.text), str(t.text))
-            for t in doc
-            if t.dep_ == "nsubj"
-            and t.pos_ == "PROPN"
-            and t.ent_type_ in ("", "PERSON", "ORG")
-            and t.head.pos_ == "VERB"
-            and not inside(t.idx, spans)
+            for t in (
+                doc[i]
+                for i in range(len(doc))
+                if dep[i] == "nsubj" and pos[i] == "PROPN" and ent[i] in ("", "PERSON", "ORG")
+            )
+            if t.head.pos_ == "VERB" and not inside(t.idx, spans)
         ]
         found = doc.user_data["newsledger.person_mentions"] = sorted(ents + subjects, key=lambda m: m[1])
     return found

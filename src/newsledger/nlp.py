@@ -50,14 +50,24 @@ def paragraph_starts(doc: Any) -> Any:
 
     It only sets starts; the component that sets the other sentences (parser or senter) keeps
     them, so it must run before that one (:func:`add_paragraph_starts`)."""
-    gap = ""
-    for tok in doc:
-        if tok.is_space:
-            gap += tok.text + tok.whitespace_
+    n = len(doc)
+    if not n:
+        return doc
+    spaces = doc.to_array(["IS_SPACE"]).tolist()
+    i = 0
+    while i < n:  # only the runs of space tokens can hold a blank line (few per document)
+        if not spaces[i]:
+            i += 1
             continue
+        j = i
+        while j < n and spaces[j]:
+            j += 1
+        if j == n:
+            break
+        gap = (doc[i - 1].whitespace_ if i else "") + "".join(doc[k].text_with_ws for k in range(i, j))
         if "\n" in gap and BLANK_LINE.search(gap):
-            tok.is_sent_start = True
-        gap = tok.whitespace_
+            doc[j].is_sent_start = True
+        i = j
     return doc
 
 
@@ -126,6 +136,60 @@ def index_sentences(doc: Any) -> tuple[Any, ...]:
     doc.user_token_hooks["sent"] = hooks.token_sent
     doc.user_span_hooks["sent"] = hooks.span_sent
     return sents
+
+
+STRING_COLUMNS = frozenset({"LEMMA", "LOWER", "ORTH", "NORM", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE"})
+INT_COLUMNS = frozenset(
+    {"IDX", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "LIKE_NUM", "IS_TITLE", "IS_UPPER"}
+)
+
+
+def token_column(doc: Any, attr: str) -> list[Any]:
+    """One attribute of every token of ``doc`` as a list indexed by ``token.i``, computed once
+    per Doc: strings for ``LEMMA``/``LOWER``/``ORTH``/``POS``/``TAG``/``DEP``/``ENT_TYPE``/...
+    (``token.lemma_`` etc.), ints for ``IDX`` (``token.idx``) and flags such as ``IS_SPACE`` (0/1).
+
+    Reading attributes through Token objects (one is created per access) inside loops over
+    tokens is what costs the stages most; a column is read from the Doc's arrays at once."""
+    key = "newsledger.col." + attr
+    col: list[Any] | None = doc.user_data.get(key)
+    if col is None:
+        if attr in STRING_COLUMNS:
+            strings = doc.vocab.strings
+            memo: dict[int, str] = {}
+            col = []
+            for h in doc.to_array([attr]).tolist() if len(doc) else []:
+                v = memo.get(h)
+                if v is None:
+                    v = memo[h] = strings[h]
+                col.append(v)
+        elif attr in INT_COLUMNS:
+            col = doc.to_array([attr]).tolist() if len(doc) else []
+        else:
+            raise ValueError(f"token_column: unsupported attribute {attr!r}")
+        doc.user_data[key] = col
+    return col
+
+
+def release(doc: Any) -> None:
+    """Drop what newsledger attached to ``doc`` (sentence hooks, cached columns and text).
+
+    The sentence hooks refer back to the Doc, so an abandoned Doc would wait for Python's cycle
+    collector; released, it is freed at once."""
+    doc.user_hooks.clear()
+    doc.user_token_hooks.clear()
+    doc.user_span_hooks.clear()
+    doc.user_data.clear()
+
+
+def remember_text(doc: Any, text: str) -> None:
+    """Keep ``text``, the string ``doc`` was made from, as its :func:`doc_text` (spaCy's
+    tokenizer keeps every character, so they are equal; checked by the last token's end)."""
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if end == len(text):
+        doc.user_data["newsledger.text"] = text
+    else:  # pragma: no cover - a tokenizer that drops characters
+        doc_text(doc)
 
 
 def doc_text(doc: Any) -> str:
@@ -320,9 +384,11 @@ class FastAttributeRuler:
 
 def speed_up(nlp: Any) -> None:
     """Replace the pipeline's attribute ruler with :class:`FastAttributeRuler` (same patterns,
-    same results); leaves spaCy's component in place if a pattern is outside what it handles."""
+    same results; spaCy's component stays if a pattern is outside what it handles) and its rule
+    lemmatizer with :class:`FastLemmatizer` (same lemmas)."""
     from spacy.language import Language
 
+    _speed_up_lemmatizer(nlp)
     if "attribute_ruler" not in nlp.pipe_names:
         return
     old = nlp.get_pipe("attribute_ruler")
@@ -339,3 +405,65 @@ def speed_up(nlp: Any) -> None:
 
 def _make_fast_ruler(nlp: Any, name: str) -> FastAttributeRuler:
     return FastAttributeRuler(nlp.vocab)
+
+
+# --- A memoised lemmatizer ------------------------------------------------------------------
+# spaCy's rule lemmatizer visits every token in Python (a Token object, its morphology as a
+# dict) and caches only the words it changed: base forms (singular nouns, infinitives, ...),
+# most of a text, are worked out again each time. Its result depends only on the word, the POS
+# and the morphology, so FastLemmatizer reads those three columns at once and asks spaCy's
+# lemmatizer only for combinations it has not seen.
+
+FAST_LEMMATIZER = "newsledger_lemmatizer"
+LEMMA_MEMO_MAX = 500_000  # entries; the table is emptied when full (memory stays bounded)
+
+
+class FastLemmatizer:
+    """Same lemmas as spaCy's rule ``Lemmatizer`` (``rule`` mode), memoised per (word, POS,
+    morphology); ``lemmatizer`` is the spaCy component that answers the unseen ones."""
+
+    def __init__(self, lemmatizer: Any = None) -> None:
+        self.lemmatizer = lemmatizer
+        self.memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Any) -> Any:
+        if not len(doc) or self.lemmatizer is None:
+            return doc
+        cols = doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"])
+        lemmas = cols[:, 3].copy()
+        rows = cols.tolist()
+        todo = range(len(rows)) if self.lemmatizer.overwrite else [i for i, r in enumerate(rows) if not r[3]]
+        if not todo:
+            return doc
+        memo, add, lemmatize = self.memo, doc.vocab.strings.add, self.lemmatizer.lemmatize
+        if len(memo) > LEMMA_MEMO_MAX:
+            memo.clear()
+        for i in todo:
+            orth, pos, morph, _ = rows[i]
+            key = (orth, pos, morph)
+            lemma = memo.get(key)
+            if lemma is None:
+                lemma = memo[key] = add(lemmatize(doc[i])[0])
+            lemmas[i] = lemma
+        doc.from_array(["LEMMA"], lemmas.reshape(-1, 1))
+        return doc
+
+
+def _speed_up_lemmatizer(nlp: Any) -> None:
+    from spacy.language import Language
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    old = nlp.get_pipe("lemmatizer")
+    if getattr(old, "mode", None) != "rule" or not hasattr(old, "lemmatize"):
+        return
+    if not Language.has_factory(FAST_LEMMATIZER):
+        Language.factory(FAST_LEMMATIZER, func=_make_fast_lemmatizer)
+    if not old._validated:
+        old._validate_tables()
+    new = nlp.replace_pipe("lemmatizer", FAST_LEMMATIZER)
+    new.lemmatizer = old
+
+
+def _make_fast_lemmatizer(nlp: Any, name: str) -> FastLemmatizer:
+    return FastLemmatizer()

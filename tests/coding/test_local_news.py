@@ -145,3 +145,69 @@ def test_a_period_compared_with_does_not_date_the_event(ctx) -> None:
         )
     )
     assert all(e.date != "2011" for e in ann.events)
+
+
+def test_a_shooting_recalled_from_years_ago_is_not_this_reports_toll(ctx) -> None:
+    text = (
+        "Two men were shot and wounded Saturday night outside a bar in Decatur, police said. "
+        "The owner said the shooting brought back memories of March 2009, when three people were killed "
+        "at the same bar."
+    )
+    evs = _events(ctx, text)
+    assert max(e.fatalities or 0 for e in evs) == 0
+    assert max(e.injured or 0 for e in evs) == 2
+
+
+def test_a_court_report_keeps_the_old_shooting_it_is_about(ctx) -> None:
+    text = (
+        "A Decatur man was found guilty Friday in a double murder. "
+        "On April 28, 2017, police were called to a shooting at a car wash on Main Street in Decatur. "
+        "Two men were found with gunshot wounds and were pronounced dead at a hospital."
+    )
+    evs = _events(ctx, text)
+    assert any(e.date == "2017-04-28" for e in evs)
+    assert max(e.fatalities or 0 for e in evs) == 2
+
+
+def test_an_arrest_report_gives_the_toll_of_the_shooting_it_is_about(ctx) -> None:
+    text = "Decatur police made an arrest Friday in an April shooting that left one dead and four injured."
+    evs = _events(ctx, text)
+    assert evs[0].sub_event_type == "Arrests"
+    assert max(e.fatalities or 0 for e in evs) == 1
+    assert max(e.injured or 0 for e in evs) == 4
+
+
+def test_a_roundup_of_several_shootings_is_no_single_events_toll(ctx) -> None:
+    text = "Seven people were killed in three separate shootings across Decatur over the weekend."
+    evs = _events(ctx, text)
+    assert max(e.fatalities or 0 for e in evs) == 0  # the figure stays among the report's figures
+
+
+def test_a_victim_in_critical_condition_who_died_is_not_also_injured(ctx) -> None:
+    text = (
+        "A 15-year-old boy was fatally shot in Decatur on Saturday morning. "
+        "Police said the shooting happened at a house on Elm Street. "
+        "The boy was taken to a hospital in critical condition, where he died."
+    )
+    evs = _events(ctx, text)
+    assert max(e.fatalities or 0 for e in evs) == 1
+    assert max(e.injured or 0 for e in evs) == 0
+
+
+def test_a_running_count_or_a_rate_is_no_events_toll(ctx) -> None:
+    text = (
+        "A man was killed in a shooting in Decatur on Saturday. "
+        "The death raises the city's homicide total to 41 for 2018, police said."
+    )
+    evs = _events(ctx, text)
+    assert max(e.fatalities or 0 for e in evs) == 1
+
+
+def test_a_lead_without_a_day_tells_of_the_publication_day(ctx) -> None:
+    text = (
+        "A 6-year-old boy was shot in the leg at a park in Decatur, police said. "
+        "Officers said the boy was playing with friends. "
+        "The park was renovated in 2015."
+    )
+    evs = _events(ctx, text)
+    assert any(e.date == PUB.isoformat() for e in evs)

@@ -69,6 +69,18 @@ def test_stored_items_equal_the_items_built_from_the_articles(tmp_path: Path) ->
     assert got[0].names and got[0].article.text == ONE.article.text
 
 
+def test_stored_items_carry_the_comparison_features_computing_them_gives(tmp_path: Path) -> None:
+    with Store(tmp_path / "l.db") as s:
+        s.put_annotated([ONE, TWO, OTHER])
+        reconcile_ledger(s)
+        rows = list(s.conn.execute("SELECT article_id, item FROM recon_mentions ORDER BY article_id, idx"))
+        got = load_items(s, rows)
+    want = [it for a in (ONE, TWO, OTHER) for it in event_items(a)]
+    names = ("sentence", "trigger", "actor_words", "home_words")
+    assert all(name in vars(it) for it in got for name in names)  # read, not derived again
+    assert [[vars(it)[n] for n in names] for it in got] == [[getattr(it, n) for n in names] for it in want]
+
+
 def test_key_hashes_keep_keys_apart() -> None:
     day = dt.date(2024, 5, 1)
     keys = [

@@ -126,3 +126,10 @@ def test_the_outlets_own_name_is_not_a_place(ctx) -> None:
     names = [p.text for p in places(parsed, ctx).places]
     assert "Dakar" in names
     assert not overlapping(places(parsed, ctx).places, text, "Atlantic Coast Tribune")
+
+
+def test_place_names_spell_out_abbreviated_saints_and_forts(ctx) -> None:
+    found = run(ctx, "A man was shot in St. Louis on Friday, and another in Ft. Myers, Fla.")
+    names = {p.text: p.name for p in found}
+    assert names["St. Louis"] == "Saint Louis"
+    assert names["Ft. Myers"] == "Fort Myers"

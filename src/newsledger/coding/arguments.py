@@ -20,7 +20,7 @@ from typing import Any
 from ..model import Claim, Figure, PlaceMention, Span, Timex
 from ..nlp import doc_text
 from .actors import phrase_tokens
-from .toll import tally
+from .toll import background_figure, tally
 from .victims import count_people, victims_in
 
 BLOCK = re.compile(r"\s+blocks?\b", re.I)
@@ -275,13 +275,23 @@ def casualties(
     used: list[Figure] = []
     fat = inj = None
     why = []
+    seen: list[tuple[int, int]] = []  # a figure that is background in one sentence is for the next
     for s in sents:
-        f = figures_in(figures, s, "fatalities")
+        text = doc_text(s.doc)
+        seen.append((s.start_char, s.end_char))
+        here = [
+            f for f in figures
+            if f.kind in ("fatalities", "injured")
+            and s.start_char <= f.span.start
+            and f.span.end <= s.end_char
+            and not any(background_figure(text, f.span.start, f.span.end, a, b) for a, b in seen)
+        ]  # fmt: skip
+        f = figures_in(here, s, "fatalities")
         if f:
             best = max(f, key=lambda x: x.value)
             fat = max(fat or 0, int(best.value))
             used.append(best)
-        i = figures_in(figures, s, "injured")
+        i = figures_in(here, s, "injured")
         if i:
             best = max(i, key=lambda x: x.value)
             inj = max(inj or 0, int(best.value))

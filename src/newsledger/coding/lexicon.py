@@ -9,13 +9,15 @@ and then only read. Phrases are matched on lowercased lemmas *or* surface forms 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from ..errors import ModelError
+from ..nlp import token_column
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 GAP = "..."
@@ -39,6 +41,29 @@ class Match:
     phrase: Phrase
 
 
+class TokenRun(Sequence[Any]):
+    """Tokens of one Doc given by index (e.g. a sentence and the next one), made into spaCy
+    Token objects only when read; :meth:`PhraseSet.find` reads none of them."""
+
+    __slots__ = ("doc", "ids")
+
+    def __init__(self, doc: Any, ids: Sequence[int]) -> None:
+        self.doc = doc
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self.doc[i] for i in self.ids[k]]
+        return self.doc[self.ids[k]]
+
+    def __iter__(self) -> Iterator[Any]:
+        doc = self.doc
+        return (doc[i] for i in self.ids)
+
+
 class PhraseSet:
     """Phrases indexed by their first word; :meth:`find` scans a token sequence."""
 
@@ -48,43 +73,80 @@ class PhraseSet:
             index.setdefault(p.words[0], []).append(p)
         for v in index.values():
             v.sort(key=lambda p: -len(p.words))
-        self._index: Mapping[str, tuple[Phrase, ...]] = MappingProxyType(
-            {k: tuple(v) for k, v in index.items()}
-        )
+        # a plain dict (read-only by convention): looked up for every token of every Doc
+        self._index: dict[str, tuple[Phrase, ...]] = {k: tuple(v) for k, v in index.items()}
 
     def find(self, tokens: Sequence[Any], labels: frozenset[str] | None = None) -> list[Match]:
-        """All matches in ``tokens`` (spaCy tokens of one span); longest first at each start."""
-        keys = _token_keys(tokens)
+        """All matches in ``tokens`` (a spaCy Span, a :class:`TokenRun` or a list of tokens of
+        one Doc); longest first at each start."""
+        if not len(tokens):
+            return []
+        if isinstance(tokens, TokenRun):
+            doc, ids = tokens.doc, tokens.ids
+        elif hasattr(tokens, "start") and hasattr(tokens, "doc"):  # a Span: no Token objects
+            doc, ids = tokens.doc, range(tokens.start, tokens.end)
+        else:
+            doc, ids = tokens[0].doc, [t.i for t in tokens]
+        every = _doc_keys(doc)
+        if isinstance(ids, range):  # a sentence: the Doc's candidate positions, by bisection
+            hits, order = self._hits(doc)
+            lo, hi = bisect_left(order, ids.start), bisect_left(order, ids.stop)
+            at = [(d - ids.start, hits[d]) for d in order[lo:hi]]
+        else:  # a few windows per Doc: looked up here
+            at = [(k, c) for k, c in enumerate(map(self._first_words, (every[d] for d in ids))) if c]
         out: list[Match] = []
-        for i, k in enumerate(keys):
-            cands: list[Phrase] = []
-            for key in k:
-                cands.extend(self._index.get(key, ()))
+        for i, cands in at:
             for p in cands:
                 if labels is not None and p.label not in labels:
                     continue
-                end = _match_at(p, tokens, keys, i)
+                end = _match_at(p, doc, ids, every, i)
                 if end is not None:
-                    last = tokens[end - 1]
-                    out.append(Match(p.label, tokens[i].i, last.i + 1, last.i, p))
+                    last = ids[end - 1]
+                    out.append(Match(p.label, ids[i], last + 1, last, p))
         return out
 
+    def _first_words(self, k: tuple[str, ...]) -> tuple[Phrase, ...]:
+        """Phrases starting with a token of keys ``k`` (lemma first, then word)."""
+        cands = self._index.get(k[0], ())
+        return cands + self._index.get(k[1], ()) if len(k) > 1 else cands
 
-def _token_keys(tokens: Sequence[Any]) -> list[tuple[str, ...]]:
-    """:func:`_keys` of each token, computed once per Doc (``find`` runs on many spans of it)."""
-    if not len(tokens):
-        return []
-    doc = tokens[0].doc
-    every = doc.user_data.get("newsledger.lexicon_keys")
+    def _hits(self, doc: Any) -> tuple[dict[int, tuple[Phrase, ...]], list[int]]:
+        """Phrases whose first word each token of ``doc`` is (lemma first, then word), and the
+        token indices that have any; computed once per Doc and phrase set."""
+        key = ("newsledger.phrase_hits", self)
+        found = doc.user_data.get(key)
+        if found is None:
+            hits: dict[int, tuple[Phrase, ...]] = {}
+            for d, cands in enumerate(map(self._first_words, _doc_keys(doc))):
+                if cands:
+                    hits[d] = cands
+            found = doc.user_data[key] = (hits, list(hits))
+        return found
+
+
+def _doc_keys(doc: Any) -> list[tuple[str, ...]]:
+    """:func:`_keys` of every token of ``doc``, computed once per Doc from its lemma and
+    lowercase columns (``find`` runs on many spans of it)."""
+    every: list[tuple[str, ...]] | None = doc.user_data.get("newsledger.lexicon_keys")
     if every is None:
-        every = doc.user_data["newsledger.lexicon_keys"] = [_keys(t) for t in doc]
-    return [every[t.i] for t in tokens]
+        memo: dict[tuple[str, str], tuple[str, ...]] = {}
+        every = []
+        for lemma, lower in zip(token_column(doc, "LEMMA"), token_column(doc, "LOWER"), strict=True):
+            k = memo.get((lemma, lower))
+            if k is None:
+                k = memo[(lemma, lower)] = _key_pair(lemma.lower(), lower)
+            every.append(k)
+        doc.user_data["newsledger.lexicon_keys"] = every
+    return every
 
 
 def _keys(tok: Any) -> tuple[str, ...]:
+    return _key_pair(tok.lemma_.lower(), tok.lower_)
+
+
+def _key_pair(lemma: str, lower: str) -> tuple[str, ...]:
     # a tuple in a fixed order (lemma, then word), not a set: candidates are tried in this order,
     # and a set's order depends on the process's string hash seed (pool and Dask workers differ)
-    lemma, lower = tok.lemma_.lower(), tok.lower_
     return (lemma,) if lemma == lower else (lemma, lower)
 
 
@@ -96,22 +158,28 @@ def _pos_ok(p: Phrase, tok: Any) -> bool:
     return True
 
 
-def _match_at(p: Phrase, tokens: Sequence[Any], keys: list[tuple[str, ...]], i: int) -> int | None:
-    """Return the end index (exclusive, into ``tokens``) if ``p`` matches at ``i``."""
+def _match_at(
+    p: Phrase, doc: Any, ids: Sequence[int], every: Sequence[tuple[str, ...]], i: int
+) -> int | None:
+    """Return the end index (exclusive, into ``ids``) if ``p`` matches at ``ids[i]``
+    (``every``: the keys of every token of the Doc)."""
+    words, n = p.words, len(ids)
+    if len(words) == 1 and words[0] != GAP:  # most phrases: no recursion
+        return i + 1 if p.pos is None or _pos_ok(p, doc[ids[i]]) else None
 
     def rec(wi: int, ti: int) -> int | None:
-        if wi == len(p.words):
+        if wi == len(words):
             return ti
-        w = p.words[wi]
+        w = words[wi]
         if w == GAP:
             for skip in range(MAX_GAP + 1):
                 r = rec(wi + 1, ti + skip)
                 if r is not None:
                     return r
             return None
-        if ti >= len(tokens) or w not in keys[ti]:
+        if ti >= n or w not in every[ids[ti]]:
             return None
-        if wi == len(p.words) - 1 and not _pos_ok(p, tokens[ti]):
+        if wi == len(words) - 1 and not _pos_ok(p, doc[ids[ti]]):
             return None
         return rec(wi + 1, ti + 1)
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import AnnotatedArticle, EventMention, Span
+from ..nlp import token_column
 from .actors import Actor, classify
 from .arguments import (
     COUNTED_HURT,
@@ -31,11 +32,12 @@ from .arguments import (
     date_of,
     period_of,
 )
-from .lexicon import Country, Lexicon
+from .lexicon import Country, Lexicon, TokenRun
 from .rules import Candidate, build_candidates
 from .setting import LOOSE_DATE, apply_setting, drop_background
 from .status import event_status
 from .taxonomy import event_type_of
+from .toll import APART, NAMED_BEFORE, SEVERAL, several_happenings
 from .triggers import find_triggers
 
 MERGE_FAMILIES = frozenset({"violence", "territory"})
@@ -145,6 +147,9 @@ def _mention(
     fat, inj, figs, cas_why = casualties(tokens, a.figures, [sent], whole=c.family == "violence")
     if status not in ("occurred", "unknown"):
         fat = inj = None  # "no one was hurt", "could kill": nobody counted
+    elif (fat or inj) and several_happenings(sent):
+        fat = inj = None  # "eight killed in weekend shootings across the city": a tally (kept as figures)
+        cas_why = (cas_why + "; " if cas_why else "") + SEVERAL
     claim = claim_for(a.claims, t_span)
     rule = (
         f"{c.sub_event_type} ← {c.rule}; trigger '{trig.text}' ({trig.rule}); status {status}: {status_why}"
@@ -190,8 +195,12 @@ def _continuation(
     article: AnnotatedArticle, sent: Any, prev: EventMention, lex: Lexicon
 ) -> EventMention | None:
     """ "This followed on DATE by PLACE": the previous event again, elsewhere and later."""
-    for tok in sent:
-        if tok.lemma_.lower() != "follow" or tok.pos_ != "VERB":
+    lemmas = token_column(sent.doc, "LEMMA")
+    for i in range(sent.start, sent.end):
+        if lemmas[i].lower() != "follow":
+            continue
+        tok = sent.doc[i]
+        if tok.pos_ != "VERB":
             continue
         subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in CONTINUATION_SUBJ]
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -224,16 +233,17 @@ def _continuation(
 
 def segments(doc: Any) -> list[Any]:
     """spaCy sentences, further cut at line breaks (headlines and paragraphs without a full stop)."""
+    space, punct = token_column(doc, "IS_SPACE"), token_column(doc, "IS_PUNCT")
     out = []
     for s in doc.sents:
         start = s.start
-        for t in s:
-            if t.is_space and "\n" in t.text and t.i > start:
-                out.append(doc[start : t.i])
-                start = t.i + 1
+        for i in range(s.start, s.end):
+            if space[i] and i > start and "\n" in doc[i].text:
+                out.append(doc[start:i])
+                start = i + 1
         if start < s.end:
             out.append(doc[start : s.end])
-    return [x for x in out if any(not t.is_space and not t.is_punct for t in x)]
+    return [x for x in out if any(not space[i] and not punct[i] for i in range(x.start, x.end))]
 
 
 def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, ...]:
@@ -248,8 +258,14 @@ def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, 
     out: list[tuple[EventMention, str, int]] = []  # mention, family, sentence index
     for si, sent in enumerate(sents):
         nxt = sents[si + 1] if si + 1 < len(sents) else None
-        window = list(sent) + (list(nxt) if nxt is not None else [])
-        cands = build_candidates(find_triggers(sent, lex), sent, window, lex, country)
+        triggers = find_triggers(sent, lex)
+        cands: list[Candidate] = []
+        if triggers:  # no trigger, no candidate (the window is only read for context cues)
+            ids = list(range(sent.start, sent.end))
+            if nxt is not None:
+                ids.extend(range(nxt.start, nxt.end))
+            window = TokenRun(doc, ids)
+            cands = build_candidates(triggers, sent, window, lex, country)
         if out:
             cont = _continuation(article, sent, out[-1][0], lex)
             if cont is not None:
@@ -337,9 +353,15 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
                 ):
                     # "a man was found dead ... he had been shot": the people shot are the dead
                     inj = None
-                elif inj is not None and inj == m.injured and COUNTED_HURT in m.rule:
+                elif (
+                    inj is not None
+                    and inj == m.injured
+                    and (pm.injured is None or m.injured > pm.injured)
+                    and COUNTED_HURT in m.rule
+                ):
                     # the count merged in came from the victims' phrase: keep saying so
-                    carried = f" [{SHOT_VICTIMS if SHOT_VICTIMS in m.rule else 'counted'}; {COUNTED_HURT}]"
+                    carried = f" [{SHOT_VICTIMS if SHOT_VICTIMS in m.rule else 'counted'}; {COUNTED_HURT}"
+                    carried += f"; {NAMED_BEFORE}]" if NAMED_BEFORE in m.rule else "]"
                 if ploose and m.date is not None and not loose:
                     # the later sentence dates the happening itself ("were shot ... Monday evening")
                     pm = replace(pm, time=m.time, date=m.date, date_precision=m.date_precision,
@@ -377,7 +399,11 @@ def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]
         # "shot" counts people hurt only if nothing says they died; "injured" says so itself
         if (
             COUNTED_HURT in m.rule
-            and SHOT_VICTIMS in m.rule  # "wounded", "injured" say themselves they survived
+            # "wounded", "injured" say themselves they survived, unless the report said of the
+            # same people that they died ("the boy is in critical condition ... has died")
+            and (SHOT_VICTIMS in m.rule or NAMED_BEFORE in m.rule)
+            and APART not in m.rule
+            and OTHERS_NAMED not in m.rule  # "a woman in the car was also hit"
             and m.injured
             and m.injured <= dead
             and (m.fatalities is None or m.injured <= m.fatalities)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import doc_text
 from ..numbers import VAGUE, parse_number
 
 BODY_PARTS = frozenset({
@@ -21,6 +22,7 @@ BODY_PARTS = frozenset({
 
 OTHERS = frozenset({"others", "other", "another", "more", "additional", "second", "third", "fourth"})
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 REFLEXIVE = frozenset({"himself", "herself"})
 PERSONISH_ENTS = frozenset({"PERSON", "NORP"})
@@ -59,6 +61,8 @@ def same_phrase(head: Any) -> list[Any]:
             continue
         if any(x.lower_ in OWN_STATE for x in c.children if x.dep_ in ("amod", "oprd", "acomp", "conj")):
             continue
+        if any(x.dep_ == "prep" and x.lower_ == "with" for x in c.children):
+            continue  # "left one man dead and six others with gunshot wounds"
         out.append(c)
     return out
 
@@ -76,15 +80,30 @@ def count_one(h: Any) -> int | None:
         return None  # not a count
     for c in h.children:
         if c.dep_ == "nummod" or (c.like_num and c.i < h.i and c.dep_ != "poss"):
+            nxt = h.doc[c.i + 1].lower_ if c.i + 1 < len(h.doc) else ""
+            if nxt.split("-")[0] in AGE_UNITS and nxt != h.lower_:
+                continue  # "a 15 year-old boy": an age, not how many
             v = parse_number(" ".join(t.text for t in c.subtree))
+            if v is None:
+                v = parse_number(c.text)  # "a total of five people": the number alone
             if v is not None and v < 100_000:
                 return int(v)
     if low == "both" or any(c.lower_ == "both" for c in h.children):
         return 2
+    if low in ("couple", "pair") and h.pos_ == "NOUN":
+        return 2  # "a Roy couple were found dead"
+    if low == "family":
+        # "a family of five"
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                nums = [g for g in c.children if g.like_num]
+                v = parse_number(nums[0].text) if nums else None
+                if v is not None and 1 < v < 20:
+                    return int(v)
     if low in ORDINALS and any(c.lower_ in ("a", "an") for c in h.children):
         return 1  # "a fourth was wounded"
-    if low == "old" and any(t.lower_ in ("year", "years") for t in h.subtree):
-        return 1  # "a 17-year-old"
+    if low == "old" and any(t.lower_ in AGE_UNITS for t in h.subtree):
+        return 1  # "a 17-year-old", "an 18-month old"
     if low in VAGUE:
         return int(VAGUE[low])
     if h.like_num:
@@ -115,6 +134,7 @@ PEOPLE = frozenset({
     "hunter", "homeowner", "robber", "burglar", "intruder", "assailant", "attacker", "shooter", "officer",
     "youngster", "nurse", "worker", "owner", "player", "soldier", "sergeant", "detective", "grandchild", "grandparent", "stepbrother", "stepsister", "lady", "gentleman", "guy", "minor",
 })  # fmt: skip
+PAGE_WORDS = frozenset({"image", "photo", "video", "caption", "slide", "gallery", "page", "story", "comment"})
 THING_ER = frozenset({"center", "corner", "trailer", "container", "computer", "counter", "river", "tower",
                       "water", "shelter", "border", "order", "number", "letter", "paper", "quarter", "meter",
                       "door", "floor", "window", "car", "cover", "power", "chamber", "poster", "monitor"})  # fmt: skip
@@ -122,7 +142,9 @@ THING_ER = frozenset({"center", "corner", "trailer", "container", "computer", "c
 
 def personish(h: Any) -> bool:
     """A victim phrase that can name people ("a man", "two", "the clerk", "Smith", "himself"),
-    not a thing shot at ("the windows", "a car")."""
+    not a thing shot at ("the windows", "a car") nor page furniture ("Image 2 of 9")."""
+    if h.lemma_.lower() in PAGE_WORDS:
+        return False
     if h.pos_ in ("PRON", "NUM") or h.like_num or h.ent_type_ in PERSONISH_ENTS:
         return True
     lemma = h.lemma_.lower()
@@ -184,3 +206,17 @@ def partitive(head: Any) -> bool:
 
 def names_others(head: Any) -> bool:
     return any(t.lower_ in OTHERS for t in head.subtree if t.i <= head.i or t.dep_ in ("amod", "advmod"))
+
+
+def anaphoric(head: Any) -> bool:
+    """A victim phrase naming someone the report already introduced: "he", "the boy", "the
+    teen", a name used earlier in the text — not "a man", "two people", "his wife", "the
+    18-year-old" when the sentence gives several of them."""
+    if head.pos_ == "PRON":
+        return head.lower_ in PRONOUNS or head.lower_ in REFLEXIVE
+    if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+        return doc_text(head.doc).find(head.text) < head.idx
+    if head.tag_ != "NN":
+        return False
+    dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "poss")]
+    return dets in (["the"], ["this"], ["that"])

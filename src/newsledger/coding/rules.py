@@ -30,7 +30,9 @@ from .candidate import (
     in_subtree,
 )
 from .lexicon import Country, Lexicon
+from .toll import tally
 from .triggers import Trigger
+from .victims import victims_in
 
 __all__ = ["Candidate", "build_candidates"]
 
@@ -79,6 +81,13 @@ def _via_subject(tok: Any, host: Any) -> bool:
             return True
         t = t.head
     return False
+
+
+def _tolled(tok: Any) -> bool:
+    """A violent trigger whose own phrase tells who was killed or hurt ("the shooting that
+    left one dead", "the killing of two men")."""
+    t = tally(victims_in(sorted(tok.subtree, key=lambda x: x.i)))
+    return bool(t.dead or t.injured)
 
 
 def _subject(tok: Any) -> Any | None:
@@ -188,9 +197,12 @@ def build_candidates(
             (k for k in kept if in_subtree(c.head.token, k.head.token) and k.family not in WEAK), None
         )
         if host is not None and c.family not in ("attribution",):
-            if c.family == "violence" and host.family in ("agreement", "arrest", "diplomacy"):
+            # "arrested in connection with the shooting that left one dead and four injured":
+            # the happening the arrest is about, with its toll, is an event too
+            tolled = c.family == "violence" and host.family == "arrest" and _tolled(c.head.token)
+            if c.family == "violence" and host.family in ("agreement", "arrest", "diplomacy") and not tolled:
                 continue
-            if c.family in WEAK or host.family in ("agreement", "arrest"):
+            if c.family in WEAK or (host.family in ("agreement", "arrest") and not tolled):
                 continue
         kept.append(c)
     if any(c.family in DISASTER for c in kept):

@@ -87,13 +87,14 @@ def apply_setting(
                             rule=m.rule + f"; date '{day.text}': the day the report gives within {m.date}")  # fmt: skip
         elif (
             m.date is None
-            and not dated
+            and (not dated or when is None)
             and article.article.published is not None
             and m.sub_event_type in VIOLENT_SUBTYPES
         ):
-            # a report that gives no date at all tells of that day's happening
+            # a report whose lead gives no day tells of that day's happening
+            why = "the report gives no date" if not dated else "its lead gives no day"
             m = replace(m, date=article.article.published.isoformat(), date_precision="day",
-                        rule=m.rule + "; date: the publication day (the report gives no date)")  # fmt: skip
+                        rule=m.rule + f"; date: the publication day ({why})")  # fmt: skip
         out.append(m)
     return out
 
@@ -120,18 +121,31 @@ def drop_background(article: AnnotatedArticle, sents: list[Any], items: list[Any
     ]
     if any(any(t.lemma_.lower() in LEGAL for t in sent) for _, sent in lead):
         return items  # a court case or an arrest: what it recalls may be its own happening
-    # the lead's own happening: a violent event with a toll
-    own = [m.date for m, _ in lead if m.date and (m.fatalities or m.injured)]
+    # the lead's own happening: the first violent event it tells with a toll, dated by itself
+    # or else by the lead's day or the publication day
+    tolled = [m for m, _ in lead if m.fatalities or m.injured]
+    if not tolled:
+        return items
+    when = date_of(_lead_time(article, sents))[0]
+    pub = article.article.published.isoformat() if article.article.published else None
+    own = [d for d in (tolled[0].date, when, pub) if d][:1]
     if not own:
         return items
-    starts = [d[:10] if DAY.match(d[:10]) else d[:7] + "-01" if len(d) >= 7 else d[:4] + "-01-01" for d in own]
+    starts = [
+        d[:10] if DAY.match(d[:10]) else d[:7] + "-01" if len(d) >= 7 else d[:4] + "-01-01" for d in own
+    ]
     starts = [d for d in starts if DAY.match(d)]
     if not starts:
         return items
     main = min(starts)
     keep = []
     for m, fam, si in items:
-        if _violent_occurred(m) and m.date and m.time is not None and _ends_before(m.date, main, BACKGROUND_DAYS):
+        if (
+            _violent_occurred(m)
+            and m.date
+            and m.time is not None
+            and _ends_before(m.date, main, BACKGROUND_DAYS)
+        ):
             continue
         keep.append((m, fam, si))
     return keep
@@ -142,22 +156,21 @@ def _violent_occurred(m: EventMention) -> bool:
 
 
 def _ends_before(date: str, day: str, days: int) -> bool:
-    """Whether the period ``date`` ("2012-07-19", "2005-02", "1982") ends more than ``days``
-    days before ``day``."""
+    """Whether the day ``date`` ("2012-07-19") is more than ``days`` days before ``day``, or
+    the month or year ``date`` ("2005-02", "1982") ended before ``day``'s month began ("a man
+    who was shot and killed in April", told in a report of a shooting in May)."""
     d = date.split("/")[-1]
-    try:
-        if DAY.match(d):
-            end = dt.date.fromisoformat(d)
-        elif re.match(r"^\d{4}-\d{2}$", d):
-            y, mo = int(d[:4]), int(d[5:7])
-            end = dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)
-        elif re.match(r"^\d{4}$", d):
-            end = dt.date(int(d), 12, 31)
-        else:
+    ref = dt.date.fromisoformat(day)
+    if DAY.match(d):
+        try:
+            return (ref - dt.date.fromisoformat(d)).days > days
+        except ValueError:
             return False
-    except ValueError:
-        return False
-    return (dt.date.fromisoformat(day) - end).days > days
+    if re.match(r"^\d{4}-\d{2}$", d):
+        return d < ref.isoformat()[:7]
+    if re.match(r"^\d{4}$", d):
+        return d < ref.isoformat()[:4]
+    return False
 
 
 VIOLENT_SUBTYPES = frozenset({"Violent crime", "Armed clash", "Attack", "Mob violence", "Violent demonstration",

@@ -8,9 +8,15 @@ were shot and one was killed" gives 1 dead and 3 injured.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
+from ..numbers import parse_number
 from .victims import Victims
+
+NAMED_BEFORE = "the people hurt were named before"
+APART = "the dead and the hurt named apart"
 
 
 @dataclass(frozen=True)
@@ -28,7 +34,9 @@ def tally(victims: list[Victims]) -> Tally:
     named = [v for v in victims if not v.total]
     if not named and totals:
         # only totals ("the killing is the 17th homicide"): the largest of each kind, not a sum
-        totals = [max((v for v in totals if v.kind == k), key=lambda v: v.n) for k in {v.kind for v in totals}]
+        totals = [
+            max((v for v in totals if v.kind == k), key=lambda v: v.n) for k in {v.kind for v in totals}
+        ]
     victims = named or totals
     if any(not v.secondary and v.kind != "dead" for v in victims):
         # "six people were shot and one victim was rushed to the hospital": one of the six
@@ -40,6 +48,9 @@ def tally(victims: list[Victims]) -> Tally:
     shot_v = [v for v in victims if v.kind == "shot"]
     shot = sum(v.n for v in shot_v)
     others = any(v.others for v in victims if v.kind in ("hurt", "shot"))
+    part = sum(v.n for v in victims if v.kind == "hurt" and v.partitive and not v.others)
+    if shot and part and part <= shot and not others:
+        hurt -= part  # "two men were shot and one was critically wounded": one of the two
     notes = []
     if named:
         # totals named again: "... a woman and a child, leaving police to discover the three
@@ -67,6 +78,11 @@ def tally(victims: list[Victims]) -> Tally:
         notes.append("the dead are among those shot")
     injured = hurt + shot
     why = ", ".join(f"{v.kind} {v.n} '{v.text}' ({v.pred})" for v in victims)
+    hurt_v = [v for v in victims if v.kind in ("hurt", "shot")]
+    if hurt_v and all(v.anaphoric for v in hurt_v):
+        notes.append(NAMED_BEFORE)
+    elif hurt_v and dead and injured and "the dead are among those shot" not in notes:
+        notes.append(APART)  # "a father was killed and his son was shot": two people
     if notes:
         why += "; " + "; ".join(notes)
     return Tally(
@@ -76,3 +92,51 @@ def tally(victims: list[Victims]) -> Tally:
         others,
         why,
     )
+
+
+RUNNING = re.compile(
+    r"\b(?:this year|so far|to date|year-to-date|last year|for the year|all of (?:19|20)\d\d|"
+    r"(?:in|for|since|of) (?:19|20)\d\d|per (?:capita|100|1,000|10,000|100,000)|(?:19|20)\d\d total)\b",
+    re.I,
+)
+
+
+PAGE_COUNT = re.compile(r"\b(?:image|photo|slide|video|picture|page)s?\s*(?:\d+\s*(?:of|/)\s*)?$", re.I)
+
+
+def background_figure(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
+    """A figure that is no happening's toll: a rate ("19.3 deaths per 100,000 people") or a
+    running count over a year ("the city's homicide total to 104 for 2016", "436 people were
+    murdered this year") — the sentence tells a tally, not what happened."""
+    after = text[end : end + 25].lower()
+    if re.search(r"\bper\s*$", text[max(sent_start, start - 6) : start], re.I):
+        return True  # "per 100,000 people"
+    if PAGE_COUNT.search(text[max(sent_start, start - 20) : start]):
+        return True  # "Image 6 of 12", "Photo 3/9": page furniture
+    if re.match(r"\s*(?:%|percent|per\b|deaths per|homicides per|murders per)", after):
+        return True
+    return RUNNING.search(text[sent_start:sent_end]) is not None
+
+
+SEVERAL = "a toll over several shootings, not one event's"
+HAPPENINGS = frozenset({"shooting", "attack", "incident", "homicide", "killing", "murder"})
+SPREAD = frozenset({"separate", "several", "multiple", "different", "unrelated", "various", "weekend"})
+
+
+def several_happenings(sent: Any) -> bool:
+    """A sentence counting victims over several happenings: "seven people were murdered in
+    three separate shootings", "35 people have been shot in weekend shootings across the
+    city", "two slain and 8 wounded in 6 separate shootings" (news roundups)."""
+    for tok in sent:
+        if tok.lemma_.lower() not in HAPPENINGS or tok.tag_ != "NNS":
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("amod", "nummod", "compound")]
+        if any(c.lower_ in SPREAD for c in mods):
+            return True
+        if any(c.like_num and (parse_number(c.text) or 0) > 1 for c in mods):
+            return True
+        if any(c.lower_ == "across" for c in tok.children) or any(
+            c.lower_ == "across" for c in tok.head.children if tok.dep_ == "pobj"
+        ):
+            return True
+    return False

@@ -321,8 +321,7 @@ RIOT_POLICE = frozenset({"police", "gear", "squad", "control", "shield", "office
 
 def find_triggers(sent: Any, lex: Lexicon) -> list[Trigger]:
     """Triggers in one sentence (a spaCy Span), longest phrase first where they overlap."""
-    tokens = list(sent)
-    matches = lex.triggers.find(tokens)
+    matches = lex.triggers.find(sent)
     matches.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: dict[int, tuple[int, int]] = {}
     out: list[Trigger] = []

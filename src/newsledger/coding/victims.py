@@ -26,13 +26,12 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from ..numbers import VAGUE
 from .people import (
     BODY_PARTS,
-    GROUP_WORDS,
     NOT_PEOPLE_ENTS,
     PRONOUNS,
     REFLEXIVE,
+    anaphoric,
     count_one,
     count_people,
     definite,
@@ -44,11 +43,21 @@ from .people import (
     same_phrase,
     sub_count,
 )
+from .victim_cues import (
+    FATAL_MODS,
+    fatally,
+    left_count,
+    negated_prefix,
+    object_before,
+    one_fatal,
+    person_before,
+    phrase,
+)
 
 KILL = frozenset({"kill", "murder", "slay", "execute", "assassinate", "gun"})
-DIE = frozenset({"die", "perish"})
+DIE = frozenset({"die", "perish", "succumb"})
 LIFE_VERBS = frozenset({"claim", "take", "end"})
-DEAD_WORDS = frozenset({"dead", "lifeless"})
+DEAD_WORDS = frozenset({"dead", "lifeless", "deceased"})
 HURT = frozenset({"wound", "injure", "hurt", "graze", "maim", "paralyze", "paralyse"})
 SHOOT = frozenset({"shoot"})
 STRIKE = frozenset({"hit", "strike"})
@@ -60,7 +69,6 @@ SUFFER = frozenset({"suffer", "sustain", "receive", "sustained", "battle", "nurs
 WOUND_NOUNS = frozenset({"wound", "injury", "gunshot", "graze"})
 FATAL_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide", "execution"})
 SHOT_NOUNS = frozenset({"shooting"})
-FATAL_MODS = frozenset({"fatal", "fatally", "deadly", "lethal", "mortal", "mortally"})
 CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "satisfactory",
                         "guarded", "good", "unknown"})  # fmt: skip
 PROJECTILES = frozenset({"bullet", "round", "shot", "gunfire", "pellet", "shrapnel", "fragment",
@@ -82,6 +90,7 @@ class Victims:
     partitive: bool = False  # "one was killed", "one of them died": part of a group named
     total: bool = False  # "a double shooting": how many in all, not one more phrase
     secondary: bool = False  # "taken to a hospital", "in critical condition": often some of those shot
+    anaphoric: bool = False  # "the boy", "he", a name used before: someone the report already named
 
     @property
     def text(self) -> str:
@@ -93,7 +102,7 @@ def _objects(tok: Any) -> list[Any]:
     out = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     if not out and tok.dep_ == "acl":
         out = [tok.head]  # "a 17-year-old shot and killed by ..."
-    if not out and tok.dep_ in ("acomp", "oprd") and tok.tag_ == "VBN":
+    if not out and tok.dep_ in ("acomp", "oprd") and tok.tag_ == "VBN" and tok.head.lemma_ == "be":
         # "two people were slain" parsed with the participle as the copula's complement
         out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not out and tok.dep_ == "conj":
@@ -101,7 +110,19 @@ def _objects(tok: Any) -> list[Any]:
         out = [c for c in base.children if c.dep_ in ("nsubjpass", "dobj")]
         if not out and base.dep_ == "acl":
             out = [base.head]
-    return [owner(o) for o in out]
+    return [owner(_antecedent(o, tok)) for o in out]
+
+
+def _antecedent(h: Any, verb: Any) -> Any:
+    """ "a mother who was shot", "a teen that had sustained a wound": the noun a relative
+    pronoun stands for."""
+    if h.tag_ in ("WP", "WDT") and h.lower_ in ("who", "that"):
+        t = verb
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "relcl":
+            return t.head
+    return h
 
 
 def owner(tok: Any) -> Any:
@@ -119,13 +140,17 @@ def _subjects(tok: Any) -> list[Any]:
         out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not out and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         out = [tok.head]
-    return out
+    return [_antecedent(o, tok) for o in out]
 
 
 def _has(
     tok: Any, words: frozenset[str], deps: tuple[str, ...] = ("advmod", "amod", "acomp", "oprd")
 ) -> bool:
-    return any(c.lemma_.lower() in words or c.lower_ in words for c in tok.children if c.dep_ in deps)
+    return any(
+        (c.lemma_.lower() in words or c.lower_ in words) and not negated_prefix(c)
+        for c in tok.children
+        if c.dep_ in deps
+    )
 
 
 def _to_death(tok: Any) -> bool:
@@ -173,8 +198,9 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
     if pos in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
         if lemma in KILL and not (lemma == "gun" and not any(c.lower_ == "down" for c in tok.children)):
             return [(_objects(tok), "dead", tok.text)]
-        if lemma in DIE:
-            return [(_subjects(tok), "dead", tok.text)]
+        if lemma in DIE or (lemma == "pass" and any(c.lower_ == "away" for c in tok.children)):
+            subj = [h for h in _subjects(tok) if personish(h)] or person_before(tok)
+            return [(subj, "dead", tok.text)]
         lives = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives")]
         if lemma in LIFE_VERBS and lives:
             # "claimed the life of a teenager", "took the lives of two men", "took his own life"
@@ -190,6 +216,8 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             objs = _objects(tok)
             if not objs:
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if not objs and tok.tag_ == "VBN" and not any(personish(c) for c in _subjects(tok)):
+                objs = person_before(tok)  # "... after a 4-year-old was shot" parsed without its subject
             return [(objs, kind, tok.text)]
         if lemma == "hurt" and (tok.tag_ == "VBG" or any(c.lower_ in ("i", "we") for c in tok.children)):
             return []  # "he was hurting deep inside", "I'm hurt": grief, not injury
@@ -200,7 +228,7 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
                 heads = [c for c in tok.children if c.dep_ == "nsubj"]  # "two others injured"
             heads = [owner(h) for h in heads] or _objects(tok)
             if not heads and tok.dep_ in ("oprd", "acomp", "xcomp", "amod", "advcl", "ccomp"):
-                return [(_left_count(tok), kind + "!", tok.text)]
+                return [(left_count(tok), kind + "!", tok.text)]
             return [(heads, kind, tok.text)]
         if lemma in STRIKE and _projectile(tok):
             return [(_objects(tok), "shot", tok.text)]
@@ -242,7 +270,7 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
         return [([tok.head], "hurt!", tok.text)]  # "the wounded teen", "three injured"
     if low in ("wounded", "injured", "hurt") and pos == "ADJ":
         heads = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return [(heads, "hurt", tok.text)] if heads else [(_left_count(tok), "hurt!", tok.text)]
+        return [(heads, "hurt", tok.text)] if heads else [(left_count(tok), "hurt!", tok.text)]
     if (lemma in DEAD_WORDS or low in DEAD_WORDS) and any(c.lower_ == "brain" for c in tok.children):
         return []  # "brain dead": alive, on life support
     if lemma in DEAD_WORDS or low in DEAD_WORDS:
@@ -253,11 +281,11 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             # "left a man dead", "found him dead": the object; "two are dead": the subject
             heads = (
                 [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]  # "found [the men dead]"
-                or [c for c in base.children if c.dep_ == "dobj"]
+                or object_before(base, tok)
                 or [c for c in base.children if c.dep_ in ("nsubj", "nsubjpass")]
             )
-            return [(heads, "dead", tok.text)] if heads else [(_left_count(tok), "dead!", tok.text)]
-        return [(_left_count(tok), "dead!", tok.text)]
+            return [(heads, "dead", tok.text)] if heads else [(left_count(tok), "dead!", tok.text)]
+        return [(left_count(tok), "dead!", tok.text)]
     if pos in ("NOUN", "PROPN"):
         if lemma in FATAL_NOUNS or lemma in SHOT_NOUNS:
             fatal = lemma in FATAL_NOUNS or _has(tok, FATAL_MODS, ("amod", "compound"))
@@ -270,14 +298,14 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             mult = [MULTIPLES[c.lower_] for c in tok.children if c.lower_ in MULTIPLES]
             if mult and not heads:
                 out = [([tok], f"{'dead' if fatal else 'shot'}:{mult[0]}", tok.text)]  # "a double homicide"
-            elif fatal and not heads and _one_fatal(tok):
+            elif fatal and not heads and one_fatal(tok):
                 out = [([tok], "dead:1", tok.text)]  # "a fatal shooting", "the killing": at least one dead
             return out
         if lemma == "condition" and _has(tok, CONDITIONS, ("amod", "compound")) and tok.dep_ == "pobj":
             verb = tok.head.head
             return [(_subjects(verb) if verb.pos_ in ("VERB", "AUX") else [verb], "hurt~", "condition")]
         if lemma in WOUND_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "with":
-            return [(_bearer(tok.head), "shot~", tok.text)]
+            return [(bearer(tok.head), "shot~", tok.text)]
         sufferer = tok.head.head
         if (
             lemma in WOUND_NOUNS
@@ -291,23 +319,7 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
     return []
 
 
-ONE_DEATH = frozenset({"shooting", "killing", "slaying", "homicide", "death", "murder"})
-
-
-def _one_fatal(tok: Any) -> bool:
-    """ "a fatal shooting", "the deadly shooting", "a homicide", "the killing": one happening
-    with at least one dead (not "homicide detectives", "attempted murder", "shootings")."""
-    if tok.lower_ not in ONE_DEATH or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
-        return False
-    if any(c.lower_ in ("attempted", "attempt", "no", "any") for c in tok.children):
-        return False
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound")}
-    if tok.lower_ in ("death", "murder"):
-        return bool(mods & FATAL_MODS) or "shooting" in mods  # "the shooting death", "a fatal ..."
-    return bool(mods & {"a", "an", "the", "this", "that"}) or bool(mods & FATAL_MODS)
-
-
-def _bearer(prep: Any) -> list[Any]:
+def bearer(prep: Any) -> list[Any]:
     """Who has the wound in "... with gunshot wounds": the person the phrase hangs from, or the
     clause's object or subject ("found one man ... with a gunshot wound")."""
     t = prep.head
@@ -329,30 +341,20 @@ def _bearer(prep: Any) -> list[Any]:
     return []
 
 
-def _left_count(tok: Any) -> list[Any]:
-    """ "left one person dead and five others wounded", "1 dead, 3 hurt": the count right
-    before the casualty word (with at most two group words between)."""
-    doc = tok.doc
-    k = tok.i - 1
-    while k >= 0 and tok.i - k <= 3 and doc[k].lower_ in GROUP_WORDS:
-        k -= 1
-    if k < 0:
-        return []
-    num = doc[k]
-    if not (num.like_num or num.lower_ in VAGUE) or num.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
-        return []
-    noun = doc[k + 1] if k + 1 < tok.i else None
-    if noun is not None and noun.pos_ in ("NOUN", "PRON") and num.head.i == noun.i:
-        return [noun]
-    return [num]
-
-
 def victims_in(tokens: Any) -> list[Victims]:
     """Every victim phrase of a sentence (or any token sequence), in text order."""
     out: list[Victims] = []
     seen: dict[int, int] = {}  # token index of a victim head -> position in out
+    said: dict[tuple[str, bool], int] = {}  # ("four people", dead?) -> the key first counted
     last_named: int | None = None
     for tok in tokens:
+        num = fatally(tok)
+        if num is not None and num.i not in seen:
+            n = count_one(num)
+            if n:
+                # a part of those shot: "the dead are among those shot" in the tally
+                _add(out, seen, Victims(num, n, "dead", tok.text, partitive=True), num.i)
+            continue
         for heads, kind, pred in _predicate(tok):
             if ":" in kind:  # "a double homicide"
                 kind, num = kind.split(":")
@@ -371,6 +373,11 @@ def victims_in(tokens: Any) -> list[Victims]:
                 key = h.i
                 if h.lower_ in REFLEXIVE:
                     key = reflexive_key(h)  # "a boy was hospitalized after shooting himself": one boy
+                said_as = (phrase(h), kind == "dead")
+                if n > 1 and said_as in said:
+                    # a headline run into the lead: "Four people wounded ... Four people are shot"
+                    key = said[said_as]
+                said.setdefault(said_as, key)
                 # "three other people", "her mother was also shot"
                 others = names_others(h) or any(c.lower_ == "also" for c in tok.children)
                 if (
@@ -386,7 +393,7 @@ def victims_in(tokens: Any) -> list[Victims]:
                     else:
                         key = named.head.i  # "a man was shot and he died": one man
                 v = Victims(h, n, kind, pred, others=others, partitive=partitive(h), secondary=secondary,
-                            total=definite(h) and n > 1)  # fmt: skip
+                            total=definite(h) and n > 1, anaphoric=not others and anaphoric(h))  # fmt: skip
                 pos = _add(out, seen, v, key)
                 for c in [] if single else same_phrase(h):
                     seen.setdefault(c.i, pos)
@@ -405,7 +412,7 @@ def _add(out: list[Victims], seen: dict[int, int], v: Victims, key: int) -> int:
         kind = v.kind if RANK[v.kind] > RANK[old.kind] else old.kind
         # "a 12-year-old ... after he and three others were shot": one group, the larger count
         out[pos] = Victims(old.head, max(old.n, v.n), kind, f"{old.pred}+{v.pred}", old.others or v.others,
-                           old.partitive, old.total, old.secondary and v.secondary)  # fmt: skip
+                           old.partitive, old.total, old.secondary and v.secondary, old.anaphoric)  # fmt: skip
         return pos
     seen[key] = len(out)
     out.append(v)

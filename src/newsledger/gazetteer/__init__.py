@@ -64,6 +64,24 @@ class Place:
     alternate: bool = False  # matched through an alternate name rather than the main one
 
 
+_COUNTY_ABBREVIATIONS = ((" co.", " county"), (" co", " county"), (" cnty.", " county"), (" par.", " parish"))
+
+
+def _county(key: str) -> str:
+    """The folded key with an abbreviated county word spelled out ("aiken co." → "aiken
+    county"), or "" when there is none."""
+    for short, full in _COUNTY_ABBREVIATIONS:
+        if key.endswith(short) and len(key) > len(short) + 2:
+            return key[: -len(short)] + full
+    return ""
+
+
+def _one_per_value(values: list[str]) -> list[str]:
+    """``values`` with equal strings sharing one object."""
+    one: dict[str, str] = {}
+    return [one.setdefault(v, v) for v in values]
+
+
 class Gazetteer:
     """Name → candidate places, over a compiled index (fast: plain dict look-ups)."""
 
@@ -75,9 +93,11 @@ class Gazetteer:
         self._names: list[str] = index["names"]
         self._lat = index["lat"]
         self._lon = index["lon"]
-        self._feature: list[str] = index["feature"]
-        self._country: list[str] = index["country"]
-        self._admin1: list[str] = index["admin1"]
+        # one string object per distinct value (unpickling makes one per entry): ~25 MB less
+        # in every process that extracts (issue 7)
+        self._feature: list[str] = _one_per_value(index["feature"])
+        self._country: list[str] = _one_per_value(index["country"])
+        self._admin1: list[str] = _one_per_value(index["admin1"])
         self._pop = index["pop"]
         self._exact: dict[str, tuple[int, ...]] = index["exact"]
         self._loose: dict[str, tuple[int, ...]] = index["loose"]
@@ -113,7 +133,8 @@ class Gazetteer:
         """Candidates for ``name``, most prominent first (main names before alternate names,
         countries and regions before cities, then by population); ``fuzzy`` falls back to the
         transliteration-insensitive key when the exact one finds nothing."""
-        codes = self._exact.get(fold(name))
+        key = fold(name)
+        codes = self._exact.get(key) or self._exact.get(_county(key))
         if codes:
             memo = self._memo
             return tuple([memo.get(c) or self._new(c) for c in codes])
@@ -130,7 +151,8 @@ class Gazetteer:
         return self._names[i]
 
     def has(self, name: str) -> bool:
-        return fold(name) in self._exact
+        key = fold(name)
+        return key in self._exact or _county(key) in self._exact
 
     def get(self, place_id: str) -> Place | None:
         i = self._by_id.get(place_id)

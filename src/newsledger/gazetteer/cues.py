@@ -48,8 +48,11 @@ NOT_DATELINES = frozenset(
 )
 
 
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def _is_caps_word(tok: Any) -> bool:
-    t = tok.text
+    t = tok.text.strip(ZERO_WIDTH)
     return len(t) >= 2 and t.isupper() and (t.isalpha() or (t.endswith(".") and t[:-1].isalpha()))
 
 
@@ -125,8 +128,15 @@ def town_of(gz: Gazetteer, name: str, countries: set[str], min_pop: int = 5000) 
     )
 
 
+def _after_person(doc: Any, i: int) -> bool:
+    """Token ``i`` ends a person's name, possibly followed by a comma and an age."""
+    while i >= 0 and (doc[i].text == "," or doc[i].like_num):
+        i -= 1
+    return i >= 0 and doc[i].ent_type_ == "PERSON"
+
+
 def locative(doc: Any, tokens: list[Any], place_ends: frozenset[int] = frozenset()) -> bool:
-    """The name stands where places stand: after "in", "near", "north of" ...; before "police",
+    """The name stands where places stand: after "in", "near", "north of", "<person> of" ...; before "police",
     "home", "teen" ...; before ", <region>"; or in a list after a place ("Gloucester and
     Cheltenham"; ``place_ends`` are the end offsets of the places found)."""
     first, last = tokens[0], tokens[-1]
@@ -138,6 +148,8 @@ def locative(doc: Any, tokens: list[Any], place_ends: frozenset[int] = frozenset
         return True
     if first.i > 1 and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lower_ in OF_HEADS:
         return True  # "the town of Traer", "north of Benton", "residents of Elmo"
+    if first.i > 1 and doc[first.i - 1].lower_ == "of" and _after_person(doc, first.i - 2):
+        return True  # "Duane Sylvester of Lingle", "Allen Troyer, 53, of Smicksburg"
     if last.i + 1 < len(doc):
         nxt = doc[last.i + 1]
         if nxt.lower_ in LOCAL_NOUNS:

@@ -9,15 +9,32 @@ PERSON — and from runs of proper nouns outside any entity. Demonyms ("Azerbaij
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from ..nlp import doc_text
 from . import Gazetteer
+from .candidate import (
+    COUNTY_WORDS,
+    OTHER_LABELS,
+    PLACE_LABELS,
+    Candidate,
+    _capitalised,
+    _parts,
+    _strong,
+    _text,
+)
 from .cues import context_admins, context_countries, dateline_runs, in_named_region, locative, town_of
+from .names import (
+    _area_after,
+    _before_local_org,
+    _connected_names,
+    _not_people,
+    _repeats,
+    _serves,
+    in_list,
+)
 from .words import (
     ADMIN_WORDS,
     BORROWED_ORG_WORDS,
@@ -27,51 +44,6 @@ from .words import (
     LEADING,
     LOCAL_ORG_WORDS,
 )
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A span that may name a place, before resolution."""
-
-    start: int
-    end: int  # character span in the text, suffix word included
-    name: str  # the text looked up
-    source: str  # "ner" (place label), "ner-other" (other label), "propn", "lexicon", "repeat",
-    # "dateline" (opens a line: "CHUBBUCK, Idaho —"), "local" (a town of a region the text names)
-    role: str = "place"  # place, demonym, embedded
-    hint: str = ""  # "admin" (followed by district/region ...), "city"
-    label: str = ""
-
-
-def _clean_tokens(tokens: list[Any]) -> list[Any]:
-    while tokens and (tokens[0].lower_ in LEADING or tokens[0].is_punct or tokens[0].is_space):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _parts(tokens: list[Any]) -> list[list[Any]]:
-    """Split a token run at line breaks and commas ("Alexandria, La." → two parts)."""
-    parts: list[list[Any]] = [[]]
-    for t in tokens:
-        if t.is_space or "\n" in t.text or t.text == ",":
-            parts.append([])
-        else:
-            parts[-1].append(t)
-    return [p for p in (_clean_tokens(p) for p in parts) if p]
-
-
-def _text(text: str, tokens: list[Any]) -> tuple[int, int, str]:
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return start, end, text[start:end]
-
-
-def _capitalised(tok: Any) -> bool:
-    return bool(tok.text[:1].isupper())
 
 
 def _suffix(doc: Any, tokens: list[Any]) -> tuple[str, int]:
@@ -84,25 +56,6 @@ def _suffix(doc: Any, tokens: list[Any]) -> tuple[str, int]:
         if w in CITY_WORDS:
             return "city", doc[i].idx + len(doc[i].text)
     return "", -1
-
-
-def _strong(
-    gz: Gazetteer, name: str, min_pop: int, areas: tuple[str, ...] = ("country", "region", "ADM1")
-) -> bool:
-    """The name's best candidate is prominent enough to trust outside a place entity."""
-    if name.casefold() in GENERIC_WORDS:
-        return False
-    cands = gz.lookup(name, fuzzy=False)
-    if not cands:
-        return False
-    best = cands[0]
-    if (len(name) < 3 or (name.isupper() and len(name) <= 5)) and (
-        best.alternate or best.feature not in ("country", "ADM1", "region")
-    ):
-        return False  # short codes and acronyms: only known abbreviations of countries and states
-    if best.alternate and best.feature == "city":
-        return best.population >= 10 * min_pop
-    return best.feature in areas or best.population >= min_pop
 
 
 def _is_area(gz: Gazetteer, name: str) -> bool:
@@ -222,6 +175,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                 )
                 or _followed_by_area(doc, text, part, gz)
                 or (_suffix(doc, part)[0] == "admin" and _is_area(gz, name))
+                or (len(part) > 1 and part[-1].lower_ in COUNTY_WORDS)  # "Box Elder County"
             ):
                 add(part, "ner-other", label=label)
             elif label in ("ORG", "PERSON", "NORP"):
@@ -229,6 +183,12 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                     subs = _submatches(text, gz, part, 20000, ("country", "region", "ADM1", "ADM2"))
                 else:
                     subs = _submatches(text, gz, part, 10**9, ("country", "region"))
+                head = _before_local_org(text, part, gz)
+                if head and any(len(s) < len(head) and head[0].i <= s[0].i <= head[-1].i for s in subs):
+                    # "Highland Heights Police": that town, not "Highland"
+                    subs = [s for s in subs if s[-1].i < head[0].i or s[0].i > head[-1].i]
+                    weak.append(head)
+                    head = []
                 covered = {t.i for s in subs for t in s}
                 local = any(t.lower_ in LOCAL_ORG_WORDS for t in part)
                 borrowed = any(t.lower_ in BORROWED_ORG_WORDS for t in part)
@@ -236,10 +196,14 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                     whole = len(sub) == len(part)
                     if whole or label == "PERSON":
                         add(sub, "ner-other", "place", label)
-                    elif not borrowed and (local or _strong(gz, _text(text, sub)[2], 100000)):
+                    elif _serves(part, sub) or (
+                        not borrowed and (local or _strong(gz, _text(text, sub)[2], 100000))
+                    ):
                         add(sub, "ner-other", "embedded", label)
                 if not subs and len(ent) == len(part) and gz.has(name):
                     weak.append(part)
+                elif not subs and head:
+                    weak.append(head)  # "Tifton Police Department": the town
                 demonyms_in([t for t in part if t.i not in covered])
 
     # proper-noun runs outside entities
@@ -253,15 +217,32 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
             add(run, "propn")  # "Donetsk region": an area, whatever its size
         elif run and _followed_by_area(doc, text, run, gz) and gz.has(_text(text, run)[2]):
             add(run, "propn")  # "Chubbuck, Idaho": placed by its region, whatever its size
+        elif (
+            run
+            and len(run) <= 3
+            and _area_after(text, run[-1].idx + len(run[-1].text), gz)
+            and not in_list(text, run[0].idx)
+        ):
+            add(run, "propn")  # "Snowville, Box Elder County": a town too small for the gazetteer
         elif run:
+            run_name = _text(text, run)[2]
             subs = _submatches(text, gz, run, 50000)
+            if (
+                len(run) > 1
+                and gz.has(run_name)
+                and not gz.is_demonym(run_name)
+                and [len(s) for s in subs] != [len(run)]
+            ):
+                subs = []  # "White Sulphur Springs" is that town, not "Springs"
             for sub in subs:
                 nxt = sub[-1].i + 1 - run[0].i
                 if nxt < len(run) and run[nxt].lower_ in BORROWED_ORG_WORDS:
                     continue  # an outlet or brand named after a place ("Meridian Wire")
                 add(sub, "propn")
-            if not subs and gz.has(_text(text, run)[2]):
+            if not subs and gz.has(run_name):
                 weak.append(run)
+            elif not subs and (head := _before_local_org(text, run, gz)):
+                weak.append(head)  # "Tifton Police"
             demonyms_in([t for t in run if not any(c.start <= t.idx < c.end for c in out)])
         run = []
         if tok is not None and tok.i not in in_ent and tok.pos_ == "ADJ" and _capitalised(tok):
@@ -272,6 +253,8 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
         name = _text(text, run)[2]
         if gz.has(name) and not gz.is_demonym(name) and name.casefold() not in GENERIC_WORDS:
             add(run, "dateline")
+        elif _area_after(text, run[-1].idx + len(run[-1].text), gz):
+            add(run, "dateline")  # "SNOWVILLE, Box Elder County —": a town the gazetteer lacks
     named = [c.name for c in out if c.role in ("place", "embedded")]
     admins = context_admins(gz, named)
     countries = context_countries(gz, named)
@@ -300,6 +283,17 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
             and not any(p.feature == "country" for p in gz.lookup(c.name, fuzzy=False)[:1])
         )
     ]
+    out += _named_settlements(toks, text, out, gz)
+    # "Snowville, Box Elder County", "Lingle, Wyo.": a town the gazetteer does not know, placed
+    # by its region
+    out = [
+        replace(c, hint="town")
+        if c.role == "place" and not c.hint and c.label != "FAC" and not gz.has(c.name)
+        and c.name[:1].isupper() and _area_after(text, c.end, gz) and not in_list(text, c.start)
+        else c
+        for c in out
+    ]  # fmt: skip
+    out = _not_people(doc, text, out, gz)
     out.sort(key=lambda c: (c.start, -c.end))
     dedup: list[Candidate] = []
     for c in out:
@@ -309,84 +303,25 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
     return dedup
 
 
-CONNECTORS = frozenset({"and", "of", "de", "del", "da", "do", "upon", "on", "la", "le", "el", "&", "-"})
+SETTLEMENT_HEADS = frozenset({"town", "village", "hamlet", "community", "township", "borough"})
 
 
-def _connected_names(toks: list[Any], text: str, gz: Gazetteer) -> list[list[Any]]:
-    """Names the model splits in two: at a small word ("Trinidad and Tobago", "Port of Spain",
-    "Stoke-on-Trent") or into two entities ("Baja" + "California", "Boa" + "Vista"). The
-    longest such run of capitalised words (and connectors) that is the main name of a country,
-    region or town."""
-    n = len(toks)
-    caps = [_capitalised(t) and not t.is_punct for t in toks]
-    joins = [t.lower_ in CONNECTORS for t in toks]
-    ent = [0] * n  # entity number of each token (0: none)
-    number = 0
-    for t in toks:
-        if t.ent_iob_ == "B":
-            number += 1
-        ent[t.i] = number if t.ent_iob_ in ("B", "I") else 0
-    out: list[list[Any]] = []
-    i = 0
-    while i < n:
-        if not caps[i]:
-            i += 1
-            continue
-        k = i + 1
-        while k < n and k - i < 7 and (caps[k] or joins[k]):
-            k += 1
-        best = None
-        for j in range(k - 1, i, -1):
-            if not caps[j]:
-                continue
-            joined = any(joins[i + 1 : j])
-            split = ent[i] and len(set(ent[i : j + 1])) > 1  # two entities, or one cut short
-            if not joined and not split:
-                continue
-            found = gz.lookup(text[toks[i].idx : toks[j].idx + len(toks[j].text)], fuzzy=False)
-            if (
-                found
-                and not found[0].alternate
-                and (joined or found[0].feature != "city" or found[0].population >= 10000)
-            ):
-                best = toks[i : j + 1]
-                break
-        if best is not None:
-            out.append(best)
-            i = best[-1].i + 1
-        else:
-            i += 1
-    return out
-
-
-def _repeats(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:
-    """One sense per article: a name the model tagged as a place (and the gazetteer knows) is a
-    place where it recurs under another label ("Cairns" tagged PERSON in "the Cairns police")."""
-    names = {
-        c.name
-        for c in found
-        if c.role == "place"
-        and c.source == "ner"
-        and c.label in PLACE_LABELS
-        and " " not in c.name
-        and gz.has(c.name)
-    }
-    names = {n for n in names if len(n) > 3 and n.casefold() not in GENERIC_WORDS}
-    if not names:
-        return []
-    # a surname the model once took for a place ("Chen") is mostly tagged PERSON elsewhere
-    as_place = Counter(e.text for e in doc.ents if e.label_ in PLACE_LABELS and e.text in names)
-    as_person = Counter(e.text for e in doc.ents if e.label_ == "PERSON" and e.text in names)
-    names = {n for n in names if 3 * as_place[n] >= as_person[n] or _strong(gz, n, 100000)}
-    if not names:
-        return []
-    taken = [(c.start, c.end) for c in found]
-    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG") and len(e) > 1]
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+def _named_settlements(toks: list[Any], text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+    """ "the town of Elmo", "the village of Glen Flora": a settlement that the gazetteer lacks, or
+    knows only elsewhere (hint "town"; placed near the article's other places)."""
     out = []
-    for m in re.finditer(rf"(?<![\w.])({alternatives})(?![\w-])", text):
-        s, e = m.span()
-        if any(a < e and s < b for a, b in taken) or any(a <= s and e <= b for a, b in people):
+    for i in range(1, len(toks) - 1):
+        if toks[i].lower_ != "of" or toks[i - 1].lower_ not in SETTLEMENT_HEADS:
             continue
-        out.append(Candidate(s, e, m.group(1), "repeat"))
+        run = []
+        for t in toks[i + 1 : i + 4]:
+            if not _capitalised(t) or t.is_punct:
+                break
+            run.append(t)
+        if not run:
+            continue
+        start, end, name = _text(text, run)
+        if gz.is_demonym(name) or any(c.start < end and start < c.end for c in found):
+            continue
+        out.append(Candidate(start, end, name, "local", "place", "town"))
     return out

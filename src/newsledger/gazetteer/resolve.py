@@ -18,16 +18,22 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import Gazetteer, Place
+from .candidate import Candidate
 from .fold import fold
-from .recognize import Candidate
+from .names import in_list
 from .words import FACILITY_WORDS
 
 MAX_CANDIDATES = 40
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+# name prefixes that are spelled joined to a capital in ordinary names ("LaGrange", "DeLand",
+# "McKee", "DeKalb", "O'Fallon"): not brands
+_NAME_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Du|Da|La|Le|Van|Von|St|O')(?=[A-Z][a-z])")
 ADMIN_BONUS = 1.5  # a town or county of a region the article names
+REGION_OF_TOWNS_BONUS = 2.5  # a region that holds towns or counties the article names
+SIBLING_REGIONS_BONUS = 2.0  # a region of a country two other regions of which the article names
 FEATURE_PRIOR = {"country": 4.0, "region": 2.0, "ADM1": 1.0, "ADM2": 0.3, "city": 0.0, "other": -1.0}
 
 
@@ -40,6 +46,8 @@ class Resolution:
 
 
 def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
+    if c.hint == "town":
+        return []
     opts = list(gz.lookup(c.name))
     if c.role == "demonym":
         place = gz.place_of_demonym(c.name)
@@ -48,12 +56,30 @@ def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
         opts = [p for p in opts if p.feature != "city" or p.population >= 20000]
     if " " in c.name and c.name.split()[-1].casefold().rstrip(".") in FACILITY_WORDS:
         opts = [p for p in opts if not p.alternate]  # "Washington Square" is no other name of a town
-    if _CAMEL.search(c.name):  # "UConn", "MoD": brands and acronyms, not villages
+    if _CAMEL.search(_NAME_PREFIX.sub("", c.name)):  # "UConn", "MoD": brands and acronyms, not villages
         opts = [p for p in opts if p.feature in ("country", "region", "ADM1")]
     if c.hint == "admin":  # "Donetsk region": the region may be spelled differently from the town
         seen = {p.id for p in opts}
         opts += [p for p in gz.lookup_loose(c.name) if p.id not in seen]
     return opts[:MAX_CANDIDATES]
+
+
+GENERIC_REGION_NAMES = frozenset(
+    [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+        "centre", "center", "far north", "far west", "north east", "north west", "south east",
+        "south west", "northeast", "northwest", "southeast", "southwest", "gulf", "delta", "valley",
+        "coast", "coastal", "littoral", "highlands", "lakes", "islands", "plateau", "capital",
+        "upper", "lower", "middle", "interior", "mountain", "mountains", "river", "maritime",
+        "savanes", "lagoons", "border", "southern district", "northern district", "central district",
+    ]
+)  # fmt: skip
+
+
+def _generic_region(p: Place, named: Counter[str]) -> bool:
+    """A first- or second-level region whose name is a common word ("Gulf" in Papua New Guinea,
+    "West" in Cameroon), in a country the article does not name."""
+    return p.feature in ("ADM1", "ADM2") and fold(p.name) in GENERIC_REGION_NAMES and not named.get(p.country)
 
 
 def _prior(p: Place, c: Candidate, has_primary: bool) -> float:
@@ -177,7 +203,10 @@ def resolve(
         all_countries[outlet_country] += 1
 
     def choose(
-        votes: dict[str, Counter[str]], anchors: dict[str, list[tuple[float, float]]]
+        votes: dict[str, Counter[str]],
+        anchors: dict[str, list[tuple[float, float]]],
+        inner: dict[str, set[tuple[str, str]]] | None = None,
+        states: dict[str, str] | None = None,
     ) -> list[list[float]]:
         scores = []
         prox_cache: dict[tuple[str, str], float] = {}
@@ -190,12 +219,27 @@ def resolve(
             dominant = others.most_common(1)[0][0] if others else ""
             countries = all_countries - country_votes.get(own, Counter())
             admins = set().union(*(v for k, v in admin_names.items() if k != own))
+            holds = set().union(*(v for k, v in (inner or {}).items() if k != own))
+            sibling_states = Counter(cc for k, cc in (states or {}).items() if k != own)
             biggest = max((q.population for q in opts if q.feature == "city"), default=0)
             for p, s in zip(opts, pri, strict=True):
                 bonus = _context_bonus(p, countries, admins, dominant)
                 if p.feature == "city" and 30 * (p.population + 1000) < biggest and biggest >= 10**6:
                     bonus /= 2  # a village does not beat a world city by its country alone
                 s += bonus
+                if (
+                    p.feature == "ADM1"
+                    and (region := (p.country, fold(p.admin1 or p.name))) in holds
+                    and not any(q.feature == "city" and (q.country, fold(q.admin1)) == region for q in opts)
+                ):
+                    s += REGION_OF_TOWNS_BONUS  # "Georgia" beside "Troup County": the state
+                if (
+                    p.feature == "ADM1"
+                    and not p.alternate
+                    and sibling_states[p.country] >= 2
+                    and not any(q.feature == "city" and 10 * q.population >= p.population for q in opts)
+                ):
+                    s += SIBLING_REGIONS_BONUS  # "Georgia" in a list with "Florida" and "Nevada"
                 if near and p.feature in ("city", "ADM2"):
                     key = (own, p.id)
                     if key not in prox_cache:
@@ -219,10 +263,20 @@ def resolve(
     # where each name may be: its plausible readings (within 3 of its best first-pass score), so
     # that two names can pull each other to the same area ("Edmonton" and "Enfield" in London)
     anchors: dict[str, list[tuple[float, float]]] = {}
+    inner: dict[str, set[tuple[str, str]]] = {}  # regions that hold each name's town or county
+    states: dict[str, str] = {}  # names read as a country's first-level region → that country
     for c, opts, row in zip(cands, options, first, strict=True):
         if opts:
             best = max(range(len(opts)), key=row.__getitem__)
             p = opts[best]
+            if c.role in ("place", "embedded") and p.feature == "ADM1" and not p.alternate:
+                states[fold(c.name)] = p.country
+            if (
+                c.role in ("place", "embedded")
+                and p.admin1
+                and (p.feature == "ADM2" or (p.feature == "city" and p.population >= 5000))
+            ):
+                inner.setdefault(fold(c.name), set()).add((p.country, fold(p.admin1)))
             if p.country:
                 votes.setdefault(fold(c.name), Counter())[p.country] += 2 if p.feature != "country" else 1
             key = fold(c.name)
@@ -236,15 +290,41 @@ def resolve(
                     key=lambda k: -row[k],
                 )[:5]
                 anchors[key] = [(opts[k].latitude, opts[k].longitude) for k in plausible]
-    final = _one_sense(cands, options, choose(votes, anchors))
+    final = _one_sense(cands, options, choose(votes, anchors, inner, states))
 
     out = []
-    for c, opts, row in zip(cands, options, final, strict=True):
+    for i, (c, opts, row) in enumerate(zip(cands, options, final, strict=True)):
         if not opts:
             out.append(Resolution(c, None, 0.0, ()))
             continue
         order = sorted(range(len(opts)), key=lambda k: -row[k])
+        if c.hint != "admin":
+            # "Gulf", "West", "Far North": a region so named only when the article names its country
+            order = [k for k in order if not _generic_region(opts[k], all_countries)]
+            if not order:
+                # "Gulf" → "the Gulf" (the Persian Gulf), else unknown
+                known = gz.lookup("the " + c.name, fuzzy=False)[:1]
+                out.append(Resolution(c, known[0], 0.5, ()) if known else Resolution(c, None, 0.0, ()))
+                continue
         best = order[0]
+        j = contains.get(i)
+        outer = options[j][0] if j is not None and options[j] else None
+        if (
+            outer is not None
+            and outer.feature == "ADM1"
+            and c.role == "place"
+            and not c.hint
+            and all(p.feature == "city" for p in opts)
+            and j is not None
+            and not in_list(text, c.start, cands[j].end)
+            and not any(
+                p.country == outer.country and fold(p.admin1) == fold(outer.admin1 or outer.name)
+                for p in opts
+            )
+        ):
+            # "Holliday, Mo.": a town of that region the gazetteer lacks, not a namesake elsewhere
+            out.append(Resolution(replace(c, hint="town"), None, 0.0, tuple(opts[k] for k in order[:5])))
+            continue
         margin = row[best] - row[order[1]] if len(order) > 1 else 5.0
         conf = 1.0 / (1.0 + math.exp(-margin))
         out.append(Resolution(c, opts[best], round(conf, 3), tuple(opts[k] for k in order[1:6])))

@@ -392,3 +392,14 @@ OF_HEADS = frozenset(
         "km",
     ]
 )
+# words before a name that make it a person's ("Ms Raggi", "Mr. Brunson", "Cardinal Tagle"),
+# and feast days (not the towns named after them)
+_TITLES = (
+    "mr mrs ms miss mx dr sir dame lord lady rev reverend fr father sister brother cardinal bishop "
+    "rabbi imam sheikh sen senator rep gov governor gen general col colonel capt captain sgt "
+    "sergeant lt lieutenant cpl officer deputy detective judge justice president minister "
+    "premier chancellor king queen prince princess coach"
+)
+HONORIFICS = frozenset(_TITLES.split())
+_FEAST_DAYS = "easter christmas thanksgiving ramadan hanukkah passover lent pentecost"
+FEASTS = frozenset(_FEAST_DAYS.split())

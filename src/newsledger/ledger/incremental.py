@@ -20,10 +20,12 @@ one indexed by other code) the update falls back to a full pass.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -34,7 +36,7 @@ from ..reconcile.clustering import cluster
 from ..reconcile.commitments import CItem, track_commitments
 from ..reconcile.components import KeyCache, ScoreMemo, component_id, components, link_new, mention_ref
 from ..reconcile.conflicts import build_event
-from ..reconcile.merge import Item
+from ..reconcile.merge import PARTICIPANT_LABELS, Item
 from ..serialize import from_plain
 from ..store import Store
 from .recon_index import (
@@ -51,6 +53,7 @@ from .recon_index import (
 __all__ = ["full_pass", "update_ledger"]
 
 MARK = "recon_rowid"
+CACHE_KIB = 65536  # SQLite page cache of an update (KiB)
 CODE = "recon_code"
 _INSERT_MENTION = (
     "INSERT INTO recon_mentions(article_id, idx, event_id, component, sub_event_type, trigger, place, item) "
@@ -102,10 +105,21 @@ def _sorted_events(built: list[tuple[Event, list[Item]]]) -> list[tuple[Event, l
     return sorted(built, key=lambda em: (em[0].date or "9999", em[0].id))
 
 
+_RECON_FIELDS = ("entities", "events", "commitments")  # all that reconciliation reads
+
+
+def _reconcile_view(store: Store, ids: Sequence[str] | None = None) -> Iterator[AnnotatedArticle]:
+    """Stored articles as reconciliation sees them, decoded one at a time: their events,
+    commitments and the entities that can be participants (:func:`event_items` reads no other),
+    so a large ledger's full annotations are never all in memory at once (issue 7)."""
+    for a in store.annotated(ids, fields=_RECON_FIELDS):
+        yield a.add(entities=tuple(e for e in a.entities if e.label in PARTICIPANT_LABELS))
+
+
 def full_pass(store: Store, as_of: dt.date | None = None) -> tuple[int, int]:
     """Rebuild events, commitments and the reconcile index from every stored article."""
     through = _max_rowid(store)
-    stored = list(store.annotated())
+    stored = list(_reconcile_view(store))
     arts = independent(stored)
     cache = KeyCache()
     built = reconcile_events(arts, keys=cache.keys, lookup=cache.lookups)
@@ -142,7 +156,7 @@ def _new_articles(store: Store, mark: int) -> list[AnnotatedArticle]:
     ids = [
         r[0] for r in store.conn.execute("SELECT id FROM articles WHERE rowid > ? ORDER BY rowid", (mark,))
     ]
-    return [a for i in range(0, len(ids), 500) for a in store.annotated(ids[i : i + 500])]
+    return [a for i in range(0, len(ids), 500) for a in _reconcile_view(store, ids[i : i + 500])]
 
 
 def update_ledger(
@@ -155,10 +169,47 @@ def update_ledger(
     mark = store.get_meta(MARK)
     if mark is None or store.get_meta(CODE) != code_version():
         return full_pass(store, as_of)
+    with _gc_paused(), _page_cache(store, CACHE_KIB):
+        done = _update(store, int(mark), as_of, phases)
+    return done if done is not None else full_pass(store, as_of)  # an id collision: see _update
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No automatic cyclic garbage collection while an update runs: it makes few cycles, and a
+    full collection walks every live object (the more the ledger loaded, the longer; a third of
+    an update's time before)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@contextmanager
+def _page_cache(store: Store, kib: int) -> Iterator[None]:
+    """A larger SQLite page cache while an update runs: it reads the stored mentions, events and
+    keys near the new ones and then writes next to them (the default 2 MB cache re-reads those
+    pages of a large ledger from the file)."""
+    before = store.conn.execute("PRAGMA cache_size").fetchone()[0]
+    store.conn.execute(f"PRAGMA cache_size = {-int(kib)}")
+    try:
+        yield
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def _update(
+    store: Store, mark: int, as_of: dt.date | None, phases: dict[str, float] | None
+) -> tuple[int, int] | None:
+    """:func:`update_ledger` from the index of the articles up to rowid ``mark``; None when a new
+    event id collides with an untouched event (the full pass numbers colliding ids)."""
     lap = _Laps(phases)
     through = _max_rowid(store)
     conn = store.conn
-    all_new = _new_articles(store, int(mark))
+    all_new = _new_articles(store, mark)
     new_ids = [a.article.id for a in all_new]
     dups = sorted({a.article.duplicate_of for a in all_new if a.article.duplicate_of})
     present = {r[0] for r in in_chunks(conn, "SELECT id FROM articles WHERE id IN ({marks})", dups)}
@@ -167,7 +218,7 @@ def update_ledger(
     lap("read new articles")
     # stored copies of a new article (stored before their original): no longer independent
     gone_q = "SELECT id FROM articles WHERE rowid <= ? AND duplicate_of IN ({marks})"
-    gone = sorted({r[0] for r in in_chunks(conn, gone_q, new_ids, int(mark))})
+    gone = sorted({r[0] for r in in_chunks(conn, gone_q, new_ids, mark)})
     gone_rows = in_chunks(
         conn,
         "SELECT article_id, idx, event_id, component, item FROM recon_mentions WHERE article_id IN ({marks})",
@@ -192,7 +243,9 @@ def update_ledger(
     stored_items = [have.get((r[0], r[1])) or next(loaded) for r in rows]
     items = stored_items + new_items
     lap("load touched components")
-    clusters = cluster(items, keys=cache.keys, lookup=cache.lookups, score=memo)
+    clusters = cluster(
+        items, keys=cache.coarse_keys, lookup=cache.coarse_lookups, score=memo, adjacent=cache.adjacent
+    )
     lap("cluster")
     built = _sorted_events([(build_event(cl), cl.members) for cl in clusters])
     lap("build events")
@@ -200,7 +253,7 @@ def update_ledger(
     clash = set(new_event_ids) - set(old_events)
     taken = in_chunks(conn, "SELECT id FROM events WHERE id IN ({marks})", sorted(clash))
     if taken or len(set(new_event_ids)) != len(new_event_ids):
-        return full_pass(store, as_of)  # an id collision: the full pass numbers them (-2, -3)
+        return None  # an id collision: the full pass numbers them (-2, -3)
     # component ids: the smallest mention ref of each group (stored components are named by theirs)
     comp_name: dict[str, str] = {}
     new_comp: dict[int, str] = {}
@@ -214,10 +267,14 @@ def update_ledger(
         for r, it in zip(rows, stored_items, strict=True)
         if (eid := event_of[id(it)], comp := comp_name.get(r[3], r[3])) != (r[2], r[3])
     ]
-    # events of the touched components that come out as they were stay as they are
-    old_text = dict(in_chunks(conn, "SELECT id, data FROM events WHERE id IN ({marks})", old_events))
+    # events of the touched components that come out as they were stay as they are (one with a
+    # new mention has a new source: it changed)
+    fresh = {id(it) for it in new_items}
+    grown = [any(id(it) in fresh for it in members) for _, members in built]
+    same = sorted({e.id for (e, _), g in zip(built, grown, strict=True) if not g} & set(old_events))
+    old_text = dict(in_chunks(conn, "SELECT id, data FROM events WHERE id IN ({marks})", same))
     texts = [store.event_text(e) for e, _ in built]
-    changed = [i for i, (e, _) in enumerate(built) if old_text.get(e.id) != texts[i]]
+    changed = [i for i, (e, _) in enumerate(built) if grown[i] or old_text.get(e.id) != texts[i]]
     kept = {built[i][0].id for i in range(len(built))} - {built[i][0].id for i in changed}
     mentions = [_mention_row(it, event_of[id(it)], new_comp[i]) for i, it in enumerate(new_items)]
     keys = _key_rows(new_items, cache)

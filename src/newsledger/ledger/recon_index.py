@@ -11,6 +11,7 @@ indexed by another version of the code gets a full pass instead of a stale index
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import typing
@@ -82,11 +83,37 @@ def _plain(v: Any) -> Any:
 
 
 _ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(Item) if f.name != "article")
+# what pair scoring derives from an item's text and names (word stems, trigger key, participant
+# words): stored with the item (key ``_f``) so an update does not derive it again for stored
+# mentions; each with the function that turns its JSON back into the property's value
+_FEATURES: tuple[tuple[str, Callable[[Any], Any]], ...] = tuple(
+    (name, back)
+    for name, back in (
+        ("sentence", frozenset),
+        ("trigger", str),
+        ("actor_words", lambda v: tuple(tuple(w) for w in v)),
+        ("home_words", tuple),
+    )
+    if isinstance(vars(Item).get(name), functools.cached_property)
+)
 
 
 def item_json(it: Item) -> str:
-    """An item's fields but its article, as JSON (the article is a row of its own)."""
-    return json.dumps({name: _plain(getattr(it, name)) for name in _ITEM_FIELDS}, separators=(",", ":"))
+    """An item's fields but its article, as JSON (the article is a row of its own), with its
+    comparison features (:data:`_FEATURES`)."""
+    d = {name: _plain(getattr(it, name)) for name in _ITEM_FIELDS}
+    d["_f"] = {name: _plain(getattr(it, name)) for name, _ in _FEATURES}
+    return json.dumps(d, separators=(",", ":"))
+
+
+def _prefill(it: Item, features: dict[str, Any]) -> Item:
+    """Set the item's cached comparison features from their stored values (what computing them
+    gives: the index is rebuilt whenever the reconcile code changes, :func:`code_version`)."""
+    cache = vars(it)
+    for name, back in _FEATURES:
+        if name in features:
+            cache[name] = back(features[name])
+    return it
 
 
 def _converters(dec: Decoder) -> dict[str, Callable[[Any, str], Any]]:
@@ -117,7 +144,8 @@ def load_items(store: Store, rows: Iterable[tuple[str, str]]) -> list[Item]:
     out = []
     for aid, data in rows:
         d = json.loads(data)
-        out.append(Item(arts[aid], **{k: convs[k](d[k], aid) for k in _ITEM_FIELDS if k in d}))
+        it = Item(arts[aid], **{k: convs[k](d[k], aid) for k in _ITEM_FIELDS if k in d})
+        out.append(_prefill(it, d.get("_f", {})))
     return out
 
 

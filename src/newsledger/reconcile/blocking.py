@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 
 from ..model import PlaceMention
 from .geo import NEAR_KM, RADIUS_KM, core_name, place_key
@@ -173,3 +174,131 @@ def _keys(
             if undated:
                 looks.append(("place", fam, pkey))
     return tuple(keys), tuple(looks)
+
+
+# --- the key relation as a predicate (incremental reconcile) -------------------------------------
+# Re-clustering a few thousand stored mentions needs to know which of them share a key, but not
+# the ~100 lookup keys each (seven days × neighbouring map cells): clustering can find candidates
+# through coarse keys (family and day, family and place, article, group: a superset of the key
+# relation) and keep those that :func:`shares_key` (exactly the relation of :func:`blocking_keys`
+# and :func:`lookup_keys`, tested against them) accepts.
+
+
+@dataclass(frozen=True)
+class Block:
+    """What decides an item's blocking keys."""
+
+    article: str
+    group: str
+    family: str
+    first: dt.date | None  # the days the item is indexed under (None: no day keys)
+    last: dt.date | None
+    cell: tuple[int, int] | None  # fine places
+    placed: bool
+    country: str | None
+    name: str | None
+    pkey: str | None
+    undated: bool
+
+
+def block(item: Item) -> Block:
+    place = item.mention.place
+    cell = _cell(place)
+    days = _days(item)
+    return Block(
+        item.article.id,
+        item.group,
+        _family(item),
+        days[0] if days else None,
+        days[-1] if days else None,
+        cell,
+        place is not None,
+        place.country if place is not None else None,
+        core_name(place.name) if place is not None and cell is not None else None,
+        place_key(place) if place is not None else None,
+        not days or item.is_bound,
+    )
+
+
+def coarse_keys(
+    item: Item, policy: MergePolicy = DEFAULT_POLICY
+) -> tuple[tuple[Hashable, ...], tuple[Hashable, ...]]:
+    """(keys an item is indexed under, keys it looks up) of a relation that holds for every pair
+    the blocking keys relate (and more): the blocking keys with weeks for days and map rows for
+    cells (a cell's neighbours lie in the rows next to it), so an item has a few keys, not ~100."""
+    return block_keys(block(item), policy)
+
+
+def block_keys(
+    b: Block, policy: MergePolicy = DEFAULT_POLICY
+) -> tuple[tuple[Hashable, ...], tuple[Hashable, ...]]:
+    """:func:`coarse_keys` of an item's :class:`Block`."""
+    fam = b.family
+    keys: list[Hashable] = [("article", b.article, fam)]
+    if b.group:
+        keys.append(("group", b.group, fam))
+    looks = list(keys)
+    if b.placed:
+        keys.append(("place", fam, b.pkey))
+        looks.append(("place-undated", fam, b.pkey))
+        if b.undated:
+            keys.append(("place-undated", fam, b.pkey))
+            looks.append(("place", fam, b.pkey))
+    if b.first is None or b.last is None:
+        return tuple(keys), tuple(looks)
+    pad = policy.soft_date_days
+    row = b.cell[0] if b.cell is not None else 0
+    for w in range(b.first.toordinal() // 7, b.last.toordinal() // 7 + 1):
+        keys.append(("week-any", fam, w))
+        if not b.placed:
+            keys.append(("week-unplaced", fam, w))
+        elif b.cell is not None:
+            keys.extend([("week-row", fam, w, row), ("week-country-fine", fam, w, b.country)])
+            keys.append(("week-name", fam, w, b.name))
+        else:
+            keys.append(("week-country-coarse", fam, w, b.country))
+    lo, hi = b.first.toordinal() - pad, b.last.toordinal() + pad
+    for w in range(lo // 7, hi // 7 + 1):
+        looks.append(("week-unplaced", fam, w))
+        if not b.placed:
+            looks.append(("week-any", fam, w))
+        elif b.cell is not None:
+            looks.extend([("week-row", fam, w, r) for r in (row - 1, row, row + 1)])
+            looks.extend([("week-country-coarse", fam, w, b.country), ("week-name", fam, w, b.name)])
+        else:
+            looks.append(("week-country-fine", fam, w, b.country))
+            looks.append(("week-country-coarse", fam, w, b.country))
+    return tuple(keys), tuple(looks)
+
+
+def near_cells(cell: tuple[int, int]) -> frozenset[tuple[int, int]]:
+    """The cells a fine item in ``cell`` looks up (itself and its neighbours)."""
+    return frozenset(_near_cells(*cell))
+
+
+def shares_key(
+    a: Block,
+    b: Block,
+    policy: MergePolicy = DEFAULT_POLICY,
+    near: Callable[[tuple[int, int]], frozenset[tuple[int, int]]] = near_cells,
+) -> bool:
+    """Does ``a`` look up a key ``b`` is indexed under (:func:`lookup_keys`, :func:`blocking_keys`)?
+    ``near``: :func:`near_cells` (or a memo of it)."""
+    if a.family != b.family:
+        return False
+    if a.article == b.article or (a.group and a.group == b.group):
+        return True
+    if a.placed and b.placed and a.pkey == b.pkey and (a.undated or b.undated):
+        return True  # "place" looked up by an undated item, "place-undated" by any placed one
+    if a.first is None or a.last is None or b.first is None or b.last is None:
+        return False
+    pad = policy.soft_date_days
+    if (b.first - a.last).days > pad or (a.first - b.last).days > pad:
+        return False
+    if not b.placed or not a.placed:
+        return True  # "day-unplaced" looked up by all, "day-any" by unplaced items
+    if a.cell is not None:
+        if b.cell is not None:
+            return b.cell in near(a.cell) or a.name == b.name
+        return a.country == b.country  # "day-country-coarse"
+    return a.country == b.country  # "day-country-fine" / "day-country-coarse"

@@ -22,14 +22,22 @@ def cluster(
     score: Callable[[Item, Item, MergePolicy], PairScore] = pair_score,
     keys: Callable[[Item, MergePolicy], tuple[Hashable, ...]] = blocking_keys,
     lookup: Callable[[Item, MergePolicy], tuple[Hashable, ...]] = lookup_keys,
+    adjacent: Callable[[Item, Item], bool] | None = None,
 ) -> list[Cluster]:
-    """Greedy best-link clustering in a deterministic order; every merge records why."""
+    """Greedy best-link clustering in a deterministic order; every merge records why.
+
+    A cluster is a candidate for an item when one of its members is indexed under a key the item
+    looks up. ``adjacent``: when ``keys`` / ``lookup`` relate more pairs than the blocking keys
+    (e.g. :func:`.blocking.coarse_keys`), the exact relation (:func:`.blocking.shares_key`); a
+    cluster is then a candidate only when it holds an item adjacent to the one visited."""
     clusters: list[Cluster] = []
     index: dict[Hashable, list[int]] = defaultdict(list)
     for item in sorted(items, key=lambda x: x.visit_key):
         candidates = sorted({c for k in lookup(item, policy) for c in index.get(k, ())})
         best: tuple[float, int, PairScore, Item] | None = None
         for cid in candidates:
+            if adjacent is not None and not any(adjacent(item, o) for o in clusters[cid].members):
+                continue
             link: tuple[float, PairScore, Item] | None = None
             total = 0.0
             for other in clusters[cid].members:
@@ -59,7 +67,7 @@ def cluster(
         for k in keys(item, policy):
             if not index[k] or index[k][-1] != cid:
                 index[k].append(cid)
-    return _merge_clusters(clusters, index, policy, score, lookup)
+    return _merge_clusters(clusters, index, policy, score, lookup, adjacent)
 
 
 def _link(
@@ -89,6 +97,7 @@ def _merge_clusters(
     policy: MergePolicy,
     score: Callable[[Item, Item, MergePolicy], PairScore],
     lookup: Callable[[Item, MergePolicy], tuple[Hashable, ...]],
+    adjacent: Callable[[Item, Item], bool] | None = None,
 ) -> list[Cluster]:
     """Second pass: join whole clusters the greedy pass kept apart (e.g. two reports that each
     first grouped their own mentions), best link first, in a deterministic order."""
@@ -102,6 +111,12 @@ def _merge_clusters(
             if j != i
         }
     )
+    if adjacent is not None:
+        pairs = [
+            (i, j)
+            for i, j in pairs
+            if any(adjacent(x, y) for x in clusters[i].members for y in clusters[j].members)
+        ]
     candidates = []
     for i, j in pairs:
         link = _link(clusters[i], clusters[j], policy, score)

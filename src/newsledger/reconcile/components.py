@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 
-from .blocking import blocking_keys, item_keys, lookup_keys
+from .blocking import Block, block, block_keys, blocking_keys, item_keys, lookup_keys, near_cells, shares_key
 from .merge import DEFAULT_POLICY, Item, MergePolicy, PairScore, pair_score
 
 __all__ = [
@@ -32,10 +32,16 @@ Keys = Callable[[Item, MergePolicy], tuple[Hashable, ...]]
 
 
 class KeyCache:
-    """Blocking and lookup keys of items, computed once per item (for one reconciliation)."""
+    """Blocking and lookup keys of items, computed once per item (for one reconciliation); also
+    the coarse keys and exact key relation (:func:`.blocking.shares_key`) that clustering many
+    items can use instead (``cluster(..., keys=c.coarse_keys, lookup=c.coarse_lookups,
+    adjacent=c.adjacent)``: the same clusters, without every item's ~100 lookup keys)."""
 
-    def __init__(self) -> None:
+    def __init__(self, policy: MergePolicy = DEFAULT_POLICY) -> None:
+        self.policy = policy
         self._cache: dict[int, tuple[Item, tuple[Hashable, ...], tuple[Hashable, ...]]] = {}
+        self._coarse: dict[int, tuple[Item, tuple[Hashable, ...], tuple[Hashable, ...], Block]] = {}
+        self._near: dict[tuple[int, int], frozenset[tuple[int, int]]] = {}
 
     def _both(
         self, item: Item, policy: MergePolicy
@@ -50,6 +56,29 @@ class KeyCache:
 
     def lookups(self, item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
         return self._both(item, policy)[2]
+
+    def _blocked(self, item: Item) -> tuple[Item, tuple[Hashable, ...], tuple[Hashable, ...], Block]:
+        got = self._coarse.get(id(item))
+        if got is None or got[0] is not item:
+            b = block(item)
+            got = self._coarse[id(item)] = (item, *block_keys(b, self.policy), b)
+        return got
+
+    def coarse_keys(self, item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
+        return self._blocked(item)[1]
+
+    def coarse_lookups(self, item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:
+        return self._blocked(item)[2]
+
+    def _near_cells(self, cell: tuple[int, int]) -> frozenset[tuple[int, int]]:
+        got = self._near.get(cell)
+        if got is None:
+            got = self._near[cell] = near_cells(cell)
+        return got
+
+    def adjacent(self, a: Item, b: Item) -> bool:
+        """Does ``a`` look up a blocking key ``b`` is indexed under?"""
+        return shares_key(self._blocked(a)[3], self._blocked(b)[3], self.policy, self._near_cells)
 
 
 Score = Callable[[Item, Item, MergePolicy], PairScore]

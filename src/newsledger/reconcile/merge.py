@@ -323,7 +323,7 @@ def pair_score(a: Item, b: Item, policy: MergePolicy = DEFAULT_POLICY) -> PairSc
         score += w
         reasons.append(f"meaning={cos:.2f}{w:+.1f}")
     if policy.model is not None:
-        score = model_score(policy.model, pair_features(a, b, share, disjoint, sim)) + penalty
+        score = model_score(policy.model, pair_features(a, b, share, disjoint, sim), a, b) + penalty
         reasons.append(f"model={score:+.2f}")
     if a.article.id == b.article.id:
         score += policy.w_same_article

@@ -49,7 +49,7 @@ BASE_FEATURES = (
     *(f"arg_{r}" for r in ROLES),
     "numbers",
 )
-FEATURES = (*BASE_FEATURES, "embed")
+FEATURES = (*BASE_FEATURES, "trigger_prior", "embed")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -63,6 +63,17 @@ class PairModel:
     rate: float
     trees: tuple[tuple[tuple[int, float, int, int, float], ...], ...]
     offset: float = 0.0  # subtracted from the log-odds, so that 0 is the chosen join threshold
+    # how often two trigger keys were one happening in training ("die|kill" → 0.31), smoothed
+    # towards ``prior`` (the rate of all pairs); the "trigger_prior" feature
+    lexicon: tuple[tuple[str, float], ...] = ()
+    prior: float = 0.0
+
+    @cached_property
+    def rates(self) -> dict[str, float]:
+        return dict(self.lexicon)
+
+    def trigger_rate(self, a: str, b: str) -> float:
+        return self.rates.get(trigger_pair(a, b), self.prior)
 
     @cached_property
     def columns(self) -> tuple[int, ...]:
@@ -85,6 +96,8 @@ class PairModel:
             "rate": self.rate,
             "offset": self.offset,
             "trees": [[list(n) for n in t] for t in self.trees],
+            "prior": self.prior,
+            "lexicon": dict(self.lexicon),
         }
 
 
@@ -93,11 +106,23 @@ def pair_model_from_json(raw: Mapping[str, Any]) -> PairModel:
         features = tuple(raw["features"])
         unknown = [f for f in features if f not in FEATURES]
         if unknown:
-            raise ConfigError(f"pair model uses unknown features {unknown}", "retrain it with bench.ecbplus_train")
+            raise ConfigError(
+                f"pair model uses unknown features {unknown}", "retrain it with bench.ecbplus_train"
+            )
         trees = tuple(
-            tuple((int(f), float(t), int(lo), int(hi), float(v)) for f, t, lo, hi, v in tree) for tree in raw["trees"]
+            tuple((int(f), float(t), int(lo), int(hi), float(v)) for f, t, lo, hi, v in tree)
+            for tree in raw["trees"]
         )
-        return PairModel(features, float(raw["base"]), float(raw["rate"]), trees, float(raw.get("offset", 0.0)))
+        lexicon = tuple(sorted((str(k), float(v)) for k, v in raw.get("lexicon", {}).items()))
+        return PairModel(
+            features,
+            float(raw["base"]),
+            float(raw["rate"]),
+            trees,
+            float(raw.get("offset", 0.0)),
+            lexicon,
+            float(raw.get("prior", 0.0)),
+        )
     except (KeyError, TypeError, ValueError) as e:
         raise ConfigError(f"pair model data is malformed ({e})", "retrain it with bench.ecbplus_train") from e
 
@@ -141,12 +166,22 @@ def pair_features(a: Any, b: Any, share: float, disjoint: bool, sim: float) -> l
         1.0 if disjoint else 0.0,
         *(_role_match(a.arguments, b.arguments, r) for r in ROLES),
         0.0 if not na or not nb else (1.0 if na & nb else -1.0),
+        0.0,  # trigger_prior: the model's lexicon fills it in (model_score)
         cos,
     ]
 
 
-def model_score(model: PairModel, values: Sequence[float]) -> float:
-    """The model's log-odds for a full feature vector (:data:`FEATURES` order)."""
+def trigger_pair(a: str, b: str) -> str:
+    """The lexicon key of two trigger keys, in either order."""
+    return "|".join(sorted((a, b)))
+
+
+PRIOR = FEATURES.index("trigger_prior")
+
+
+def model_score(model: PairModel, values: list[float], a: Any, b: Any) -> float:
+    """The model's log-odds for a full feature vector (:data:`FEATURES` order) of two items."""
+    values[PRIOR] = model.trigger_rate(a.trigger, b.trigger)
     return model.logit([values[i] for i in model.columns])
 
 

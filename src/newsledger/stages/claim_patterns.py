@@ -18,7 +18,7 @@ from ..attribution import (
     subject,
     trim,
 )
-from ..nlp import doc_text
+from ..nlp import doc_text, token_column
 
 
 def noun_claim(doc: Any, tok: Tok, quotes: list[tuple[int, int]], lex: CueLexicon) -> Candidate | None:
@@ -207,9 +207,10 @@ def colon_intro_claims(doc: Any, quotes: list[tuple[int, int]]) -> list[Candidat
     subject, with its verb as cue (any verb: "released the following statement:")."""
     text = doc_text(doc)
     out = []
-    for colon in doc:
-        if colon.text != ":":
+    for i, orth in enumerate(token_column(doc, "ORTH")):
+        if orth != ":":
             continue
+        colon = doc[i]
         colon_end = colon.idx + 1
         quote = next(
             ((qs, qe) for qs, qe in quotes if qs > colon_end and not text[colon_end:qs].strip(' \t\r\n"“«')),

@@ -47,7 +47,7 @@ from ..attribution import (
 )
 from ..context import Context
 from ..model import AnnotatedArticle, Claim
-from ..nlp import doc_text
+from ..nlp import doc_text, token_column
 from ..pipeline import Stage
 from ..quotations import FIRST_SECOND, Quote, cut_at_cues, inside, join_paragraphs, quotations
 from .claim_patterns import according_claim, colon_claims, colon_intro_claims, headline_claims, noun_claim
@@ -246,15 +246,25 @@ def claims(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
     quotes = [(q.start, q.end) for q in found]
     closed = [(q.start, q.end) for q in found if q.closed]
     cands: list[Candidate] = []
-    for tok in doc:
-        if inside(tok.idx, closed):
+    lowers, pos, lemmas = token_column(doc, "LOWER"), token_column(doc, "POS"), token_column(doc, "LEMMA")
+    idxs = token_column(doc, "IDX")
+    for i in range(len(doc)):  # Token objects only for possible cues
+        if lowers[i] == "according":
+            kind = 0
+        elif pos[i] == "VERB" and lemmas[i].lower() in lex.cues:
+            kind = 1
+        elif pos[i] == "NOUN" and lemmas[i].lower() in lex.nouns:
+            kind = 2
+        else:
+            continue
+        if inside(idxs[i], closed):
             continue  # a cue inside a quotation belongs to the quoted speaker: nested
-        cand = None
-        if tok.lower_ == "according":
+        tok = doc[i]
+        if kind == 0:
             cand = according_claim(doc, tok, quotes)
-        elif tok.pos_ == "VERB" and lemma_of(tok) in lex.cues:
+        elif kind == 1:
             cand = _verb_claim(doc, tok, quotes, lex)
-        elif tok.pos_ == "NOUN" and lemma_of(tok) in lex.nouns:
+        else:
             cand = noun_claim(doc, tok, quotes, lex)
         if cand is None:
             continue

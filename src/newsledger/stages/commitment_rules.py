@@ -97,12 +97,13 @@ def is_deadline(t: Timex, text: str, sent_start: int) -> bool:
     return bool(DEADLINE_CUES.search(lead)) or t.text.lower().startswith(("by ", "before ", "until "))
 
 
-def amendment_of(tokens: Sequence[Any], text: str) -> str | None:
+def amendment_of(lemmas: Sequence[str], text: str) -> str | None:
+    """How a sentence (``text``, the lowercased lemmas of its tokens) changes a commitment."""
     low = text.lower()
     for kind in ("cancelled", "advanced", "postponed"):
         if any(p in low for p in AMENDMENT_PHRASES[kind]):
             return kind
-        if any(t.lemma_.lower() in AMENDMENT_WORDS[kind] for t in tokens):
+        if not AMENDMENT_WORDS[kind].isdisjoint(lemmas):
             # "advance" as a military advance is not an amendment: needs a deadline-ish noun nearby
             if kind == "advanced" and "deadline" not in low and "date" not in low:
                 continue

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..context import Context
 from ..model import AnnotatedArticle, CommitmentMention, PlaceMention, Span, Timex
+from ..nlp import token_column
 from ..pipeline import Stage
 from ..reconcile.actions import FAMILY_WORDS
 from ..reconcile.dates import interval
@@ -236,11 +237,11 @@ def _sentence_commitments(
     text, doc = article.article.text, article.doc
     s0, s1 = sent.start_char, sent.end_char
     stext = text[s0:s1]
-    toks = list(sent)
     deadlines = [t for t in timexes if s0 <= t.span.start < s1 and is_deadline(t, text, s0)]
-    amendment = amendment_of(toks, stext)
+    amendment = amendment_of([x.lower() for x in token_column(doc, "LEMMA")[sent.start : sent.end]], stext)
     if not deadlines and amendment != "cancelled":
         return []
+    toks = list(sent)
     if not amendment and not is_promise(toks, stext):
         return []
     skip = [(t.span.start, t.span.end) for t in timexes] + [

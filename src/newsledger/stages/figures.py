@@ -21,49 +21,57 @@ from typing import Any
 
 from ..context import Context
 from ..model import AnnotatedArticle, Figure
+from ..nlp import token_column
 from ..numbers import SCALES, VAGUE, is_number_word, parse_number, qualifier_before
 from ..pipeline import Stage
-from .figure_rules import FigureLexicon, Tok, kind_of
+from .figure_rules import FigureLexicon, kind_of
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 _SCALE_WORDS = frozenset(w for w in SCALES if len(w) > 2) | {"mn", "mln", "bn", "tn"}
 
 
-def _numeric(tok: Tok) -> bool:
-    low = tok.lower_
-    if _ORDINAL.match(low) or tok.ent_type_ == "ORDINAL":
-        return False
-    if tok.like_num or low in VAGUE or low in _SCALE_WORDS:
-        return is_number_word(low) or low.replace(",", "").replace(".", "").isdigit()
-    return tok.tag_ == "CD" and is_number_word(low)
+def _numeric_flags(doc: Any) -> list[bool]:
+    """Per token: is it a number word ("12", "1,500", "two", "dozen", "hundreds"; not "3rd"),
+    read from the Doc's columns (no Token objects)."""
+    lowers, ents = token_column(doc, "LOWER"), token_column(doc, "ENT_TYPE")
+    tags, like_num = token_column(doc, "TAG"), token_column(doc, "LIKE_NUM")
+    out = []
+    for low, ent, tag, num in zip(lowers, ents, tags, like_num, strict=True):
+        if _ORDINAL.match(low) or ent == "ORDINAL":
+            out.append(False)
+        elif num or low in VAGUE or low in _SCALE_WORDS:
+            out.append(is_number_word(low) or low.replace(",", "").replace(".", "").isdigit())
+        else:
+            out.append(tag == "CD" and is_number_word(low))
+    return out
 
 
 def _groups(doc: Any) -> list[tuple[int, int]]:
     """Maximal runs of number tokens: "1.2 million", "two hundred and five", "hundreds of thousands"."""
     out: list[tuple[int, int]] = []
     i, n = 0, len(doc)
+    numeric, lowers = _numeric_flags(doc), token_column(doc, "LOWER")
     while i < n:
-        tok = doc[i]
         start = i
-        if tok.lower_ in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in _SCALE_WORDS:
+        if lowers[i] in ("a", "an") and i + 1 < n and lowers[i + 1] in _SCALE_WORDS:
             i += 1  # "a dozen", "a hundred"
-        elif not _numeric(tok):
+        elif not numeric[i]:
             i += 1
             continue
         j = i + 1
         while j < n:
             t = doc[j]
-            if _numeric(t) and t.whitespace_ != "\n" and doc[j - 1].whitespace_ != "\n":
+            if numeric[j] and t.whitespace_ != "\n" and doc[j - 1].whitespace_ != "\n":
                 if _HAS_DIGIT.search(t.text) and _HAS_DIGIT.search(doc[j - 1].text):
                     break  # "25 000"? two digit tokens are two numbers ("1993 1,500")
                 j += 1
             elif (
                 t.text in ("-", "and", "of")
                 and j + 1 < n
-                and _numeric(doc[j + 1])
+                and numeric[j + 1]
                 and not _HAS_DIGIT.search(doc[j + 1].text)
-                and (t.text != "of" or doc[j + 1].lower_ in VAGUE)
+                and (t.text != "of" or lowers[j + 1] in VAGUE)
             ):
                 j += 2
             else:

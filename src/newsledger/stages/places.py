@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from ..context import Context
 from ..gazetteer.recognize import candidates
 from ..gazetteer.resolve import Resolution, resolve
-from ..gazetteer.words import FACILITY_WORDS
+from ..gazetteer.words import FACILITY_WORDS, LOCATIVE_PREPOSITIONS
 from ..model import AnnotatedArticle, PlaceMention
 from ..pipeline import Stage
 
@@ -50,6 +50,18 @@ def _is_modifier(article: AnnotatedArticle, r: Resolution) -> bool:
     return head.i - last.i <= 3 and head.pos_ == "NOUN" and head.is_lower
 
 
+_ABBREVIATED = (("St. ", "Saint "), ("Ste. ", "Sainte "), ("Ft. ", "Fort "), ("Mt. ", "Mount "))
+
+
+def full_name(name: str) -> str:
+    """A gazetteer name with its abbreviated first word spelled out ("St. Louis" → "Saint
+    Louis", "Ft. Myers" → "Fort Myers"), the form registries use."""
+    for short, full in _ABBREVIATED:
+        if name.startswith(short):
+            return full + name[len(short) :]
+    return name
+
+
 def _mention(article: AnnotatedArticle, r: Resolution, near: Resolution | None = None) -> PlaceMention:
     c, p = r.candidate, r.place
     text = article.article.text[c.start : c.end]
@@ -60,13 +72,14 @@ def _mention(article: AnnotatedArticle, r: Resolution, near: Resolution | None =
         return PlaceMention(
             span=article.span(c.start, c.end), text=text, name=c.name, gazetteer_id=None,
             latitude=round(q.latitude, 5) if q else None, longitude=round(q.longitude, 5) if q else None,
-            feature="other", admin1=(q.admin1 or None) if q else None, country=(q.country or None) if q else None,
+            feature="city" if c.hint == "town" else "other",
+            admin1=(q.admin1 or None) if q else None, country=(q.country or None) if q else None,
             score=0.0, alternatives=(q.id,) if q else (), role=c.role,
         )  # fmt: skip
     return PlaceMention(
         span=article.span(c.start, c.end),
         text=text,
-        name=p.name,
+        name=full_name(p.name),
         gazetteer_id=p.id,
         latitude=round(p.latitude, 5),
         longitude=round(p.longitude, 5),
@@ -94,6 +107,24 @@ def outlet_country(url: str | None) -> str | None:
     if len(tld) != 2 or not tld.isalpha() or tld in _GENERIC_CCTLDS:
         return None
     return "GB" if tld == "uk" else tld.upper()
+
+
+_LANDMARK_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"on", "inside", "outside", "into", "onto"}
+
+
+def _landmark_for_government(article: AnnotatedArticle, r: Resolution) -> bool:
+    """A seat of government used for the government ("the White House said", "White House
+    aides", "denied by the Kremlin"): not a place. After "at", "in", "from" ... ("at the White
+    House") it is the building."""
+    if r.place is None or r.place.feature != "other" or article.doc is None:
+        return False
+    span = article.doc.char_span(r.candidate.start, r.candidate.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return span is not None
+    i = span.start - 1
+    if article.doc[i].lower_ == "the" and i > 0:
+        i -= 1
+    return article.doc[i].lower_ not in _LANDMARK_PREPOSITIONS
 
 
 def _qualifies_noun(article: AnnotatedArticle, r: Resolution) -> bool:
@@ -125,18 +156,59 @@ def place_mentions(
         or demonyms == "all"
         or (demonyms == "qualifying" and _qualifies_noun(article, r))
     ]
+    resolved = [r for r in resolved if not _landmark_for_government(article, r)]
     # a single word the model calls a place but no gazetteer knows is most often a person or brand
     kept = [
         r
         for r in resolved
-        if (r.place is not None or " " in r.candidate.name.strip() or r.candidate.label == "FAC")
+        if (
+            r.place is not None
+            or " " in r.candidate.name.strip()
+            or r.candidate.label == "FAC"
+            or r.candidate.hint == "town"
+        )
     ]
-    kept = _plausible(kept, outlet_country(article.article.url))
+    kept = _plausible(kept, outlet_country(article.article.url), _after_locative(article, kept))
     anchor = _anchors(kept)
-    return tuple(_mention(article, r, anchor(r)) for r in kept)
+    return tuple(
+        _mention(article, r, (_region_of(kept, k) or anchor(r)) if r.candidate.hint == "town" else anchor(r))
+        for k, r in enumerate(kept)
+    )
 
 
-def _plausible(kept: list[Resolution], outlet: str | None) -> list[Resolution]:
+def _region_of(kept: list[Resolution], k: int) -> Resolution | None:
+    """Where to put a town the gazetteer lacks ("Holliday, Mo."): the nearest town of the region
+    named after it (within 300 characters), else that region."""
+    c = kept[k].candidate
+    nxt = kept[k + 1] if k + 1 < len(kept) else None
+    if nxt is None or nxt.place is None or nxt.candidate.start - c.end > 3:
+        return None
+    region = (nxt.place.country, nxt.place.admin1 or nxt.place.name)
+    towns = [
+        r
+        for r in kept
+        if r.place is not None
+        and r.place.feature == "city"
+        and (r.place.country, r.place.admin1) == region
+        and abs(r.candidate.start - c.start) <= 300
+    ]
+    return min(towns, key=lambda r: abs(r.candidate.start - c.start)) if towns else nxt
+
+
+def _after_locative(article: AnnotatedArticle, kept: list[Resolution]) -> frozenset[int]:
+    """Start offsets of the mentions right after "in", "near", "outside" ... ("in Wadena")."""
+    doc = article.doc
+    out = set()
+    for r in kept:
+        span = doc.char_span(r.candidate.start, r.candidate.end, alignment_mode="expand") if doc else None
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS:
+            out.add(r.candidate.start)
+    return frozenset(out)
+
+
+def _plausible(
+    kept: list[Resolution], outlet: str | None, located: frozenset[int] = frozenset()
+) -> list[Resolution]:
     """Drop villages that nothing else in the article supports: a name read as a small town
     (under 5,000 inhabitants) of a country that no other name of the article (nor the outlet)
     points to is most often a person or a word, not that village ("Dubreuil" in a story
@@ -154,12 +226,20 @@ def _plausible(kept: list[Resolution], outlet: str | None) -> list[Resolution]:
         p = r.place
         alone = (
             p is not None
-            and p.feature in ("city", "ADM2")
+            and (p.feature == "city" or (p.feature == "ADM2" and not _says_county(r.candidate.name)))
             and r.candidate.source not in ("dateline", "local")
             and not r.candidate.hint
             and not any(c.get(p.country) for name, c in by_name.items() if name != r.candidate.name)
         )
         floor = 5000 if r.candidate.label in ("GPE", "LOC") else 20000
+        if (
+            r.candidate.label == "GPE"
+            and r.candidate.start in located
+            and p is not None
+            and not p.alternate
+            and not any(c for name, c in by_name.items() if name != r.candidate.name)
+        ):
+            floor = 1000  # "in Wadena", and no other name points to another country
         if alone and p is not None and p.population < floor:
             continue
         if alone and r.candidate.name.split()[-1].casefold().rstrip(".") in FACILITY_WORDS:
@@ -167,6 +247,15 @@ def _plausible(kept: list[Resolution], outlet: str | None) -> list[Resolution]:
             r = Resolution(r.candidate, None, 0.0, ())
         out.append(r)
     return out
+
+
+def _says_county(name: str) -> bool:
+    """ "Allamakee County", "Aiken Co.": the name itself says it is a county, not a person."""
+    return (
+        name.split()[-1].casefold().rstrip(".") in ("county", "co", "parish", "borough")
+        if " " in name
+        else False
+    )
 
 
 def _anchors(kept: list[Resolution]) -> Any:

@@ -64,7 +64,9 @@ class Resolver(Quarters):
             value = self._value(c)
         except (ValueError, OverflowError):  # calendar arithmetic beyond year 1 or 9999
             value = None
-        if self.ref is not before and self.ref is not None and self.digression(self.ref, before):
+        if self.ref is not before and self.ref is not None and (
+            self.digression(self.ref, before) or self.parenthetical(c, before)
+        ):
             self.ref = before  # an aside: its own value, but the story's time stays
         if self.ref is not before:
             self.ref_end = c.end
@@ -130,6 +132,8 @@ class Resolver(Quarters):
             return self._deictic(c)
         if k == "ago":
             return self._ago(c)
+        if k == "hence":
+            return self._hence(c)
         if k == "later":
             return self._later(c)
         if k == "anaphor":
@@ -174,8 +178,8 @@ class Resolver(Quarters):
         if k == "year_quarter":
             y, q = a
             q = q or (self.quarter[1] if self.quarter else None)
-            if q is None:
-                return fmt_year(y)
+            if q is None or (a[1] is None and self.year_to_date(c)):
+                return fmt_year(y)  # "the 1988 period" after "the first nine months": the year
             self.set_quarter(y, q)
             return f"{y:04d}-Q{q}"
         if k == "weekend":
@@ -243,6 +247,10 @@ class Resolver(Quarters):
             return None
         if unit == "WE":
             return fmt_at(shift(base, "W", off), "W") + "-WE"
+        if unit == "Y" and off == -1 and self.news:
+            quarter = self.last_year_quarter(c)
+            if quarter is not None:
+                return quarter
         d = shift(base, unit, off)
         if unit == "D":
             self.ref = Ref(d.year, d.month, d.day)
@@ -259,7 +267,7 @@ class Resolver(Quarters):
             return self._later(Cand(c.start, c.end, c.type, "later", (unit, n, -1)))
         code = UNIT_CODE.get(unit, "Y")
         if code == "Y" and n == 1 and self.quarter is not None:
-            return self.year_ago_period(c)
+            return self.year_ago_period(c, self.quarter)
         if code in {"H", "MIN", "S"}:
             return fmt_day(self.dct)
         if code == "DE":
@@ -270,12 +278,28 @@ class Resolver(Quarters):
         d = shift(self.dct, code, -round(n))
         return fmt_at(d, code)
 
+    def _hence(self, c: Cand) -> str | None:
+        """ "Two weeks from now": counted ahead from the publication date, at the unit's precision."""
+        unit, n = c.args
+        if n is None:
+            return "FUTURE_REF"
+        if self.dct is None:
+            return None
+        code = UNIT_CODE.get(unit, "Y")
+        if code in {"H", "MIN", "S"}:
+            return fmt_day(self.dct)
+        if code == "DE":
+            code, n = "Y", n * 10
+        if code == "W" and n <= 2:  # like "two weeks ago": a day
+            return fmt_day(shift(self.dct, "D", round(7 * n)))
+        return fmt_at(shift(self.dct, code, round(n)), code)
+
     def _later(self, c: Cand) -> str | None:
         unit, n, sign = c.args[:3]
         if n is None:
             return "FUTURE_REF" if sign > 0 else "PAST_REF"
         if unit == "year" and n == 1 and sign < 0 and self.quarter is not None:
-            return self.year_ago_period(c)
+            return self.year_ago_period(c, self.quarter)
         code = UNIT_CODE.get(unit, "Y")
         ref = self.day_anchor_ref() if code in {"D", "W", "H", "MIN", "S"} else self.story_anchor()
         if ref is None:
@@ -301,6 +325,13 @@ class Resolver(Quarters):
             ref = month[0]  # "In March, ... The following month": the month after the one just named
         if c.rule == "year_part" and self.news and self.dct is not None:
             ref = Ref(self.dct.year, self.dct.month, self.dct.day)
+        if (
+            c.rule == "day_before"
+            and self.ref is not None
+            and self.ref.day is not None
+            and self.text[self.ref_end : c.start] in {", ", ","}
+        ):  # "Oct. 12, the day before the plunge": an apposition naming that same day
+            return fmt_day(self.ref.date())
         if ref is None:
             return None
         if unit == "D" and ref.day is None:
@@ -329,6 +360,8 @@ class Resolver(Quarters):
         day = holiday_date(rule, y)
         if day is None:
             return None
+        if pod == "WEEK":
+            return fmt_week(day)
         self.ref = Ref(day.year, day.month, day.day)
         return fmt_day(day) + (f"T{pod}" if pod else "")
 

@@ -40,6 +40,7 @@ from .read_calendar import (
     r_noon,
     r_pod_date,
     r_quarter,
+    r_quarter_code,
     r_quarter_rel,
     r_range,
     r_season,
@@ -180,6 +181,11 @@ RULES: tuple[tuple[str, Reader], ...] = (
         rf"(?:the\s+)?(?P<year>{YEAR})\s+(?:(?P<q>{ORD_Q})\s+)?(?:fiscal\s+)?(?:quarter|period)\b",
         r_year_quarter,
     ),
+    (  # financial shorthand: "Q3 2020", "3Q 2020", "2020 Q3", "H1 2021", "1H21" is left out, "FY2021"
+        rf"(?-i:(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H|(?P<fy>FY))[\s-]?(?P<year>{YEAR})"
+        rf"|(?P<year2>{YEAR})[\s-]?(?:Q(?P<q3>[1-4])|H(?P<h3>[12])))\b",
+        r_quarter_code,
+    ),
     (r"year-(?:earlier|ago)\b", r_year_ago_adj),
     (r"the\s+weekend\b", r_weekend),
     (
@@ -242,7 +248,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
     # durations
     (r"(?:(?P<pre>" + PREMOD + r")\s+)?half\s+an?\s+hour", r_half_hour),
     (
-        rf"{_PRE}(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|recent|another|additional|remaining|entire|whole|full|intervening)\s+)?(?:{_NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|long|straight|consecutive|successive|further|whole))?\s+)?{_UNITS}(?P<half2>\s+and\s+a\s+half)?(?:['’]s?\s+time|\s+old|\s+of\s+age)?(?:\s+or\s+so)?(?:\s+(?P<ago>ago)|\s+(?P<dir>later|earlier|previously|afterwards?))?(?!-)\b",
+        rf"{_PRE}(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|recent|another|additional|remaining|entire|whole|full|intervening)\s+)?(?:{_NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|long|straight|consecutive|successive|further|whole|trading|business|working))?\s+)?{_UNITS}(?P<half2>\s+and\s+a\s+half)?(?:['’]s?\s+time|\s+old|\s+of\s+age)?(?:\s+or\s+so)?(?:\s+(?P<ago>ago)|\s+(?P<dir>later|earlier|previously|afterwards?)|\s+(?P<hence>from\s+(?:now|today)))?(?!-)\b",
         r_quantity,
     ),
     (
@@ -271,7 +277,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
     ),
     # holidays, parts of named days, the story's time
     (
-        rf"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Election\s+Day)(?:\s+(?P<pod>night|morning|evening))?(?:,?\s+(?P<year>{YEAR}))?\b",
+        rf"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Election\s+Day)(?:\s+(?P<pod>night|morning|evening)|\s+(?P<week>week)\b)?(?:,?\s+(?P<year>{YEAR}))?\b",
         r_holiday,
     ),
     (
@@ -296,7 +302,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
     ),
     # reference words
     (
-        r"(?P<w>the\s+past|the\s+(?:near\s+|immediate\s+|foreseeable\s+)?future|the\s+(?:near|short)\s+term|the\s+present|right\s+now|at\s+present|nowadays|currently|presently|recently|formerly|lately|now|current|these\s+days|the\s+time\s+being|recent)\b(?!-)(?!\s+(?:years|months|weeks|days|decades|quarters)\b)",
+        r"(?P<w>the\s+past(?!\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\b))|the\s+(?:near\s+|immediate\s+|foreseeable\s+)?future|the\s+(?:near|short)\s+term|the\s+present|right\s+now|at\s+present|nowadays|currently|presently|recently|formerly|lately|now|current|these\s+days|the\s+time\s+being|recent)\b(?!-)(?!\s+(?:years|months|weeks|days|decades|quarters)\b)",
         r_ref,
     ),
     (r"(?P<w>former|future)\b(?!-)", r_narrative_ref),
@@ -310,7 +316,7 @@ TRIGGERS_OF = MappingProxyType(
         "r_full_date": "M", "r_range": "M", "r_iso": "T", "r_slash": "T", "r_dmy_short": "M",
         "r_month_year": "M", "r_month_spelled_year": "M", "r_week_of": "M", "r_month_rel_year": "M", "r_month_day": "M", "r_month": "M", "r_year": "Y",
         "r_bc": "Y", "r_bc_span_start": "Y", "r_year_span_end": "Y", "r_decade": "Y", "r_decade_word": "K", "r_clock_pod": "K", "r_unit_long": "U", "r_century": "C", "r_quarter": "Q", "r_quarter_rel": "Q",
-        "r_year_quarter": "Q", "r_year_ago_adj": "U", "r_weekend": "U", "r_clock_day": "WT", "r_half": "Q",
+        "r_year_quarter": "Q", "r_quarter_code": "Y", "r_year_ago_adj": "U", "r_weekend": "U", "r_clock_day": "WT", "r_half": "Q",
         "r_season": "K", "r_dayword": "K", "r_day_after": "K", "r_last_night": "K", "r_rel_unit": "U",
         "r_rel_weekday": "W", "r_anaphor": "U", "r_day_before": "U", "r_month_of_that_year": "M",
         "r_clock": "T", "r_noon": "K", "r_half_hour": "U", "r_quantity": "U", "r_adj_duration": "U",
@@ -345,7 +351,7 @@ WORDS_OF = MappingProxyType(
 NEEDS_OF = MappingProxyType(
     {
         "r_full_date": "0", "r_range": "0", "r_dmy_short": "0", "r_month_year": "0", "r_month_day": "0",
-        "r_month_rel_year": "year", "r_month_of_that_year": "year", "r_year_quarter": "0", "r_iso": "0",
+        "r_month_rel_year": "year", "r_month_of_that_year": "year", "r_year_quarter": "0", "r_quarter_code": "0", "r_iso": "0",
         "r_slash": "0", "r_clock": "0", "r_clock_day": "0 noon midnight", "r_rel_unit": "this last next past coming previous current",
         "r_anaphor": "next following previous preceding same that",
     }

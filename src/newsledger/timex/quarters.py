@@ -22,23 +22,40 @@ YEAR_TO_DATE = re.compile(
     r"\b(?:nine|six|first\s+(?:nine|six))[- ]months?\b|\bfirst\s+half\b|\byear[- ]to[- ]date\b", re.IGNORECASE
 )
 _SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
+# the sentence compares the report's quarter: "Sales in the latest period rose 13% from last year's"
+REPORT_QUARTER = re.compile(r"\b(?:the\s+latest|the)\s+(?:quarter|period)\b", re.IGNORECASE)
 
 
 class Quarters(Story):
     """The quarter-resolving part of the resolver (see :class:`.anchor.Resolver`)."""
 
-    def year_ago_period(self, c: Cand) -> str:
-        """ "A year ago" in a financial report: the report's quarter a year back, or the year back
-        when the sentence is about a period of several months ("For the nine months, net rose to
-        $5 million from $4 million a year earlier": the first nine months of last year)."""
-        assert self.quarter is not None
+    def year_to_date(self, c: Cand) -> bool:
+        """The sentence is about a period of several months ("For the nine months, net rose to $5
+        million from $4 million a year earlier"), or the one before when ``c`` opens its own."""
         left = self.text[max(0, c.start - 300) : c.start]
         cuts = [m.end() for m in _SENTENCE_START.finditer(left)]
         start = cuts[-1] if cuts else 0
         if len(left[start:].split()) <= 2 and len(cuts) > 1:
-            start = cuts[-2]  # the expression opens its sentence ("The year-ago results"): read the one before
-        if YEAR_TO_DATE.search(left, start):
-            return f"{self.quarter[0] - 1:04d}"
+            start = cuts[-2]  # it opens its sentence ("The year-ago results"): read the one before
+        return YEAR_TO_DATE.search(left, start) is not None
+
+    def year_ago_period(self, c: Cand, quarter: tuple[int, int]) -> str:
+        """ "A year ago" in a financial report: the report's quarter a year back, or the year back
+        in a sentence about the months up to it (the first nine months of last year)."""
+        if self.year_to_date(c):
+            return f"{quarter[0] - 1:04d}"
+        return f"{quarter[0] - 1:04d}-Q{quarter[1]}"
+
+    def last_year_quarter(self, c: Cand) -> str | None:
+        """ "Last year" in a sentence about the report's quarter is that quarter a year back
+        ("In the latest quarter, it lost $23 million, compared with earnings of $33 million last
+        year"); None elsewhere."""
+        if self.quarter is None or not 0 <= c.start - self.quarter_at <= 3000:
+            return None
+        left = self.text[max(0, c.start - 300) : c.start]
+        cuts = [m.end() for m in _SENTENCE_START.finditer(left)]
+        if not REPORT_QUARTER.search(left, cuts[-1] if cuts else 0):
+            return None
         return f"{self.quarter[0] - 1:04d}-Q{self.quarter[1]}"
 
     def _quarter(self, c: Cand) -> str | None:
@@ -86,7 +103,12 @@ class Quarters(Story):
             return f"{mid.year:04d}-Q{quarter_of(mid)}"
         if self.dct is None and self.quarter is None:
             return None
-        if rel == "current" and self.dct is not None:
+        reported = self.quarter is not None and 0 <= c.start - self.quarter_at <= 1000
+        if (
+            rel == "current"
+            and self.dct is not None
+            and not (reported and self.text[c.start : c.end].lower().startswith("this"))
+        ):  # "the current quarter"; but "This quarter's loss" in a report is the reported one
             return f"{self.dct.year:04d}-Q{quarter_of(self.dct)}"
         if self.quarter is not None and rel != "previous":
             y, q = self.quarter

@@ -200,6 +200,18 @@ def r_year_quarter(m: re.Match[str]) -> Cand:
     return Cand(m.start(), m.end(), "DATE", "year_quarter", (int(m["year"]), q), rule="year_quarter")
 
 
+def r_quarter_code(m: re.Match[str]) -> Cand:
+    """ "Q3 2020" (the quarter), "H1 2021" (the half), "FY2021" (the fiscal year, written as its year)."""
+    year = int(m["year"] or m["year2"])
+    q = m["q"] or m["q2"] or m["q3"]
+    if q:
+        return Cand(m.start(), m.end(), "DATE", "year_quarter", (year, int(q)), rule="quarter_code")
+    h = m["h"] or m["h2"] or m["h3"]
+    if h:
+        return Cand(m.start(), m.end(), "DATE", "half", (int(h), year), rule="quarter_code")
+    return Cand(m.start(), m.end(), "DATE", "value", (str(year),), rule="fiscal_year")
+
+
 def r_year_ago_adj(m: re.Match[str]) -> Cand:
     return Cand(m.start(), m.end(), "DATE", "ago", ("year", 1.0), rule="year_ago_adj")
 
@@ -236,7 +248,7 @@ def r_clock_day(m: re.Match[str]) -> Cand | None:
 
 
 def r_half(m: re.Match[str]) -> Cand | None:
-    if not m["year"] and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
+    if not m["year"] and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4], re.IGNORECASE):
         return None  # "the last half of the '80s": the half of something else
     h = 1 if (m["h"] or m["hq"]).lower() in {"first", "1st"} else 2
     year = year_of(m["year"]) if m["year"] else None
@@ -247,7 +259,7 @@ def r_season(m: re.Match[str]) -> Cand | None:
     s = m["s"].lower()
     if s == "fall" and not (m["year"] or m["rel"] or m["the"] or m["edge"]):
         return None
-    if s == "fall" and not m["year"] and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
+    if s == "fall" and not m["year"] and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4], re.IGNORECASE):
         return None  # "the fall of Saigon"
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     # +-2: "this past" / "this coming", the nearest one over / to come (see normalise.season_year)
@@ -303,6 +315,8 @@ def r_holiday(m: re.Match[str]) -> Cand | None:
     if rule is None:
         return None
     year = int(m["year"]) if m["year"] else None
+    if m["week"]:  # "Easter week": the week the holiday falls in
+        return Cand(m.start(), m.end(), "DATE", "holiday", (rule, year, "WEEK"), rule="holiday")
     pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
     return Cand(m.start(), m.end(), "TIME" if pod else "DATE", "holiday", (rule, year, pod), rule="holiday")
 

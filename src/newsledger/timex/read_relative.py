@@ -87,14 +87,22 @@ def r_rel_weekday(m: re.Match[str]) -> Cand:
                 mod=edge(m["edge"]), rule=rule)  # fmt: skip
 
 
+MODALS = frozenset({"will", "would", "could", "might", "may", "can", "shall", "should", "must"})
+
+
 def r_quantity(m: re.Match[str]) -> Cand | None:
     """An amount of time: a duration ("five years"), or a date counted from one ("two days later")."""
     if m["ago"]:
         return r_ago(m)
+    if m["hence"]:  # "two weeks from now": the date that far ahead of the publication date
+        return Cand(m.start(), m.end(), "DATE", "hence", (unit_key(m["u"]), _amount(m)), mod=premod(m["pre"]),
+                    rule="hence")  # fmt: skip
     if m["dir"]:
         return r_later(m)
     if not m["n"]:
         return None
+    if m.group().lower() == "one day" and word_before(m) in MODALS:
+        return Cand(m.start(), m.end(), "DATE", "value", ("FUTURE_REF",), rule="someday")  # "will one day be"
     nxt = word_after(m)
     if nxt in {"after", "before"} and word_before(m) not in {
         "for",
@@ -172,7 +180,7 @@ def r_duration(m: re.Match[str]) -> Cand | None:
         return None
     if unit == "second" and m["n"].lower() in {"a", "an"} and not m["pre"]:
         return None
-    if unit == "quarter" and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
+    if unit == "quarter" and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4], re.IGNORECASE):
         return None  # "three quarters of the votes"
     if m["half"] or m["half2"]:
         n = (n or 0) + 0.5

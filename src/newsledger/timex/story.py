@@ -210,6 +210,17 @@ class Story:
         near = bisect.bisect_right(self.years, y + gap) - bisect.bisect_left(self.years, y - gap)
         return near <= 2  # a period the text keeps returning to is part of the story
 
+    def parenthetical(self, c: Cand, old: Ref | None) -> bool:
+        """A year in brackets after a name ("the Civil Constitution of the Clergy (1790)") labels
+        it; a history's narrative stays where it was."""
+        return (
+            not self.news
+            and old is not None
+            and c.kind == "value"
+            and self.text[c.start - 1 : c.start] == "("
+            and self.text[c.end : c.end + 1] == ")"
+        )
+
     def same_paragraph(self, c: Cand, limit: int = 400) -> bool:
         """The reference time was set close by, with no paragraph break in between."""
         gap = c.start - self.ref_end

@@ -328,14 +328,25 @@ def find_candidates(text: str) -> list[Cand]:
     return _select(found, n)
 
 
+# "over" is a premodifier before an amount ("over a week": more than a week) but a signal before a
+# determined period ("over the past four months", "over several years"), outside the expression
+_OVER_SIGNAL = re.compile(
+    r"over\s+(?=the\b|several\b|many\b|recent\b|past\b|last\b|next\b|coming\b)", re.IGNORECASE
+)
+
+
 def _trim(c: Cand, text: str) -> Cand:
-    """Drop trailing spaces and commas the patterns may have swallowed."""
+    """Drop trailing spaces and commas the patterns may have swallowed, and a leading signal "over"."""
     end = c.end
     while end > c.start and text[end - 1] in " \t\n,":
         end -= 1
-    if end == c.end:
+    start, mod = c.start, c.mod
+    over = _OVER_SIGNAL.match(text, start, end)
+    if over is not None:
+        start, mod = over.end(), None if mod == "MORE_THAN" else mod
+    if end == c.end and start == c.start:
         return c
-    return Cand(c.start, end, c.type, c.kind, c.args, c.mod, c.rule)
+    return Cand(start, end, c.type, c.kind, c.args, mod, c.rule)
 
 
 def _select(found: list[Cand], n: int) -> list[Cand]:

@@ -26,7 +26,8 @@ _STRONG_FUTURE_RE = re.compile(
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(  # not a participle after "be" ("will be held", "is to be signed")
-    r"(?<!\bbe\s)\b(?:was|were|had|did|said|told|announced|reported|signed|agreed|died|killed|began|ended|took|"
+    # a plan given up or overtaken ("had been scheduled to expire Friday") is read as past, first
+    r"(?<!\bbe\s)\b(?:had\s+been\s+(?:scheduled|due|set|slated|expected|planned)(?:\s+(?:to|for))?|was|were|had|did|said|told|announced|reported|signed|agreed|died|killed|began|ended|took|"
     r"came|went|met|left|held|made|gave|won|lost|fell|rose|closed|opened|arrived|attacked|occurred|"
     r"happened|started|launched|released|ago|earlier|last|since|brought|bought|sold|paid|fought|sought|caught|"
     r"built|sent|spent|kept|felt|found|became|won|wrote|spoke|broke|chose|drove|grew|knew|threw|flew|drew|saw|"
@@ -85,6 +86,10 @@ def _verb_tense(verb: Any) -> str | None:
         # "is to be returned", "plans to withdraw": an infinitive under a present-tense head
         if verb.tag_ == "VB" and any(c.lower_ == "to" for c in auxes):
             head = verb.head
+            if head.i != verb.i and any(
+                a.lower_ == "had" for a in head.children if a.dep_ in {"aux", "auxpass"}
+            ):
+                return "past"  # "had been scheduled to expire Friday": a plan overtaken
             if head.i != verb.i and head.tag_ in {"VBZ", "VBP", "VBN"} and head.lemma_ in {
                 "be", "plan", "expect", "schedule", "intend", "aim", "promise", "agree", "pledge", "vow",
                 "set", "hope", "want", "need", "have", "decide", "undertake", "commit",
@@ -98,8 +103,10 @@ def _verb_tense(verb: Any) -> str | None:
         tags = {verb.tag_} | {a.tag_ for a in auxes}
         if "VBD" in tags:
             return "past"
-        if verb.tag_ == "VBN" and (lowers & {"has", "have", "had"}):
+        if verb.tag_ == "VBN" and "had" in lowers:
             return "past"
+        if verb.tag_ == "VBN" and (lowers & {"has", "have"}):
+            return "present"  # "has invited them to a ceremony on March 12": no definite past time
         if tags & {"VBZ", "VBP"}:
             return "present"
         return None

@@ -1,0 +1,105 @@
+"""Small parse cues the victim predicates of :mod:`.victims` rely on.
+
+"left [one man] dead and six others with wounds" (the object a state word follows), "non-fatal"
+(a negated prefix), "a fatal shooting" (one happening with at least one dead), "Jane Doe, 16,
+died" (who died when the parse gives no subject), "seven were shot, one fatally" (the dead among
+those shot), "left one dead and five wounded" (the count before a casualty word).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..numbers import VAGUE
+from .people import AGE_UNITS, GROUP_WORDS, PEOPLE
+
+FATAL_MODS = frozenset({"fatal", "fatally", "deadly", "lethal", "mortal", "mortally"})
+
+
+def object_before(verb: Any, word: Any) -> list[Any]:
+    """The object a state word follows: "left [one man] dead and six others with wounds" —
+    not every object of the verb."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    before = [c for c in objs if c.i < word.i]
+    return [max(before, key=lambda c: c.i)] if len(objs) > 1 and before else objs
+
+
+def negated_prefix(tok: Any) -> bool:
+    """ "non-fatal", "non fatal": the word after a "non" prefix means its opposite."""
+    doc = tok.doc
+    k = tok.i - 1
+    if k >= 0 and doc[k].text in ("-", "‑", "–"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("non", "non-")
+
+
+ONE_DEATH = frozenset({"shooting", "killing", "slaying", "homicide", "death", "murder"})
+
+
+def one_fatal(tok: Any) -> bool:
+    """ "a fatal shooting", "the deadly shooting", "a homicide", "the killing": one happening
+    with at least one dead (not "homicide detectives", "attempted murder", "shootings")."""
+    if tok.lower_ not in ONE_DEATH or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
+        return False
+    if any(c.lower_ in ("attempted", "attempt", "no", "any") for c in tok.children):
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound")}
+    if tok.lower_ in ("death", "murder"):
+        return bool(mods & FATAL_MODS) or "shooting" in mods  # "the shooting death", "a fatal ..."
+    return bool(mods & {"a", "an", "the", "this", "that"}) or bool(mods & FATAL_MODS)
+
+
+def person_before(tok: Any) -> list[Any]:
+    """Who died when the parse gives no subject ("Jane Doe, 16, of Springfield, died ...", "a
+    teen hospitalized after a shooting has died"): the nearest person named before the verb in
+    its sentence, not inside a prepositional phrase."""
+    for t in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+        if t.dep_ in ("compound", "pobj", "poss"):
+            continue
+        if t.lower_ == "old" and any(x.lower_ in AGE_UNITS for x in t.subtree):
+            return [t]  # "a 4-year-old"
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if t.ent_type_ == "PERSON" or t.lemma_.lower() in PEOPLE:
+            return [t]
+    return []
+
+
+def left_count(tok: Any) -> list[Any]:
+    """ "left one person dead and five others wounded", "1 dead, 3 hurt": the count right
+    before the casualty word (with at most two group words between)."""
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= 0 and tok.i - k <= 3 and doc[k].lower_ in GROUP_WORDS:
+        k -= 1
+    if k < 0:
+        return []
+    num = doc[k]
+    if not (num.like_num or num.lower_ in VAGUE) or num.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+        return []
+    noun = doc[k + 1] if k + 1 < tok.i else None
+    if noun is not None and noun.pos_ in ("NOUN", "PRON") and num.head.i == noun.i:
+        return [noun]
+    return [num]
+
+
+def phrase(h: Any) -> str:
+    """ "four people": the count and the head, to spot the same group said twice."""
+    nums = [c.lower_ for c in h.children if c.dep_ == "nummod"]
+    return " ".join([*nums, h.lemma_.lower()])
+
+
+def fatally(tok: Any) -> Any | None:
+    """ "seven people were shot, one fatally", "four shot, one of them fatally": the count
+    word of those of the people shot who died."""
+    if tok.lower_ not in ("fatally", "mortally") or tok.i < 2:
+        return None
+    k = tok.i - 1
+    if tok.doc[k].lower_ == "them" and k >= 2 and tok.doc[k - 1].lower_ == "of":
+        k -= 2
+    num = tok.doc[k]
+    if num.like_num or num.lower_ in VAGUE:
+        before = tok.doc[k - 1] if k >= 1 else None
+        if before is not None and (before.is_punct or before.lower_ in ("and", "including")):
+            return num
+    return None

@@ -1,0 +1,227 @@
+"""Name-level evidence over a whole article: names the model splits in two, one sense per name,
+towns inside the names of their police or fire services, lists of names, towns placed by the
+region after a comma, and one-word names that are people."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from . import Gazetteer
+from .candidate import PLACE_LABELS, Candidate, _capitalised, _clean_tokens, _strong, _text
+from .cues import locative
+from .words import BORROWED_ORG_WORDS, FEASTS, GENERIC_WORDS, HONORIFICS, LOCAL_ORG_WORDS
+
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
+_LIST_AFTER = re.compile(r"\.?,?\s*(?:and|or|&)?\s*[A-Z]")
+
+
+def in_list(text: str, start: int, end: int | None = None) -> bool:
+    """The span ``start:end`` ("Miami, New York") is part of a list of names ("Los Angeles,
+    Miami, New York, and Detroit", "in Copenhagen, Hamburg, Brasoc and Mannheim"); without
+    ``end`` only what comes before ``start`` is looked at."""
+    if _LIST_BEFORE.search(text[max(0, start - 6) : start]):
+        return True
+    if end is None:
+        return False
+    after = text[end : end + 8]
+    return (after[:1] == "," and bool(_LIST_AFTER.match(after))) or after.lstrip().startswith(
+        ("and ", "or ", "& ")
+    )
+
+
+_AREA_AFTER = re.compile(r",[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})")
+
+
+def _area_after(text: str, end: int, gz: Gazetteer) -> bool:
+    """A first- or second-level region follows after a comma ("…, Mo.", "…, Box Elder County")."""
+    m = _AREA_AFTER.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    for size in range(len(words), 0, -1):
+        found = gz.lookup(" ".join(words[:size]), fuzzy=False)
+        if found and found[0].feature in ("ADM1", "ADM2") and not found[0].alternate:
+            return True
+    return False
+
+
+CONNECTORS = frozenset({"and", "of", "de", "del", "da", "do", "upon", "on", "la", "le", "el", "&", "-"})
+
+
+def _connected_names(toks: list[Any], text: str, gz: Gazetteer) -> list[list[Any]]:
+    """Names the model splits in two: at a small word ("Trinidad and Tobago", "Port of Spain",
+    "Stoke-on-Trent") or into two entities ("Baja" + "California", "Boa" + "Vista"). The
+    longest such run of capitalised words (and connectors) that is the main name of a country,
+    region or town."""
+    n = len(toks)
+    caps = [_capitalised(t) and not t.is_punct for t in toks]
+    joins = [t.lower_ in CONNECTORS for t in toks]
+    ent = [0] * n  # entity number of each token (0: none)
+    number = 0
+    for t in toks:
+        if t.ent_iob_ == "B":
+            number += 1
+        ent[t.i] = number if t.ent_iob_ in ("B", "I") else 0
+    out: list[list[Any]] = []
+    i = 0
+    while i < n:
+        if not caps[i]:
+            i += 1
+            continue
+        k = i + 1
+        while k < n and k - i < 7 and (caps[k] or joins[k]):
+            k += 1
+        best = None
+        for j in range(k - 1, i, -1):
+            if not caps[j]:
+                continue
+            joined = any(joins[i + 1 : j])
+            split = ent[i] and len(set(ent[i : j + 1])) > 1  # two entities, or one cut short
+            if not joined and not split:
+                continue
+            found = gz.lookup(text[toks[i].idx : toks[j].idx + len(toks[j].text)], fuzzy=False)
+            if (
+                found
+                and not found[0].alternate
+                and (joined or found[0].feature != "city" or found[0].population >= 10000)
+            ):
+                best = toks[i : j + 1]
+                break
+        if best is not None:
+            out.append(best)
+            i = best[-1].i + 1
+        else:
+            i += 1
+    return out
+
+
+def _repeats(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+    """One sense per article: a name the model tagged as a place (and the gazetteer knows) is a
+    place where it recurs under another label ("Cairns" tagged PERSON in "the Cairns police")."""
+    names = {
+        c.name
+        for c in found
+        if c.role == "place"
+        and c.source == "ner"
+        and c.label in PLACE_LABELS
+        and " " not in c.name
+        and gz.has(c.name)
+    }
+    names = {n for n in names if len(n) > 3 and n.casefold() not in GENERIC_WORDS}
+    if not names:
+        return []
+    # a surname the model once took for a place ("Chen") is mostly tagged PERSON elsewhere
+    as_place = Counter(e.text for e in doc.ents if e.label_ in PLACE_LABELS and e.text in names)
+    as_person = Counter(e.text for e in doc.ents if e.label_ == "PERSON" and e.text in names)
+    names = {n for n in names if 3 * as_place[n] >= as_person[n] or _strong(gz, n, 100000)}
+    if not names:
+        return []
+    taken = [(c.start, c.end) for c in found]
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG") and len(e) > 1]
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w.])({alternatives})(?![\w-])", text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken) or any(a <= s and e <= b for a, b in people):
+            continue
+        out.append(Candidate(s, e, m.group(1), "repeat"))
+    return out
+
+
+def _serves(part: list[Any], sub: list[Any]) -> bool:
+    """The place name is followed by a police or fire service word ("Chicago Police News
+    Affairs"): the town's own service, whatever else the name says."""
+    k = sub[-1].i + 1 - part[0].i
+    return k < len(part) and part[k].lower_ in EMERGENCY_WORDS
+
+
+EMERGENCY_WORDS = frozenset({"police", "sheriff", "sheriff's", "fire", "ems", "marshal", "constable"})
+
+
+def _before_local_org(text: str, tokens: list[Any], gz: Gazetteer) -> list[Any]:
+    """The known place name before the word of a town's police or fire service ("Tifton" of
+    "Tifton Police", "Highland Heights" of "Highland Heights Police Department"), else []."""
+    for k in range(1, len(tokens)):
+        if tokens[k].lower_ in EMERGENCY_WORDS:
+            head = _clean_tokens(tokens[:k])
+            return head if head and gz.has(_text(text, head)[2]) else []
+    return []
+
+
+PERSON_CONTEXT_SOURCES = frozenset({"ner", "ner-other", "repeat", "propn"})
+
+
+def _not_people(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+    """A one-word name that is also part of a person's full name in the article ("Tyler" beside
+    "Tyler Williams", "Hammad" beside "Yehia Hammad"; towns under 1 M) or that the model tags a
+    person more often than a place (towns under 100,000) is that person, not a town of that
+    name, unless it stands where places stand ("in Jackson", "Jackson, Miss.")."""
+    full: set[str] = set()
+    first: set[str] = set()  # first names of full names ("Georgia Stevens", "Jordan Peele")
+    as_person: Counter[str] = Counter()
+    as_place: Counter[str] = Counter()
+    for e in doc.ents:
+        if e.label_ == "PERSON":
+            as_person[e.text] += 1
+            words = [t.lower_ for t in e]
+            if len(e) > 1 and not any(w in BORROWED_ORG_WORDS or w in LOCAL_ORG_WORDS for w in words):
+                full.update(t.text for t in e if _capitalised(t))
+                if _capitalised(e[0]) and _capitalised(e[1]) and not e[1].text.endswith("."):
+                    first.add(e[0].text)
+        elif e.label_ in PLACE_LABELS:
+            as_place[e.text] += 1
+    out = []
+    for c in found:
+        name = c.name
+        if c.role == "place" and c.source in PERSON_CONTEXT_SOURCES and not c.hint and _titled(doc, c, gz):
+            continue  # "Ms Raggi", "Mr. Brunson", "Cardinal Tagle"
+        if c.role == "place" and name.split()[0].casefold() in FEASTS and not (" " in name and gz.has(name)):
+            continue  # "Easter", "Easter Vigil", "Christmas": days, not the towns so named
+        if (
+            c.role == "place"
+            and c.source in PERSON_CONTEXT_SOURCES
+            and not c.hint
+            and name in first
+            and not _placed_by_context(doc, text, c)
+        ):
+            continue  # "Georgia began skating" beside "Georgia Stevens"
+        if (
+            c.role == "place"
+            and c.source in PERSON_CONTEXT_SOURCES
+            and not c.hint
+            and " " not in name
+            and (name in full or as_person[name] > as_place[name])
+            and not _placed_by_context(doc, text, c)
+        ):
+            # a full name is strong evidence; the model's PERSON tag alone only for small towns
+            best = gz.lookup(name, fuzzy=False)[:1]
+            limit = 10**6 if name in full else 10**5
+            if not best or (best[0].feature == "city" and best[0].population < limit):
+                continue
+        out.append(c)
+    return out
+
+
+def _titled(doc: Any, c: Candidate, gz: Gazetteer) -> bool:
+    """The name is a person's, after an honorific ("Ms Raggi", "Mr. Brunson", "Cardinal Tagle");
+    not a place named so ("Prince George", "King County")."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = span[0].lower_.rstrip(".")
+    if first in HONORIFICS and len(span) > 1:
+        return not gz.has(c.name)
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.lower_.rstrip(".") in HONORIFICS and _capitalised(before)
+
+
+def _placed_by_context(doc: Any, text: str, c: Candidate) -> bool:
+    """ "in X", "near X", "X, Texas", "X police": the words around say place."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return locative(doc, list(span))
