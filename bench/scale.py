@@ -11,7 +11,9 @@ usage: nice .venv/bin/python -m bench.scale throughput [--corpora reuters gva bb
 pipeline) on the same texts: Reuters-21578, GVA local news, BBC (``../shared/eval``); with 1
 process and with 2 (``--workers 2`` against ``nlp.pipe(n_process=2)``). Ratio = our articles/s ÷
 spaCy's. Wall and CPU seconds (this process + its reaped children) are both shown; on a shared
-machine the CPU ratio is the steadier one for 1 process.
+machine the CPU ratio is the steadier one for 1 process. With 1 process the two sides run in
+alternating chunks of 32 texts (so both see the same load); both are first warmed on the first
+50 texts.
 ``scaling``: ``ledger.ingest`` of the first N texts of a fixed shuffle of the three corpora into
 a fresh SQLite ledger, in a child process; wall time of extract+store and of reconcile, and
 peak memory of the child's process tree (sampled every 0.2 s), per phase: the RSS sum (the
@@ -74,6 +76,37 @@ def _timed(run: Any, repeat: int) -> Clock:
     return best
 
 
+class _Sum:
+    """CPU and wall seconds added up over several :class:`Clock` blocks."""
+
+    def __init__(self) -> None:
+        self.cpu = self.wall = 0.0
+
+    def add(self, c: Clock) -> None:
+        self.cpu += c.cpu
+        self.wall += c.wall
+
+
+def _interleaved(runs: list[Any], items: list[list[Any]], rounds: int, chunk: int = 2 * BATCH) -> list[_Sum]:
+    """Time each of ``runs`` on its ``items`` chunk by chunk, the runs alternating (and their
+    order flipping) from chunk to chunk: on a shared machine both sides then see the same load.
+    Returns the mean over ``rounds`` passes of the summed chunk times."""
+    sums = [_Sum() for _ in runs]
+    n = len(items[0])
+    k = 0
+    for _ in range(rounds):
+        for lo in range(0, n, chunk):
+            order = list(range(len(runs))) if k % 2 == 0 else list(reversed(range(len(runs))))
+            k += 1
+            for j in order:
+                with Clock() as c:
+                    runs[j](items[j][lo : lo + chunk])
+                sums[j].add(c)
+    for s in sums:
+        s.cpu, s.wall = s.cpu / rounds, s.wall / rounds
+    return sums
+
+
 def throughput(corpora: list[str], docs: int, workers: list[int], repeat: int = 2) -> list[dict[str, Any]]:
     from newsledger import Context
     from newsledger.executor import ExtractSettings, extract_parallel
@@ -88,7 +121,7 @@ def throughput(corpora: list[str], docs: int, workers: list[int], repeat: int = 
         words = sum(t.words for t in texts)
         arts = _articles(texts)
         list(nlp.pipe(raw[:50]))  # warm both alike: vocabulary, caches
-        list(extract_parallel(arts[:4], ctx=ctx))  # load lexicons, gazetteer
+        list(extract_parallel(arts[:50], ctx=ctx))  # the same texts; loads lexicons, gazetteer
         for w in workers:
 
             def spacy_run(texts: list[str] = raw, w: int = w) -> None:
@@ -99,7 +132,10 @@ def throughput(corpora: list[str], docs: int, workers: list[int], repeat: int = 
                 for _ in extract_parallel(arts, ExtractSettings(batch_size=BATCH), workers=w, ctx=ctx):
                     pass
 
-            base, ours = _timed(spacy_run, repeat), _timed(ours_run, repeat)
+            if w == 1:  # alternating chunks of 32 texts (see _interleaved)
+                base, ours = _interleaved([spacy_run, ours_run], [raw, arts], repeat)
+            else:
+                base, ours = _timed(spacy_run, repeat), _timed(ours_run, repeat)
             row: dict[str, Any] = {"corpus": name, "docs": len(raw), "words": words, "processes": w}
             if w > 1:
                 # starting workers (spawn + model load) is a constant: a second run on the first

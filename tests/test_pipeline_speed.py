@@ -46,3 +46,72 @@ def test_sentence_index_answers_as_spacy_does(ctx) -> None:
 
 def test_sentence_index_of_an_empty_doc(ctx) -> None:
     assert index_sentences(ctx.nlp.make_doc("")) == ()
+
+
+@pytest.mark.slow
+def test_token_columns_are_the_token_attributes(ctx) -> None:
+    from newsledger.nlp import token_column
+
+    doc = ctx.nlp(TEXT)
+    for attr in ("LEMMA", "LOWER", "ORTH", "POS", "TAG", "DEP", "ENT_TYPE"):
+        assert token_column(doc, attr) == [getattr(t, attr.lower() + "_") for t in doc], attr
+    assert token_column(doc, "IDX") == [t.idx for t in doc]
+    assert token_column(doc, "IS_SPACE") == [int(t.is_space) for t in doc]
+    assert token_column(ctx.nlp.make_doc(""), "LEMMA") == []
+
+
+def test_the_fast_lemmatizer_replaces_spacys(ctx) -> None:
+    """Its lemmas are compared with spaCy's in tests/test_nlp.py (the whole token signature)."""
+    from newsledger.nlp import FastLemmatizer
+
+    assert isinstance(ctx.nlp.get_pipe("lemmatizer"), FastLemmatizer)
+    doc = ctx.nlp("The ministers were meeting; talks went well and children ran.")
+    assert [t.lemma_ for t in doc if t.pos_ in ("NOUN", "VERB")] == [
+        "minister", "meet", "talk", "go", "child", "run"
+    ]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_a_released_doc_keeps_no_newsledger_state(ctx) -> None:
+    from newsledger.nlp import release, token_column
+
+    doc = ctx.nlp(TEXT)
+    index_sentences(doc)
+    token_column(doc, "LEMMA")
+    doc_text(doc)
+    release(doc)
+    assert not doc.user_data and not doc.user_hooks and not doc.user_token_hooks
+    assert [s.text for s in doc.sents] == [s.text for s in ctx.nlp(TEXT).sents]
+
+
+@pytest.mark.slow
+def test_phrase_matches_are_the_same_on_a_span_a_token_run_and_a_list(ctx) -> None:
+    from newsledger.coding.lexicon import TokenRun
+
+    lex = ctx.event_lexicon
+    doc = ctx.nlp(TEXT)
+    sent = next(iter(doc.sents))
+    on_span = lex.triggers.find(sent)
+    assert on_span, "the first sentence has a trigger ('killed')"
+    assert lex.triggers.find(list(sent)) == on_span
+    assert lex.triggers.find(TokenRun(doc, list(range(sent.start, sent.end)))) == on_span
+    assert lex.triggers.find(doc[0:0]) == []
+
+
+def test_no_module_rebuilds_the_doc_text() -> None:
+    """spaCy's ``Doc.text`` joins every token on each access; code reads ``nlp.doc_text``."""
+    import re
+    from pathlib import Path
+
+    import newsledger
+
+    root = Path(newsledger.__file__).parent
+    pattern = re.compile(r"\bdoc\.text\b(?!_)")
+    offenders = [
+        f"{p.relative_to(root)}:{n}"
+        for p in sorted(root.rglob("*.py"))
+        if p.name != "nlp.py"
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line.split("#")[0])
+    ]
+    assert offenders == []

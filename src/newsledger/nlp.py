@@ -155,14 +155,14 @@ def token_column(doc: Any, attr: str) -> list[Any]:
     col: list[Any] | None = doc.user_data.get(key)
     if col is None:
         if attr in STRING_COLUMNS:
-            strings = doc.vocab.strings
-            memo: dict[int, str] = {}
+            import numpy as np
+
             col = []
-            for h in doc.to_array([attr]).tolist() if len(doc) else []:
-                v = memo.get(h)
-                if v is None:
-                    v = memo[h] = strings[h]
-                col.append(v)
+            if len(doc):  # each distinct value looked up once
+                strings = doc.vocab.strings
+                uniq, inv = np.unique(doc.to_array([attr]), return_inverse=True)
+                values = [strings[h] for h in uniq.tolist()]
+                col = list(map(values.__getitem__, inv.ravel().tolist()))
         elif attr in INT_COLUMNS:
             col = doc.to_array([attr]).tolist() if len(doc) else []
         else:

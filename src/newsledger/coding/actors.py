@@ -92,13 +92,15 @@ def _country_in(tokens: Iterable[Any], lex: Lexicon) -> Country | None:
 
 def _named_group(text: str, lex: Lexicon) -> str | None:
     low = " " + text.lower().replace("’", "'") + " "
+    spaced = low.replace("-", " ").replace(",", " ")  # (computed once: the loop is long)
+    upper = " " + text.replace("'s", "") + " "
     best: tuple[int, str] | None = None
     for alias, canon in lex.named_groups.items():
         if len(alias) <= 3:
             # short acronyms must appear in upper case as a word
-            if f" {alias.upper()} " not in " " + text.replace("'s", "") + " ":
+            if f" {alias.upper()} " not in upper:
                 continue
-        elif f" {alias} " not in low.replace("-", " ").replace(",", " ") and f" {alias} " not in low:
+        elif f" {alias} " not in spaced and f" {alias} " not in low:
             continue
         if best is None or len(alias) > best[0]:
             best = (len(alias), canon)

@@ -22,6 +22,7 @@ BODY_PARTS = frozenset({
 
 OTHERS = frozenset({"others", "other", "another", "more", "additional", "second", "third", "fourth"})
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+KIN_PLURALS = frozenset({"children", "kids", "sons", "daughters", "grandchildren", "brothers", "sisters"})
 AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 REFLEXIVE = frozenset({"himself", "herself"})
@@ -90,8 +91,11 @@ def count_one(h: Any) -> int | None:
                 return int(v)
     if low == "both" or any(c.lower_ == "both" for c in h.children):
         return 2
-    if low in ("couple", "pair") and h.pos_ == "NOUN":
-        return 2  # "a Roy couple were found dead"
+    if low in ("couple", "pair", "parents") and h.pos_ == "NOUN":
+        return 2  # "a Roy couple were found dead", "his parents"
+    owners = [*h.children, *(h.head.children if h.dep_ == "conj" else [])]
+    if low in KIN_PLURALS and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in owners):
+        return 2  # "his wife and children": at least two children
     if low == "family":
         # "a family of five"
         for c in h.children:

@@ -71,10 +71,14 @@ def tally(victims: list[Victims]) -> Tally:
                 else:
                     shot += t.n - (dead + hurt + shot)
                 notes.append(f"in all {t.n} ('{t.text}')")
-    if shot and dead and shot > dead and not hurt and not any(v.others for v in shot_v):
+    # the shooter who killed himself is not among the people he shot
+    victims_dead = sum(
+        v.n for v in victims if v.kind == "dead" and v.head.lower_ not in ("himself", "herself")
+    )
+    if shot and victims_dead and shot > victims_dead and not hurt and not any(v.others for v in shot_v):
         # "four men were shot and one was killed", "one is dead after a gunman opened fire,
         # shooting five people": the dead are among those shot
-        shot -= dead
+        shot -= victims_dead
         notes.append("the dead are among those shot")
     injured = hurt + shot
     why = ", ".join(f"{v.kind} {v.n} '{v.text}' ({v.pred})" for v in victims)

@@ -11,7 +11,7 @@ from typing import Any
 from . import Gazetteer
 from .candidate import PLACE_LABELS, Candidate, _capitalised, _clean_tokens, _strong, _text
 from .cues import locative
-from .words import BORROWED_ORG_WORDS, FEASTS, GENERIC_WORDS, HONORIFICS, LOCAL_ORG_WORDS
+from .words import BORROWED_ORG_WORDS, FEASTS, GENERIC_WORDS, HONORIFICS, LOCAL_ORG_WORDS, MONTHS
 
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
 _LIST_AFTER = re.compile(r"\.?,?\s*(?:and|or|&)?\s*[A-Z]")
@@ -177,6 +177,8 @@ def _not_people(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> l
         name = c.name
         if c.role == "place" and c.source in PERSON_CONTEXT_SOURCES and not c.hint and _titled(doc, c, gz):
             continue  # "Ms Raggi", "Mr. Brunson", "Cardinal Tagle"
+        if c.role == "place" and " " not in name and name.casefold() in MONTHS and _dated(doc, c):
+            continue  # "March 31", "in May 2018"
         if c.role == "place" and name.split()[0].casefold() in FEASTS and not (" " in name and gz.has(name)):
             continue  # "Easter", "Easter Vigil", "Christmas": days, not the towns so named
         if (
@@ -217,6 +219,16 @@ def _titled(doc: Any, c: Candidate, gz: Gazetteer) -> bool:
         return False
     before = doc[span.start - 1]
     return before.lower_.rstrip(".") in HONORIFICS and _capitalised(before)
+
+
+def _dated(doc: Any, c: Candidate) -> bool:
+    """A month name that is part of a date: tagged DATE, or next to a number."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return tok.ent_type_ == "DATE" or any(t.like_num for t in near)
 
 
 def _placed_by_context(doc: Any, text: str, c: Candidate) -> bool:

@@ -202,6 +202,24 @@ GENERIC_WORDS = frozenset(
         "herald",
         "journal",
         "daily",
+        # abstract nouns that name towns too ("the Alliance's", "Trade Mission")
+        "alliance",
+        "enterprise",
+        "mission",
+        "commerce",
+        "independence",
+        "liberty",
+        "progress",
+        "surprise",
+        "unity",
+        "harmony",
+        "industry",
+        "justice",
+        "freedom",
+        "victory",
+        "security",
+        "opportunity",
+        "friendship",
     ]
 )
 # last words of the names of streets, buildings and sites: "Walnut Street" is not in Walnut
@@ -403,3 +421,6 @@ _TITLES = (
 HONORIFICS = frozenset(_TITLES.split())
 _FEAST_DAYS = "easter christmas thanksgiving ramadan hanukkah passover lent pentecost"
 FEASTS = frozenset(_FEAST_DAYS.split())
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()  # noqa: SIM905
+)

@@ -38,7 +38,9 @@ def _numeric_flags(doc: Any) -> list[bool]:
     tags, like_num = token_column(doc, "TAG"), token_column(doc, "LIKE_NUM")
     out = []
     for low, ent, tag, num in zip(lowers, ents, tags, like_num, strict=True):
-        if _ORDINAL.match(low) or ent == "ORDINAL":
+        if not (num or tag == "CD" or low in VAGUE or low in _SCALE_WORDS):
+            out.append(False)  # most tokens: no regular expression tried
+        elif _ORDINAL.match(low) or ent == "ORDINAL":
             out.append(False)
         elif num or low in VAGUE or low in _SCALE_WORDS:
             out.append(is_number_word(low) or low.replace(",", "").replace(".", "").isdigit())

@@ -127,6 +127,20 @@ def _landmark_for_government(article: AnnotatedArticle, r: Resolution) -> bool:
     return article.doc[i].lower_ not in _LANDMARK_PREPOSITIONS
 
 
+def _acting_name(article: AnnotatedArticle, r: Resolution) -> bool:
+    """A name no gazetteer knows, without a building or street word, that acts or owns ("Notre
+    Dame won", "Notre Dame's Arike Ogunbowale", "Ocean Infinity said"): a team, firm or person."""
+    c = r.candidate
+    if r.place is not None or c.hint or c.name.split()[-1].casefold().rstrip(".") in FACILITY_WORDS:
+        return False
+    span = article.doc.char_span(c.start, c.end, alignment_mode="expand") if article.doc is not None else None
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    nxt = article.doc[last.i + 1].text if last.i + 1 < len(article.doc) else ""
+    return last.dep_ in ("nsubj", "nsubjpass") or nxt in ("'s", "’s") or last.text.endswith(("'s", "’s"))
+
+
 def _qualifies_noun(article: AnnotatedArticle, r: Resolution) -> bool:
     """A demonym used as an adjective on a noun ("Turkish policeman", "the Syrian border"),
     not a people ("Russians"), a language ("in Turkish") or a noun on its own ("the British")."""
@@ -156,7 +170,9 @@ def place_mentions(
         or demonyms == "all"
         or (demonyms == "qualifying" and _qualifies_noun(article, r))
     ]
-    resolved = [r for r in resolved if not _landmark_for_government(article, r)]
+    resolved = [
+        r for r in resolved if not _landmark_for_government(article, r) and not _acting_name(article, r)
+    ]
     # a single word the model calls a place but no gazetteer knows is most often a person or brand
     kept = [
         r

@@ -64,8 +64,10 @@ class Resolver(Quarters):
             value = self._value(c)
         except (ValueError, OverflowError):  # calendar arithmetic beyond year 1 or 9999
             value = None
-        if self.ref is not before and self.ref is not None and (
-            self.digression(self.ref, before) or self.parenthetical(c, before)
+        if (
+            self.ref is not before
+            and self.ref is not None
+            and (self.digression(self.ref, before) or self.parenthetical(c, before))
         ):
             self.ref = before  # an aside: its own value, but the story's time stays
         if self.ref is not before:
@@ -133,7 +135,7 @@ class Resolver(Quarters):
         if k == "ago":
             return self._ago(c)
         if k == "hence":
-            return self._hence(c)
+            return self._ago(c, sign=1)
         if k == "later":
             return self._later(c)
         if k == "anaphor":
@@ -257,42 +259,27 @@ class Resolver(Quarters):
             return fmt_day(d) + (f"T{pod}" if pod else "")
         return fmt_at(d, unit)
 
-    def _ago(self, c: Cand) -> str | None:
+    def _ago(self, c: Cand, sign: int = -1) -> str | None:
+        """ "Three years ago" (``sign`` -1) or "two weeks from now" (+1), from the publication date."""
         unit, n = c.args
         if n is None:
-            return "PAST_REF"
+            return "PAST_REF" if sign < 0 else "FUTURE_REF"
         if self.dct is None:
             return None
-        if not self.news and self.ref is not None:
+        if sign < 0 and not self.news and self.ref is not None:
             return self._later(Cand(c.start, c.end, c.type, "later", (unit, n, -1)))
         code = UNIT_CODE.get(unit, "Y")
-        if code == "Y" and n == 1 and self.quarter is not None:
+        if sign < 0 and code == "Y" and n == 1 and self.quarter is not None:
             return self.year_ago_period(c, self.quarter)
         if code in {"H", "MIN", "S"}:
             return fmt_day(self.dct)
         if code == "DE":
-            d = shift(self.dct, "Y", -round(n * 10))
+            d = shift(self.dct, "Y", sign * round(n * 10))
             return fmt_year(d.year)
         if code == "W" and n <= 2:  # "a week ago", "two weeks ago": a day, as annotators read it
-            return fmt_day(shift(self.dct, "D", -round(7 * n)))
-        d = shift(self.dct, code, -round(n))
+            return fmt_day(shift(self.dct, "D", sign * round(7 * n)))
+        d = shift(self.dct, code, sign * round(n))
         return fmt_at(d, code)
-
-    def _hence(self, c: Cand) -> str | None:
-        """ "Two weeks from now": counted ahead from the publication date, at the unit's precision."""
-        unit, n = c.args
-        if n is None:
-            return "FUTURE_REF"
-        if self.dct is None:
-            return None
-        code = UNIT_CODE.get(unit, "Y")
-        if code in {"H", "MIN", "S"}:
-            return fmt_day(self.dct)
-        if code == "DE":
-            code, n = "Y", n * 10
-        if code == "W" and n <= 2:  # like "two weeks ago": a day
-            return fmt_day(shift(self.dct, "D", round(7 * n)))
-        return fmt_at(shift(self.dct, code, round(n)), code)
 
     def _later(self, c: Cand) -> str | None:
         unit, n, sign = c.args[:3]
