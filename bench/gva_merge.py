@@ -1,6 +1,7 @@
 """Gun Violence Archive: do articles that report the same incident share one event?
 
 usage: .venv/bin/python -m bench.gva_merge [--incidents N] [--skip K] [--fresh] [--verbose]
+       [--workdir DIR] [--set FIELD=VALUE ...]
 
 The same article choice and pairwise measure as ``../shared/eval/score_gva.py`` ("same
 incident, one event": precision and recall of "these two articles share an event" against
@@ -33,7 +34,21 @@ from typing import TYPE_CHECKING
 from bench.events import SHARED, load_scorer
 
 if TYPE_CHECKING:
-    from newsledger.reconcile.merge import Item
+    from newsledger.reconcile.merge import Item, MergePolicy
+
+
+def policy_with(overrides: list[str]) -> MergePolicy:
+    """The default merge policy with FIELD=VALUE numbers replaced (typed like the field)."""
+    from dataclasses import replace
+
+    from newsledger.reconcile.merge import DEFAULT_POLICY
+
+    changes: dict[str, float | int] = {}
+    for o in overrides:
+        name, _, value = o.partition("=")
+        current = getattr(DEFAULT_POLICY, name)
+        changes[name] = type(current)(value)
+    return replace(DEFAULT_POLICY, **changes)
 
 
 def prepare(work: Path, n: int, skip: int) -> dict[str, str]:
@@ -82,6 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", help="default: a fixed folder under the temp dir per sample")
     ap.add_argument("--fresh", action="store_true", help="re-extract even if the ledger exists")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="override a MergePolicy number for this run (e.g. soft_date_days=7), repeatable",
+    )
     args = ap.parse_args(argv)
     if not (SHARED / "gva" / "incidents.jsonl").exists():
         print(f"no data at {SHARED / 'gva'} (../shared absent?)")
@@ -106,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     arts = independent(list(store.annotated()))
     doc_of = {a.article.id: Path(a.article.source_file or "").stem for a in arts}
     t2 = time.perf_counter()
-    built = reconcile_events(arts)
+    built = reconcile_events(arts, policy_with(args.set))
     t3 = time.perf_counter()
     events_of: dict[str, set[str]] = defaultdict(set)
     members_of: dict[str, list[Item]] = {}

@@ -28,16 +28,15 @@ with 2 workers; times, and whether the three outputs are identical.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import subprocess
 import sys
 import tempfile
-import threading
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from bench._memory import TreeMemory
 from bench._speed import CORPUS_NAMES, ROOT, Clock, Text, corpus, load_average, mixed_stream, table
 
 BATCH = 16  # nlp.pipe batch size for both sides (newsledger's default)
@@ -107,10 +106,17 @@ def _interleaved(runs: list[Any], items: list[list[Any]], rounds: int, chunk: in
     return sums
 
 
-def throughput(corpora: list[str], docs: int, workers: list[int], repeat: int = 2) -> list[dict[str, Any]]:
+def throughput(
+    corpora: list[str], docs: int, workers: list[int], repeat: int = 2, baseline_one_thread: bool = False
+) -> list[dict[str, Any]]:
+    from contextlib import nullcontext
+
     from newsledger import Context
     from newsledger.executor import ExtractSettings, extract_parallel
 
+    one_thread: Any = nullcontext
+    if baseline_one_thread:
+        from newsledger.nlp import one_thread
     nlp = bare_spacy()
     ctx = Context()
     rows = []
@@ -125,8 +131,10 @@ def throughput(corpora: list[str], docs: int, workers: list[int], repeat: int = 
         for w in workers:
 
             def spacy_run(texts: list[str] = raw, w: int = w) -> None:
-                for _ in nlp.pipe(texts, batch_size=BATCH, n_process=w):
-                    pass
+                # as shipped (numeric libraries on one thread per core), or like ours on one
+                with one_thread():
+                    for _ in nlp.pipe(texts, batch_size=BATCH, n_process=w):
+                        pass
 
             def ours_run(arts: list[Any] = arts, w: int = w) -> None:
                 for _ in extract_parallel(arts, ExtractSettings(batch_size=BATCH), workers=w, ctx=ctx):
@@ -230,72 +238,6 @@ def ingest_child(jsonl: str, db: str, workers: int, phase_file: str | None = Non
             }
         )
     )
-
-
-def _pss_kib(pid: int) -> int:
-    """Proportional set size of a process (shared pages divided among their users), in KiB."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-class TreeMemory:
-    """Peaks of a process tree's memory per phase, sampled in a thread every ``every`` s:
-    the RSS sum (shared pages counted in every process: the conservative figure), the PSS sum
-    (``/proc/PID/smaps_rollup``: shared pages counted once) and the largest single process."""
-
-    def __init__(self, pid: int, phase_file: Path, every: float = 0.2) -> None:
-        self.pid, self.phase_file, self.every = pid, phase_file, every
-        self.peaks: dict[str, dict[str, int]] = {}  # phase -> {"rss", "pss", "max_proc", "procs"}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        import psutil
-
-        try:
-            root = psutil.Process(self.pid)
-        except psutil.NoSuchProcess:
-            return
-        while not self._stop.is_set():
-            try:
-                procs = [root, *root.children(recursive=True)]
-            except psutil.Error:
-                break
-            rss, pss, biggest = 0, 0, 0
-            for p in procs:
-                with contextlib.suppress(psutil.Error):
-                    r = p.memory_info().rss
-                    rss += r
-                    biggest = max(biggest, r)
-                    pss += _pss_kib(p.pid) * 1024
-            try:
-                phase = self.phase_file.read_text() or "start"
-            except OSError:
-                phase = "start"
-            peak = self.peaks.setdefault(phase, {"rss": 0, "pss": 0, "max_proc": 0, "procs": 0})
-            if rss > peak["rss"]:
-                peak["rss"], peak["procs"] = rss, len(procs)
-            peak["pss"] = max(peak["pss"], pss)
-            peak["max_proc"] = max(peak["max_proc"], biggest)
-            self._stop.wait(self.every)
-
-    def peak(self, key: str) -> float:
-        """The peak of ``key`` over all phases, in MB."""
-        return max((p[key] for p in self.peaks.values()), default=0) / 2**20
-
-    def __enter__(self) -> TreeMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def scaling(sizes: list[int], workers: int) -> list[dict[str, Any]]:
@@ -436,6 +378,11 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--docs", type=int, default=300)
     t.add_argument("--workers", nargs="+", type=int, default=[1, 2])
     t.add_argument("--repeat", type=int, default=2, help="runs per measurement; the fastest counts")
+    t.add_argument(
+        "--baseline-one-thread",
+        action="store_true",
+        help="run bare spaCy with its numeric libraries on one thread too (newsledger's setting)",
+    )
     s = sub.add_parser("scaling")
     s.add_argument("--sizes", default="1000,5000,20000")
     s.add_argument("--workers", type=int, default=1)
@@ -453,7 +400,7 @@ def main(argv: list[str] | None = None) -> None:
     c.add_argument("phase_file", nargs="?")
     args = ap.parse_args(argv)
     if args.cmd == "throughput":
-        throughput(args.corpora, args.docs, args.workers, args.repeat)
+        throughput(args.corpora, args.docs, args.workers, args.repeat, args.baseline_one_thread)
     elif args.cmd == "scaling":
         scaling([int(x) for x in args.sizes.split(",")], args.workers)
     elif args.cmd == "dask":

@@ -43,8 +43,8 @@ def skip_torch() -> None:
     ``embed`` extra), which costs ~180 MB of RSS per process, although ``en_core_web_sm`` runs
     on numpy either way (the annotations are identical). Call it before spaCy is imported, only
     in processes that will not use torch themselves (pool workers, the ``ingest`` command); it
-    does nothing once torch is imported."""
-    if "torch" not in sys.modules:
+    does nothing once torch or thinc is imported (then it could not help)."""
+    if "torch" not in sys.modules and "thinc" not in sys.modules:
         sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` → ImportError
 
 

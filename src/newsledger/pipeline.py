@@ -16,7 +16,7 @@ from time import process_time
 
 from .context import Context
 from .model import AnnotatedArticle, Article, Entity, Span
-from .nlp import MAX_CHARS, index_sentences, model_text, release, remember_text
+from .nlp import MAX_CHARS, index_sentences, model_text, one_thread, release, remember_text
 
 StageFunc = Callable[[AnnotatedArticle, Context], AnnotatedArticle]
 Timings = dict[str, float]  # step name -> CPU seconds, filled by parse/annotate/extract on request
@@ -72,7 +72,8 @@ def parse(
             texts.append(model_text(a.text))
             warnings.append(())
     t0 = process_time() if timings is not None else 0.0
-    docs = list(ctx.nlp.pipe(texts, batch_size=batch_size))
+    with one_thread():
+        docs = list(ctx.nlp.pipe(texts, batch_size=batch_size))
     out = []
     for a, doc, text, warn in zip(articles, docs, texts, warnings, strict=True):
         remember_text(doc, text)  # stages read it with nlp.doc_text(doc)

@@ -4,15 +4,27 @@ re-clusters stored mentions with them and must find the clusters a full pass fin
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsledger.model import Article, EventMention, PlaceMention, Span, Timex
 from newsledger.reconcile import event_items
-from newsledger.reconcile.blocking import block, blocking_keys, coarse_keys, lookup_keys, shares_key
+from newsledger.reconcile.blocking import (
+    FINE_KM,
+    block,
+    blocking_keys,
+    coarse_keys,
+    far_apart,
+    lookup_keys,
+    point,
+    shares_key,
+)
 from newsledger.reconcile.clustering import cluster
 from newsledger.reconcile.components import KeyCache
-from newsledger.reconcile.merge import Item
+from newsledger.reconcile.geo import km
+from newsledger.reconcile.merge import Item, pair_score
 
 from .test_properties import article, build
 
@@ -69,10 +81,12 @@ def _meets(a: Item, b: Item) -> bool:
 
 
 @given(spec, spec)
-def test_shares_key_is_the_relation_of_the_blocking_keys(da, db):
+def test_shares_key_is_the_relation_of_the_blocking_keys_minus_far_apart_places(da, db):
     a, b = _item(da), _item(db, da)
-    assert shares_key(block(a), block(b)) == _meets(a, b)
-    assert shares_key(block(b), block(a)) == _meets(b, a)
+    ba, bb = block(a), block(b)
+    far = far_apart(ba.point, ba.name, bb.point, bb.name)
+    assert shares_key(ba, bb) == (_meets(a, b) and not far)
+    assert shares_key(bb, ba) == (_meets(b, a) and not far)
 
 
 @given(spec, spec)
@@ -91,3 +105,36 @@ def test_clustering_with_coarse_keys_and_the_predicate_gives_the_same_clusters(s
     got = cluster(items, keys=cache.coarse_keys, lookup=cache.coarse_lookups, adjacent=cache.adjacent)
     assert [c.members for c in got] == [c.members for c in want]
     assert [c.reasons for c in got] == [c.reasons for c in want]
+
+
+far_spec = st.tuples(
+    st.floats(-70, 70), st.floats(-170, 170), st.floats(0.3, 5.0), st.floats(0, 6.28),
+    st.sampled_from(["city", "ADM2", "ADM3", "village", None]), st.sampled_from(["city", "ADM2", None]),
+    st.sampled_from([(None, None), ("g:1", "g:2"), (None, "g:3")]),
+)  # fmt: skip
+
+
+@given(far_spec)
+def test_fine_places_far_apart_are_never_compatible(spec):
+    """What :func:`blocking.far_apart` relies on: merging takes two fine places farther apart than
+    FINE_KM, with other names and gazetteer ids, as incompatible (whatever else agrees)."""
+    lat, lon, deg, angle, fa, fb, (ga, gb) = spec
+    lat2, lon2 = lat + deg * math.cos(angle), lon + deg * math.sin(angle)
+    if km(lat, lon, lat2, lon2) <= FINE_KM:
+        return
+    a = _far_item("a", "Northfield", ga, lat, lon, fa or "city")
+    b = _far_item("b", "Southbury", gb, lat2, lon2, fb or "city")
+    pa, pb = point(a), point(b)
+    assert pa is not None and pb is not None
+    assert far_apart(pa, block(a).name, pb, block(b).name)
+    assert not pair_score(a, b).compatible and not pair_score(b, a).compatible
+
+
+def _far_item(aid: str, town: str, gid: str | None, lat: float, lon: float, feature: str) -> Item:
+    text = f"Rebels from Eastland shot two people in {town} on 2024-01-05."
+    place = PlaceMention(Span(aid, 40, 40 + len(town)), town, town, gid, lat, lon, feature, None, "XX")
+    m = EventMention(
+        Span(aid, 0, len(text)), "shot", Span(aid, 24, 28), "Battles", "Armed clash", actor1="Rebels",
+        place=place, date="2024-01-05", date_precision="day", fatalities=2,
+    )  # fmt: skip
+    return Item(Article(aid, text), m, 0, participants=("Eastland",), names=frozenset({("jane", "roe")}))

@@ -85,7 +85,7 @@ def tally(victims: list[Victims]) -> Tally:
     hurt_v = [v for v in victims if v.kind in ("hurt", "shot")]
     if hurt_v and all(v.anaphoric for v in hurt_v):
         notes.append(NAMED_BEFORE)
-    elif hurt_v and dead and injured and "the dead are among those shot" not in notes:
+    elif hurt_v and victims_dead and injured and "the dead are among those shot" not in notes:
         notes.append(APART)  # "a father was killed and his son was shot": two people
     if notes:
         why += "; " + "; ".join(notes)

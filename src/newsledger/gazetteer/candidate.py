@@ -72,5 +72,6 @@ def _strong(
     ):
         return False  # short codes and acronyms: only known abbreviations of countries and states
     if best.alternate and best.feature == "city":
-        return best.population >= 10 * min_pop
+        # another name of a town; one word ("Julia" for Plovdiv) is most often a person's name
+        return best.population >= (50 if " " not in name else 10) * min_pop
     return best.feature in areas or best.population >= min_pop

@@ -13,6 +13,8 @@ from .candidate import PLACE_LABELS, Candidate, _capitalised, _clean_tokens, _st
 from .cues import locative
 from .words import BORROWED_ORG_WORDS, FEASTS, GENERIC_WORDS, HONORIFICS, LOCAL_ORG_WORDS, MONTHS
 
+# "the city of Turkey", "the town of Paris": what follows is a town
+SETTLEMENT_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Hh]amlet|[Bb]orough) of\s+\Z")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
 _LIST_AFTER = re.compile(r"\.?,?\s*(?:and|or|&)?\s*[A-Z]")
 

@@ -27,6 +27,7 @@ from .candidate import (
 )
 from .cues import context_admins, context_countries, dateline_runs, in_named_region, locative, town_of
 from .names import (
+    SETTLEMENT_OF,
     _area_after,
     _before_local_org,
     _connected_names,
@@ -284,6 +285,13 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
         )
     ]
     out += _named_settlements(toks, text, out, gz)
+    # "the city of Turkey", "the town of Paris": a town, whatever else the name may be
+    out = [
+        replace(c, hint="city")
+        if c.role == "place" and not c.hint and SETTLEMENT_OF.search(text, max(0, c.start - 12), c.start)
+        else c
+        for c in out
+    ]
     # "Snowville, Box Elder County", "Lingle, Wyo.": a town the gazetteer does not know, placed
     # by its region
     out = [

@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 
 from . import Gazetteer, Place
 from .candidate import Candidate
-from .fold import fold
-from .names import in_list
+from .fold import fold, loose
+from .names import SETTLEMENT_OF, in_list
 from .words import FACILITY_WORDS
 
 MAX_CANDIDATES = 40
@@ -58,10 +58,27 @@ def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
         opts = [p for p in opts if not p.alternate]  # "Washington Square" is no other name of a town
     if _CAMEL.search(_NAME_PREFIX.sub("", c.name)):  # "UConn", "MoD": brands and acronyms, not villages
         opts = [p for p in opts if p.feature in ("country", "region", "ADM1")]
+    if " " not in c.name.strip():
+        # a one-word name that is another town's name in some language ("Julia" for Plovdiv,
+        # "Villanueva" for Tallahassee) is a person or a word, unless the town is a world city
+        # ("Bombay") or the names are spellings of each other ("Misrata", "Misratah")
+        opts = [p for p in opts if not (p.alternate and p.feature == "city") or _akin(c.name, p)]
     if c.hint == "admin":  # "Donetsk region": the region may be spelled differently from the town
         seen = {p.id for p in opts}
         opts += [p for p in gz.lookup_loose(c.name) if p.id not in seen]
     return opts[:MAX_CANDIDATES]
+
+
+_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ad|at|the|la|le|les|los|las)[ -]+")
+
+
+def _akin(name: str, p: Place) -> bool:
+    """An alternate name worth trusting for a one-word name: the town is a world city (≥ 1 M), or
+    both names begin alike (after an article: "Qamishli" / "Al Qāmishlī")."""
+    if p.population >= 10**6:
+        return True
+    a, b = _ARTICLE.sub("", fold(name)), _ARTICLE.sub("", fold(p.name))
+    return a[:3] == b[:3] or loose(a)[:3] == loose(b)[:3]
 
 
 GENERIC_REGION_NAMES = frozenset(
@@ -307,6 +324,14 @@ def resolve(
                 out.append(Resolution(c, known[0], 0.5, ()) if known else Resolution(c, None, 0.0, ()))
                 continue
         best = order[0]
+        if (
+            c.hint == "city"
+            and SETTLEMENT_OF.search(text, max(0, c.start - 12), c.start)
+            and opts[best].feature != "city"
+        ):
+            # "the city of Turkey": a town the gazetteer lacks, not the country
+            out.append(Resolution(replace(c, hint="town"), None, 0.0, tuple(opts[k] for k in order[:5])))
+            continue
         j = contains.get(i)
         outer = options[j][0] if j is not None and options[j] else None
         if (

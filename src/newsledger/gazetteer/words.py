@@ -118,6 +118,10 @@ LEADING = frozenset(
     "the a an".split()  # noqa: SIM905
 )
 # capitalised words of organisation and person names that are also names of small towns
+_ABSTRACT = (
+    "alliance enterprise mission commerce independence liberty progress surprise unity harmony "
+    "industry justice freedom victory security opportunity friendship"
+)
 GENERIC_WORDS = frozenset(
     [
         "university",
@@ -203,23 +207,7 @@ GENERIC_WORDS = frozenset(
         "journal",
         "daily",
         # abstract nouns that name towns too ("the Alliance's", "Trade Mission")
-        "alliance",
-        "enterprise",
-        "mission",
-        "commerce",
-        "independence",
-        "liberty",
-        "progress",
-        "surprise",
-        "unity",
-        "harmony",
-        "industry",
-        "justice",
-        "freedom",
-        "victory",
-        "security",
-        "opportunity",
-        "friendship",
+        *_ABSTRACT.split(),
     ]
 )
 # last words of the names of streets, buildings and sites: "Walnut Street" is not in Walnut
@@ -421,6 +409,5 @@ _TITLES = (
 HONORIFICS = frozenset(_TITLES.split())
 _FEAST_DAYS = "easter christmas thanksgiving ramadan hanukkah passover lent pentecost"
 FEASTS = frozenset(_FEAST_DAYS.split())
-MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()  # noqa: SIM905
-)
+_MONTH_NAMES = "january february march april may june july august september october november december"
+MONTHS = frozenset(_MONTH_NAMES.split())

@@ -1,11 +1,13 @@
 """Reconciling the stored ledger: a full pass, or an incremental update after an ingest.
 
-The store keeps a reconcile index (migrations 2 and 3, :mod:`.recon_index`): each event mention
-as a compact merge item, its event, the connected component of the blocking graph it lies in
-(:mod:`newsledger.reconcile.components`), and its blocking keys (``kind`` 0: keys it is indexed
-under; 1: the unpadded keys it looks up; 2: what it can carry out, for commitment fulfilment).
-An ingest then reads only the stored mentions that share a key with the new ones, finds which
-components the new mentions join, re-clusters those components and rewrites only their events.
+The store keeps a reconcile index (migrations 2–4, :mod:`.recon_index`): each event mention
+as a compact merge item with its comparison features, its event, the connected component of the
+blocking graph it lies in (:mod:`newsledger.reconcile.components`), where a fine place is, and its
+blocking keys as hashes (``kind`` 0: keys it is indexed under; 2: what it can carry out, for
+commitment fulfilment). An ingest then reads only the stored mentions that share a key with the
+new ones (minus those whose places are far apart), finds which components the new mentions join,
+re-clusters those components (candidates through coarse keys and the exact key relation,
+:func:`newsledger.reconcile.blocking.shares_key`) and rewrites only the events that changed.
 Because clustering visits mentions in a total, content-based order and never compares mentions of
 different components, the result equals a full :func:`newsledger.reconcile.reconcile` over the
 same articles. Commitments are few: they are re-tracked in full (grouping, history, fulfilment,
@@ -20,18 +22,17 @@ one indexed by other code) the update falls back to a full pass.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
 from ..model import AnnotatedArticle, Event, PlaceMention, TrackedCommitment
 from ..reconcile import event_items, independent, reconcile_events, unique_ids
 from ..reconcile.actions import act_keys, fulfil_keys, fulfils
+from ..reconcile.blocking import far_apart
 from ..reconcile.clustering import cluster
 from ..reconcile.commitments import CItem, track_commitments
 from ..reconcile.components import KeyCache, ScoreMemo, component_id, components, link_new, mention_ref
@@ -43,11 +44,13 @@ from .recon_index import (
     KeyHashes,
     code_version,
     commitment_json,
+    gc_paused,
     in_chunks,
     item_json,
     key_hash,
     load_commitments,
     load_items,
+    page_cache,
 )
 
 __all__ = ["full_pass", "update_ledger"]
@@ -76,9 +79,12 @@ def _newest(store: Store) -> dt.date | None:
     return dt.date.fromisoformat(row[0][:10]) if row and row[0] else None
 
 
-def _mention_row(it: Item, event_id: str, comp: str) -> tuple[Any, ...]:
-    m = it.mention
-    return (it.article.id, it.index, event_id, comp, m.sub_event_type, m.trigger, None, item_json(it))
+def _mention_row(it: Item, event_id: str, comp: str, cache: KeyCache) -> tuple[Any, ...]:
+    """A ``recon_mentions`` row; ``place``: where a fine place is, so that candidates whose places
+    are far apart (:func:`.blocking.far_apart`) are dropped before their items are read."""
+    m, b = it.mention, cache.block(it)
+    where = json.dumps([*b.point, b.name]) if b.point is not None else None
+    return (it.article.id, it.index, event_id, comp, m.sub_event_type, m.trigger, where, item_json(it))
 
 
 def _key_rows(items: Iterable[Item], cache: KeyCache) -> list[tuple[Any, ...]]:
@@ -122,7 +128,8 @@ def full_pass(store: Store, as_of: dt.date | None = None) -> tuple[int, int]:
     stored = list(_reconcile_view(store))
     arts = independent(stored)
     cache = KeyCache()
-    built = reconcile_events(arts, keys=cache.keys, lookup=cache.lookups)
+    # the blocking keys find candidates; the relation of an update (far-apart places never compared)
+    built = reconcile_events(arts, keys=cache.keys, lookup=cache.lookups, adjacent=cache.adjacent)
     items = [it for _, members in built for it in members]
     event_of = {id(it): e.id for e, members in built for it in members}
     comp_of = {
@@ -130,7 +137,7 @@ def full_pass(store: Store, as_of: dt.date | None = None) -> tuple[int, int]:
         for g in components(items, linked=[m for _, m in built], cache=cache)
         for it in g
     }
-    mentions = [_mention_row(it, event_of[id(it)], comp_of[id(it)]) for it in items]
+    mentions = [_mention_row(it, event_of[id(it)], comp_of[id(it)], cache) for it in items]
     keys = _key_rows(items, cache)
     if as_of is None:
         as_of = max((a.article.published for a in arts if a.article.published), default=None)
@@ -169,36 +176,9 @@ def update_ledger(
     mark = store.get_meta(MARK)
     if mark is None or store.get_meta(CODE) != code_version():
         return full_pass(store, as_of)
-    with _gc_paused(), _page_cache(store, CACHE_KIB):
+    with gc_paused(), page_cache(store, CACHE_KIB):
         done = _update(store, int(mark), as_of, phases)
     return done if done is not None else full_pass(store, as_of)  # an id collision: see _update
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No automatic cyclic garbage collection while an update runs: it makes few cycles, and a
-    full collection walks every live object (the more the ledger loaded, the longer; a third of
-    an update's time before)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-@contextmanager
-def _page_cache(store: Store, kib: int) -> Iterator[None]:
-    """A larger SQLite page cache while an update runs: it reads the stored mentions, events and
-    keys near the new ones and then writes next to them (the default 2 MB cache re-reads those
-    pages of a large ledger from the file)."""
-    before = store.conn.execute("PRAGMA cache_size").fetchone()[0]
-    store.conn.execute(f"PRAGMA cache_size = {-int(kib)}")
-    try:
-        yield
-    finally:
-        store.conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _update(
@@ -276,7 +256,7 @@ def _update(
     texts = [store.event_text(e) for e, _ in built]
     changed = [i for i, (e, _) in enumerate(built) if grown[i] or old_text.get(e.id) != texts[i]]
     kept = {built[i][0].id for i in range(len(built))} - {built[i][0].id for i in changed}
-    mentions = [_mention_row(it, event_of[id(it)], new_comp[i]) for i, it in enumerate(new_items)]
+    mentions = [_mention_row(it, event_of[id(it)], new_comp[i], cache) for i, it in enumerate(new_items)]
     keys = _key_rows(new_items, cache)
     sources = {s.article for i in changed for s in built[i][0].sources}
     original = store.originals(sorted(sources))
@@ -338,13 +318,21 @@ def _candidates(
     lap("candidate keys")
     rows = in_chunks(
         store.conn,
-        "SELECT article_id, idx, component, item FROM recon_mentions WHERE article_id IN ({marks})",
+        "SELECT article_id, idx, component, place, item FROM recon_mentions WHERE article_id IN ({marks})",
         sorted({aid for aid, _ in near}),
     )
-    rows = [r for r in rows if (r[0], r[1]) in near]
-    loaded = load_items(store, [(r[0], r[3]) for r in rows])
+    blocks = [cache.block(it) for it in new]
+    kept = []
+    for r in rows:
+        ids = near.get((r[0], r[1]))
+        if ids and r[3] is not None:  # a fine place: the new mentions whose places are not far apart
+            *pt, name = json.loads(r[3])
+            ids = {i for i in ids if not far_apart(blocks[i].point, blocks[i].name, tuple(pt), name)}
+        if ids:
+            kept.append((r, ids))
+    loaded = load_items(store, [(r[0], r[4]) for r, _ in kept])
     lap("load candidates")
-    return [(o, r[2], near[(r[0], r[1])]) for r, o in zip(rows, loaded, strict=True)]
+    return [(o, r[2], ids) for (r, ids), o in zip(kept, loaded, strict=True)]
 
 
 def _place(item: str, article_id: str) -> PlaceMention | None:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from ..model import PlaceMention
-from .geo import NEAR_KM, RADIUS_KM, core_name, place_key
+from .geo import NEAR_KM, RADIUS_KM, core_name, km, place_key
 from .merge import COARSE_FEATURES, DEFAULT_POLICY, VIOLENT_TYPES, Item, MergePolicy
 
 # the farthest apart two fine places can be and still be one happening's place (km)
@@ -199,6 +199,10 @@ class Block:
     name: str | None
     pkey: str | None
     undated: bool
+    point: Point | None = None  # fine places: (latitude, longitude, gazetteer id)
+
+
+Point = tuple[float, float, str | None]
 
 
 def block(item: Item) -> Block:
@@ -217,7 +221,25 @@ def block(item: Item) -> Block:
         core_name(place.name) if place is not None and cell is not None else None,
         place_key(place) if place is not None else None,
         not days or item.is_bound,
+        point(item),
     )
+
+
+def point(item: Item) -> Point | None:
+    """Where a fine place is (None for coarse or unplaced items)."""
+    p = item.mention.place
+    if p is None or _cell(p) is None or p.latitude is None or p.longitude is None:
+        return None
+    return (p.latitude, p.longitude, p.gazetteer_id)
+
+
+def far_apart(a: Point | None, name_a: str | None, b: Point | None, name_b: str | None) -> bool:
+    """Two fine places that cannot be one happening's place: farther apart than :data:`FINE_KM`,
+    with other gazetteer ids and other names (merging takes such a pair as incompatible: see
+    :func:`.geo.relation` and ``merge.same_name_elsewhere``; a test checks it)."""
+    if a is None or b is None or name_a == name_b or (a[2] is not None and a[2] == b[2]):
+        return False
+    return km(a[0], a[1], b[0], b[1]) > FINE_KM
 
 
 def coarse_keys(
@@ -282,9 +304,11 @@ def shares_key(
     policy: MergePolicy = DEFAULT_POLICY,
     near: Callable[[tuple[int, int]], frozenset[tuple[int, int]]] = near_cells,
 ) -> bool:
-    """Does ``a`` look up a key ``b`` is indexed under (:func:`lookup_keys`, :func:`blocking_keys`)?
+    """Does ``a`` look up a key ``b`` is indexed under (:func:`lookup_keys`, :func:`blocking_keys`),
+    and are their places not :func:`far_apart`? (The relation reconcile links and clusters by:
+    the keys find candidates, pairs of far-apart fine places are never compared.)
     ``near``: :func:`near_cells` (or a memo of it)."""
-    if a.family != b.family:
+    if a.family != b.family or far_apart(a.point, a.name, b.point, b.name):
         return False
     if a.article == b.article or (a.group and a.group == b.group):
         return True

@@ -76,6 +76,10 @@ class KeyCache:
             got = self._near[cell] = near_cells(cell)
         return got
 
+    def block(self, item: Item) -> Block:
+        """What decides the item's keys (:func:`.blocking.block`)."""
+        return self._blocked(item)[3]
+
     def adjacent(self, a: Item, b: Item) -> bool:
         """Does ``a`` look up a blocking key ``b`` is indexed under?"""
         return shares_key(self._blocked(a)[3], self._blocked(b)[3], self.policy, self._near_cells)
