@@ -84,7 +84,8 @@ class PhraseSet:
         if isinstance(tokens, TokenRun):
             doc, ids = tokens.doc, tokens.ids
         elif hasattr(tokens, "start") and hasattr(tokens, "doc"):  # a Span: no Token objects
-            doc, ids = tokens.doc, range(tokens.start, tokens.end)
+            span: Any = tokens
+            doc, ids = span.doc, range(span.start, span.end)
         else:
             doc, ids = tokens[0].doc, [t.i for t in tokens]
         every = _doc_keys(doc)
