@@ -95,15 +95,15 @@ def _named_group(text: str, lex: Lexicon) -> str | None:
     spaced = low.replace("-", " ").replace(",", " ")  # (computed once: the loop is long)
     upper = " " + text.replace("'s", "") + " "
     best: tuple[int, str] | None = None
-    for alias, canon in lex.named_groups.items():
-        if len(alias) <= 3:
+    for size, canon, short, needle in lex.group_needles:
+        if short:
             # short acronyms must appear in upper case as a word
-            if f" {alias.upper()} " not in upper:
+            if needle not in upper:
                 continue
-        elif f" {alias} " not in spaced and f" {alias} " not in low:
+        elif needle not in spaced and needle not in low:
             continue
-        if best is None or len(alias) > best[0]:
-            best = (len(alias), canon)
+        if best is None or size > best[0]:
+            best = (size, canon)
     return best[1] if best else None
 
 

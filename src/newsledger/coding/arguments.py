@@ -147,6 +147,8 @@ def _repeated(places: Sequence[PlaceMention], sent: Any) -> list[PlaceMention]:
         ):
             continue
         seen.add(p.text)
+        if p.text not in text:
+            continue  # (no word match without the substring: skips the regex)
         for m in re.finditer(r"\b" + re.escape(p.text) + r"\b", text):
             a, b = s0 + m.start(), s0 + m.end()
             if any(x < b and a < y for x, y in covered):

@@ -12,6 +12,7 @@ import json
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -93,8 +94,9 @@ class PhraseSet:
             hits, order = self._hits(doc)
             lo, hi = bisect_left(order, ids.start), bisect_left(order, ids.stop)
             at = [(d - ids.start, hits[d]) for d in order[lo:hi]]
-        else:  # a few windows per Doc: looked up here
-            at = [(k, c) for k, c in enumerate(map(self._first_words, (every[d] for d in ids))) if c]
+        else:  # windows of a Doc: the same per-Doc candidate positions
+            hits = self._hits(doc)[0]
+            at = [(k, hits[d]) for k, d in enumerate(ids) if d in hits]
         out: list[Match] = []
         for i, cands in at:
             for p in cands:
@@ -118,7 +120,11 @@ class PhraseSet:
         found = doc.user_data.get(key)
         if found is None:
             hits: dict[int, tuple[Phrase, ...]] = {}
-            for d, cands in enumerate(map(self._first_words, _doc_keys(doc))):
+            memo: dict[tuple[str, ...], tuple[Phrase, ...]] = {}  # keys repeat ("the", "a", ...)
+            for d, k in enumerate(_doc_keys(doc)):
+                cands = memo.get(k)
+                if cands is None:
+                    cands = memo[k] = self._first_words(k)
                 if cands:
                     hits[d] = cands
             found = doc.user_data[key] = (hits, list(hits))
@@ -215,6 +221,15 @@ class Lexicon:
 
     def cue(self, name: str) -> PhraseSet:
         return self.cues[name]
+
+    @cached_property
+    def group_needles(self) -> tuple[tuple[int, str, bool, str], ...]:
+        """(alias length, canonical name, short acronym?, padded needle) of every named-group
+        alias, in :attr:`named_groups` order; built once per Lexicon (not per actor phrase)."""
+        return tuple(
+            (len(a), c, len(a) <= 3, f" {a.upper()} " if len(a) <= 3 else f" {a} ")
+            for a, c in self.named_groups.items()
+        )
 
     def word_set(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())

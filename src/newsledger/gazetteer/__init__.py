@@ -13,6 +13,7 @@ built on first use into the cache directory (``$NEWSLEDGER_CACHE``, else
 
 from __future__ import annotations
 
+import copy
 import gc
 import hashlib
 import math
@@ -104,10 +105,28 @@ class Gazetteer:
         self._demonyms: dict[str, str] = index["demonyms"]
         self._by_id = {pid: i for i, pid in enumerate(self._ids)}
         self._memo: dict[int, Place] = {}  # places built so far (immutable, shared by look-ups)
+        self._keys: dict[str, str] | None = None  # folded names, only in a view for one text
         self._countries = {self._country[i]: i for i, f in enumerate(self._feature) if f == "country"}
         self._adm1 = {
             (self._country[i], fold(self._admin1[i])): i for i, f in enumerate(self._feature) if f == "ADM1"
         }
+
+    def for_text(self) -> Gazetteer:
+        """This gazetteer, for the look-ups of one text: each distinct name is folded once.
+        The view shares the index; drop it with the text (its fold cache grows with the text)."""
+        view = copy.copy(self)
+        view._keys = {}
+        return view
+
+    def key(self, name: str) -> str:
+        """``fold(name)``, remembered in a view made by :meth:`for_text`."""
+        keys = self._keys
+        if keys is None:
+            return fold(name)
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = fold(name)
+        return key
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -133,7 +152,7 @@ class Gazetteer:
         """Candidates for ``name``, most prominent first (main names before alternate names,
         countries and regions before cities, then by population); ``fuzzy`` falls back to the
         transliteration-insensitive key when the exact one finds nothing."""
-        key = fold(name)
+        key = self.key(name)
         codes = self._exact.get(key) or self._exact.get(_county(key))
         if codes:
             memo = self._memo
@@ -151,7 +170,7 @@ class Gazetteer:
         return self._names[i]
 
     def has(self, name: str) -> bool:
-        key = fold(name)
+        key = self.key(name)
         return key in self._exact or _county(key) in self._exact
 
     def get(self, place_id: str) -> Place | None:
@@ -169,20 +188,20 @@ class Gazetteer:
     def country_of_demonym(self, word: str) -> str | None:
         """ISO2 of the country a demonym or adjective names ("Azerbaijani" → "AZ"), else None
         (also for the adjectives of regions: "European")."""
-        code = self._demonyms.get(fold(word))
+        code = self._demonyms.get(self.key(word))
         return code if code is not None and len(code) == 2 else None
 
     def place_of_demonym(self, word: str) -> Place | None:
         """The country or region a demonym or adjective names ("Azerbaijani" → Azerbaijan,
         "African" → Africa), else None."""
-        code = self._demonyms.get(fold(word))
+        code = self._demonyms.get(self.key(word))
         if code is None:
             return None
         return self.country(code) if len(code) == 2 else self.get(code)
 
     def is_demonym(self, word: str) -> bool:
         """A demonym or adjective that is not also the name of a country ("U.S." is a place)."""
-        key = fold(word)
+        key = self.key(word)
         return key in self._demonyms and not any(
             self._feature[c >> 1] == "country" for c in self._exact.get(key, ())
         )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..nlp import doc_text, token_column
 from . import Gazetteer
 from .fold import fold
 from .words import GENERIC_WORDS, LOCAL_NOUNS, LOCATIVE_PREPOSITIONS, OF_HEADS
@@ -51,38 +52,41 @@ NOT_DATELINES = frozenset(
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
-def _is_caps_word(tok: Any) -> bool:
-    t = tok.text.strip(ZERO_WIDTH)
+def _is_caps_word(word: str) -> bool:
+    t = word.strip(ZERO_WIDTH)
     return len(t) >= 2 and t.isupper() and (t.isalpha() or (t.endswith(".") and t[:-1].isalpha()))
 
 
-def dateline_runs(toks: list[Any]) -> list[list[Any]]:
+def dateline_runs(doc: Any) -> list[list[Any]]:
     """Token runs in dateline position: upper-case words opening a line (or the text), followed
     by a delimiter ("ALTURAS, Modoc County", "MONROE —", "NEW YORK (AP)")."""
     out: list[list[Any]] = []
-    n = len(toks)
+    orths, lowers, idxs = token_column(doc, "ORTH"), token_column(doc, "LOWER"), token_column(doc, "IDX")
+    text = doc_text(doc)
+    n = len(orths)
     for i in range(n):
-        after_sentence = i > 0 and toks[i - 1].text in (".", "!", "?")
+        if not orths[i].isupper():  # zero-width characters are uncased: as _is_caps_word
+            continue  # no run starts here (the common case; checked first)
+        after_sentence = i > 0 and orths[i - 1] in (".", "!", "?")
         if (
             i > 0
-            and "\n" not in toks[i - 1].text
-            and "\n" not in toks[i - 1].whitespace_
+            and "\n" not in orths[i - 1]
+            and "\n" not in text[idxs[i - 1] + len(orths[i - 1]) : idxs[i]]  # its whitespace_
             and not after_sentence
         ):
             continue
         j = i
-        while j < n and j - i < 4 and _is_caps_word(toks[j]):
+        while j < n and j - i < 4 and _is_caps_word(orths[j]):
             j += 1
         if j == i or j >= n:
             continue
-        nxt = toks[j].text
+        nxt = orths[j]
         dash = nxt.startswith(("—", "–", "--", "_")) or nxt in ("-", "―")
         if not dash and (after_sentence or nxt not in DATELINE_DELIMITERS):
             continue  # after a full stop only a dash makes a dateline ("... Event. IMMOKALEE –")
-        run = toks[i:j]
-        if run[0].lower_ in NOT_DATELINES:
+        if lowers[i] in NOT_DATELINES:
             continue
-        out.append(run)
+        out.append(list(doc[i:j]))
     return out
 
 

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from ..nlp import token_column
 from . import Gazetteer
 from .candidate import PLACE_LABELS, Candidate, _capitalised, _clean_tokens, _strong, _text
 from .cues import locative
@@ -52,20 +53,21 @@ def _area_after(text: str, end: int, gz: Gazetteer) -> bool:
 CONNECTORS = frozenset({"and", "of", "de", "del", "da", "do", "upon", "on", "la", "le", "el", "&", "-"})
 
 
-def _connected_names(toks: list[Any], text: str, gz: Gazetteer) -> list[list[Any]]:
+def _connected_names(
+    doc: Any, text: str, gz: Gazetteer, ents: tuple[Any, ...] | None = None
+) -> list[list[Any]]:
     """Names the model splits in two: at a small word ("Trinidad and Tobago", "Port of Spain",
     "Stoke-on-Trent") or into two entities ("Baja" + "California", "Boa" + "Vista"). The
     longest such run of capitalised words (and connectors) that is the main name of a country,
     region or town."""
-    n = len(toks)
-    caps = [_capitalised(t) and not t.is_punct for t in toks]
-    joins = [t.lower_ in CONNECTORS for t in toks]
+    orths, lowers = token_column(doc, "ORTH"), token_column(doc, "LOWER")
+    punct, idxs = token_column(doc, "IS_PUNCT"), token_column(doc, "IDX")
+    n = len(orths)
+    caps = [o[:1].isupper() and not p for o, p in zip(orths, punct, strict=True)]
+    joins = [w in CONNECTORS for w in lowers]
     ent = [0] * n  # entity number of each token (0: none)
-    number = 0
-    for t in toks:
-        if t.ent_iob_ == "B":
-            number += 1
-        ent[t.i] = number if t.ent_iob_ in ("B", "I") else 0
+    for number, e in enumerate(doc.ents if ents is None else ents, 1):
+        ent[e.start : e.end] = [number] * (e.end - e.start)
     out: list[list[Any]] = []
     i = 0
     while i < n:
@@ -75,7 +77,7 @@ def _connected_names(toks: list[Any], text: str, gz: Gazetteer) -> list[list[Any
         k = i + 1
         while k < n and k - i < 7 and (caps[k] or joins[k]):
             k += 1
-        best = None
+        best = -1
         for j in range(k - 1, i, -1):
             if not caps[j]:
                 continue
@@ -83,23 +85,25 @@ def _connected_names(toks: list[Any], text: str, gz: Gazetteer) -> list[list[Any
             split = ent[i] and len(set(ent[i : j + 1])) > 1  # two entities, or one cut short
             if not joined and not split:
                 continue
-            found = gz.lookup(text[toks[i].idx : toks[j].idx + len(toks[j].text)], fuzzy=False)
+            found = gz.lookup(text[idxs[i] : idxs[j] + len(orths[j])], fuzzy=False)
             if (
                 found
                 and not found[0].alternate
                 and (joined or found[0].feature != "city" or found[0].population >= 10000)
             ):
-                best = toks[i : j + 1]
+                best = j
                 break
-        if best is not None:
-            out.append(best)
-            i = best[-1].i + 1
+        if best >= 0:
+            out.append(list(doc[i : best + 1]))
+            i = best + 1
         else:
             i += 1
     return out
 
 
-def _repeats(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+def _repeats(
+    doc: Any, text: str, found: list[Candidate], gz: Gazetteer, ents: tuple[Any, ...] | None = None
+) -> list[Candidate]:
     """One sense per article: a name the model tagged as a place (and the gazetteer knows) is a
     place where it recurs under another label ("Cairns" tagged PERSON in "the Cairns police")."""
     names = {
@@ -114,14 +118,20 @@ def _repeats(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> list
     names = {n for n in names if len(n) > 3 and n.casefold() not in GENERIC_WORDS}
     if not names:
         return []
+    if ents is None:
+        ents = doc.ents
     # a surname the model once took for a place ("Chen") is mostly tagged PERSON elsewhere
-    as_place = Counter(e.text for e in doc.ents if e.label_ in PLACE_LABELS and e.text in names)
-    as_person = Counter(e.text for e in doc.ents if e.label_ == "PERSON" and e.text in names)
+    as_place = Counter(
+        t for e in ents if e.label_ in PLACE_LABELS and (t := text[e.start_char : e.end_char]) in names
+    )
+    as_person = Counter(
+        t for e in ents if e.label_ == "PERSON" and (t := text[e.start_char : e.end_char]) in names
+    )
     names = {n for n in names if 3 * as_place[n] >= as_person[n] or _strong(gz, n, 100000)}
     if not names:
         return []
     taken = [(c.start, c.end) for c in found]
-    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG") and len(e) > 1]
+    people = [(e.start_char, e.end_char) for e in ents if e.label_ in ("PERSON", "ORG") and len(e) > 1]
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     out = []
     for m in re.finditer(rf"(?<![\w.])({alternatives})(?![\w-])", text):
@@ -155,7 +165,9 @@ def _before_local_org(text: str, tokens: list[Any], gz: Gazetteer) -> list[Any]:
 PERSON_CONTEXT_SOURCES = frozenset({"ner", "ner-other", "repeat", "propn"})
 
 
-def _not_people(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+def _not_people(
+    doc: Any, text: str, found: list[Candidate], gz: Gazetteer, ents: tuple[Any, ...] | None = None
+) -> list[Candidate]:
     """A one-word name that is also part of a person's full name in the article ("Tyler" beside
     "Tyler Williams", "Hammad" beside "Yehia Hammad"; towns under 1 M) or that the model tags a
     person more often than a place (towns under 100,000) is that person, not a town of that
@@ -164,16 +176,16 @@ def _not_people(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> l
     first: set[str] = set()  # first names of full names ("Georgia Stevens", "Jordan Peele")
     as_person: Counter[str] = Counter()
     as_place: Counter[str] = Counter()
-    for e in doc.ents:
+    for e in doc.ents if ents is None else ents:
         if e.label_ == "PERSON":
-            as_person[e.text] += 1
+            as_person[text[e.start_char : e.end_char]] += 1
             words = [t.lower_ for t in e]
             if len(e) > 1 and not any(w in BORROWED_ORG_WORDS or w in LOCAL_ORG_WORDS for w in words):
                 full.update(t.text for t in e if _capitalised(t))
                 if _capitalised(e[0]) and _capitalised(e[1]) and not e[1].text.endswith("."):
                     first.add(e[0].text)
         elif e.label_ in PLACE_LABELS:
-            as_place[e.text] += 1
+            as_place[text[e.start_char : e.end_char]] += 1
     out = []
     for c in found:
         name = c.name

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from ..nlp import doc_text
+from ..nlp import doc_text, token_column
 from . import Gazetteer
 from .candidate import (
     COUNTY_WORDS,
@@ -138,7 +138,8 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                 out.append(Candidate(t.idx, t.idx + len(t.text), t.text, "lexicon", "demonym"))
 
     weak: list[list[Any]] = []  # names the gazetteer knows, too small to trust on their own
-    for ent in doc.ents:
+    ents = doc.ents  # a new Span per entity on each access
+    for ent in ents:
         in_ent.update(range(ent.start, ent.end))
         label = ent.label_
         if label not in PLACE_LABELS and label not in OTHER_LABELS:
@@ -209,10 +210,11 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
 
     # proper-noun runs outside entities
     run: list[Any] = []
-    toks = list(doc)
-    for tok in [*toks, None]:
-        if tok is not None and tok.i not in in_ent and tok.pos_ == "PROPN" and _capitalised(tok):
-            run.append(tok)
+    orths, pos = token_column(doc, "ORTH"), token_column(doc, "POS")
+    n = len(orths)
+    for i in range(n + 1):
+        if i < n and i not in in_ent and pos[i] == "PROPN" and orths[i][:1].isupper():
+            run.append(doc[i])
             continue
         if run and _suffix(doc, run)[0] == "admin" and _is_area(gz, _text(text, run)[2]):
             add(run, "propn")  # "Donetsk region": an area, whatever its size
@@ -246,11 +248,11 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                 weak.append(head)  # "Tifton Police"
             demonyms_in([t for t in run if not any(c.start <= t.idx < c.end for c in out)])
         run = []
-        if tok is not None and tok.i not in in_ent and tok.pos_ == "ADJ" and _capitalised(tok):
-            demonyms_in([tok])
-    for gram in _connected_names(toks, text, gz):
+        if i < n and i not in in_ent and pos[i] == "ADJ" and orths[i][:1].isupper():
+            demonyms_in([doc[i]])
+    for gram in _connected_names(doc, text, gz, ents):
         add(gram, "gazetteer")
-    for run in dateline_runs(toks):
+    for run in dateline_runs(doc):
         name = _text(text, run)[2]
         if gz.has(name) and not gz.is_demonym(name) and name.casefold() not in GENERIC_WORDS:
             add(run, "dateline")
@@ -264,7 +266,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
         name = _text(text, part)[2]
         if locative(doc, part, ends) and (in_named_region(gz, name, admins) or town_of(gz, name, countries)):
             add(part, "local")
-    out += _repeats(doc, text, out, gz)
+    out += _repeats(doc, text, out, gz, ents)
     # the tokenizer splits an abbreviation's period off ("Winnipeg, Man."): "Man." is Manitoba
     out = [
         Candidate(c.start, c.end + 1, c.name + ".", c.source, c.role, c.hint, c.label)
@@ -284,7 +286,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
             and not any(p.feature == "country" for p in gz.lookup(c.name, fuzzy=False)[:1])
         )
     ]
-    out += _named_settlements(toks, text, out, gz)
+    out += _named_settlements(doc, text, out, gz)
     # "the city of Turkey", "the town of Paris": a town, whatever else the name may be
     out = [
         replace(c, hint="city")
@@ -301,7 +303,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
         else c
         for c in out
     ]  # fmt: skip
-    out = _not_people(doc, text, out, gz)
+    out = _not_people(doc, text, out, gz, ents)
     out.sort(key=lambda c: (c.start, -c.end))
     dedup: list[Candidate] = []
     for c in out:
@@ -314,21 +316,24 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
 SETTLEMENT_HEADS = frozenset({"town", "village", "hamlet", "community", "township", "borough"})
 
 
-def _named_settlements(toks: list[Any], text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+def _named_settlements(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:
     """ "the town of Elmo", "the village of Glen Flora": a settlement that the gazetteer lacks, or
     knows only elsewhere (hint "town"; placed near the article's other places)."""
+    lowers, orths = token_column(doc, "LOWER"), token_column(doc, "ORTH")
+    punct, idxs = token_column(doc, "IS_PUNCT"), token_column(doc, "IDX")
     out = []
-    for i in range(1, len(toks) - 1):
-        if toks[i].lower_ != "of" or toks[i - 1].lower_ not in SETTLEMENT_HEADS:
+    for i in range(1, len(lowers) - 1):
+        if lowers[i] != "of" or lowers[i - 1] not in SETTLEMENT_HEADS:
             continue
-        run = []
-        for t in toks[i + 1 : i + 4]:
-            if not _capitalised(t) or t.is_punct:
+        last = -1
+        for k in range(i + 1, min(i + 4, len(lowers))):
+            if not orths[k][:1].isupper() or punct[k]:
                 break
-            run.append(t)
-        if not run:
+            last = k
+        if last < 0:
             continue
-        start, end, name = _text(text, run)
+        start, end = idxs[i + 1], idxs[last] + len(orths[last])
+        name = text[start:end]
         if gz.is_demonym(name) or any(c.start < end and start < c.end for c in found):
             continue
         out.append(Candidate(start, end, name, "local", "place", "town"))

@@ -18,7 +18,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from . import Gazetteer, Place
 from .candidate import Candidate
@@ -131,26 +133,35 @@ def _proximity(p: Place, near: list[tuple[float, float]]) -> float:
     return 2.0 if km < 50 else 1.2 if km < 150 else 0.5 if km < 400 else 0.0
 
 
-def _context_bonus(p: Place, countries: Counter[str], admins: set[tuple[str, str]], dominant: str) -> float:
+def _context_bonus(
+    p: Place,
+    countries: Counter[str],
+    admins: set[tuple[str, str]],
+    dominant: str,
+    key: Callable[[str], str] = fold,
+) -> float:
     s = 0.0
     if p.country and countries.get(p.country):
         s += 1.5 + 0.5 * min(countries[p.country], 4)
     if p.country and p.country == dominant:
         s += 1.5
-    if p.admin1 and (p.country, fold(p.admin1)) in admins and p.feature != "ADM1":
+    if p.admin1 and (p.country, key(p.admin1)) in admins and p.feature != "ADM1":
         s += ADMIN_BONUS
     return s
 
 
 def _one_sense(
-    cands: list[Candidate], options: list[list[Place]], rows: list[list[float]]
+    cands: list[Candidate],
+    options: list[list[Place]],
+    rows: list[list[float]],
+    key: Callable[[str], str] = fold,
 ) -> list[list[float]]:
     """One sense per name and article: the mentions of a name share the reading with the best
     total score, so that "Paris, Missouri" in the first line also places a later "Paris"."""
     groups: dict[str, list[int]] = {}
     for i, c in enumerate(cands):
         if c.role == "place" and options[i]:
-            groups.setdefault(fold(c.name), []).append(i)
+            groups.setdefault(key(c.name), []).append(i)
     out = list(rows)
     for members in groups.values():
         if len(members) < 2:
@@ -176,6 +187,7 @@ def _one_sense(
 def resolve(
     gz: Gazetteer, cands: list[Candidate], text: str, outlet_country: str | None = None
 ) -> list[Resolution]:
+    fk = gz.key  # fold, once per distinct name in a view made by ``Gazetteer.for_text``
     options = [_options(gz, c) for c in cands]
     priors = []
     for c, opts in zip(cands, options, strict=True):
@@ -209,12 +221,12 @@ def resolve(
     country_votes: dict[str, Counter[str]] = {}
     admin_names: dict[str, set[tuple[str, str]]] = {}
     for c, opts in zip(cands, options, strict=True):
-        key = fold(c.name)
+        key = fk(c.name)
         if opts and opts[0].feature == "country" and not opts[0].alternate:
             country_votes.setdefault(key, Counter())[opts[0].country] += 1
         for p in opts[:3]:
             if p.feature == "ADM1" and not p.alternate:
-                admin_names.setdefault(key, set()).add((p.country, fold(p.admin1 or p.name)))
+                admin_names.setdefault(key, set()).add((p.country, fk(p.admin1 or p.name)))
     all_countries: Counter[str] = sum(country_votes.values(), Counter())
     if outlet_country:
         all_countries[outlet_country] += 1
@@ -227,27 +239,35 @@ def resolve(
     ) -> list[list[float]]:
         scores = []
         prox_cache: dict[tuple[str, str], float] = {}
+        of_name: dict[str, tuple[Any, ...]] = {}
         total: Counter[str] = sum(votes.values(), Counter())
         for i, (c, opts, pri) in enumerate(zip(cands, options, priors, strict=True)):
             row = []
-            own = fold(c.name)
-            near = [pt for name, pts in anchors.items() if name != own for pt in pts]
-            others = total - votes.get(own, Counter())  # the rest of the article votes, not the name itself
-            dominant = others.most_common(1)[0][0] if others else ""
-            countries = all_countries - country_votes.get(own, Counter())
-            admins = set().union(*(v for k, v in admin_names.items() if k != own))
-            holds = set().union(*(v for k, v in (inner or {}).items() if k != own))
-            sibling_states = Counter(cc for k, cc in (states or {}).items() if k != own)
+            own = fk(c.name)
+            context = of_name.get(own)
+            if context is None:  # the rest of the article, computed once per distinct name
+                others = total - votes.get(
+                    own, Counter()
+                )  # the rest of the article votes, not the name itself
+                context = of_name[own] = (
+                    [pt for name, pts in anchors.items() if name != own for pt in pts],
+                    others.most_common(1)[0][0] if others else "",
+                    all_countries - country_votes.get(own, Counter()),
+                    set().union(*(v for k, v in admin_names.items() if k != own)),
+                    set().union(*(v for k, v in (inner or {}).items() if k != own)),
+                    Counter(cc for k, cc in (states or {}).items() if k != own),
+                )
+            near, dominant, countries, admins, holds, sibling_states = context
             biggest = max((q.population for q in opts if q.feature == "city"), default=0)
             for p, s in zip(opts, pri, strict=True):
-                bonus = _context_bonus(p, countries, admins, dominant)
+                bonus = _context_bonus(p, countries, admins, dominant, fk)
                 if p.feature == "city" and 30 * (p.population + 1000) < biggest and biggest >= 10**6:
                     bonus /= 2  # a village does not beat a world city by its country alone
                 s += bonus
                 if (
                     p.feature == "ADM1"
-                    and (region := (p.country, fold(p.admin1 or p.name))) in holds
-                    and not any(q.feature == "city" and (q.country, fold(q.admin1)) == region for q in opts)
+                    and (region := (p.country, fk(p.admin1 or p.name))) in holds
+                    and not any(q.feature == "city" and (q.country, fk(q.admin1)) == region for q in opts)
                 ):
                     s += REGION_OF_TOWNS_BONUS  # "Georgia" beside "Troup County": the state
                 if (
@@ -268,7 +288,7 @@ def resolve(
                     if outer.feature == "country" and p.country == outer.country:
                         s += 5.0
                     elif outer.feature in ("ADM1", "ADM2") and p.country == outer.country:
-                        s += 6.0 if fold(p.admin1) == fold(outer.admin1 or outer.name) else 2.0
+                        s += 6.0 if fk(p.admin1) == fk(outer.admin1 or outer.name) else 2.0
                 if c.role == "demonym":
                     s = 10.0
                 row.append(s)
@@ -287,16 +307,16 @@ def resolve(
             best = max(range(len(opts)), key=row.__getitem__)
             p = opts[best]
             if c.role in ("place", "embedded") and p.feature == "ADM1" and not p.alternate:
-                states[fold(c.name)] = p.country
+                states[fk(c.name)] = p.country
             if (
                 c.role in ("place", "embedded")
                 and p.admin1
                 and (p.feature == "ADM2" or (p.feature == "city" and p.population >= 5000))
             ):
-                inner.setdefault(fold(c.name), set()).add((p.country, fold(p.admin1)))
+                inner.setdefault(fk(c.name), set()).add((p.country, fk(p.admin1)))
             if p.country:
-                votes.setdefault(fold(c.name), Counter())[p.country] += 2 if p.feature != "country" else 1
-            key = fold(c.name)
+                votes.setdefault(fk(c.name), Counter())[p.country] += 2 if p.feature != "country" else 1
+            key = fk(c.name)
             if c.role in ("place", "embedded") and key not in anchors:
                 plausible = sorted(
                     (
@@ -307,7 +327,7 @@ def resolve(
                     key=lambda k: -row[k],
                 )[:5]
                 anchors[key] = [(opts[k].latitude, opts[k].longitude) for k in plausible]
-    final = _one_sense(cands, options, choose(votes, anchors, inner, states))
+    final = _one_sense(cands, options, choose(votes, anchors, inner, states), fk)
 
     out = []
     for i, (c, opts, row) in enumerate(zip(cands, options, final, strict=True)):
@@ -343,8 +363,7 @@ def resolve(
             and j is not None
             and not in_list(text, c.start, cands[j].end)
             and not any(
-                p.country == outer.country and fold(p.admin1) == fold(outer.admin1 or outer.name)
-                for p in opts
+                p.country == outer.country and fk(p.admin1) == fk(outer.admin1 or outer.name) for p in opts
             )
         ):
             # "Holliday, Mo.": a town of that region the gazetteer lacks, not a namesake elsewhere

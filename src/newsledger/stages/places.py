@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..context import Context
+from ..gazetteer import Gazetteer
 from ..gazetteer.recognize import candidates
 from ..gazetteer.resolve import Resolution, resolve
 from ..gazetteer.words import FACILITY_WORDS, LOCATIVE_PREPOSITIONS
@@ -160,6 +161,8 @@ def place_mentions(
     annotation counts them), ``"all"`` (also "Russians", "in Turkish"), ``"none"``."""
     if article.doc is None:
         return ()
+    if isinstance(gz, Gazetteer):
+        gz = gz.for_text()  # each distinct name folded once per text
     resolved = resolve(
         gz, candidates(article.doc, gz), article.article.text, outlet_country(article.article.url)
     )
