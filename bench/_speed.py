@@ -121,15 +121,16 @@ class Clock:
 
     def __enter__(self) -> Clock:
         self._wall = time.perf_counter()
-        self._cpu = _cpu_now()
+        self._cpu = cpu_now()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.wall = time.perf_counter() - self._wall
-        self.cpu = _cpu_now() - self._cpu
+        self.cpu = cpu_now() - self._cpu
 
 
-def _cpu_now() -> float:
+def cpu_now() -> float:
+    """CPU seconds of this process (all its threads) and of its reaped children."""
     me = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime

@@ -9,11 +9,9 @@ usage: nice .venv/bin/python -m bench.scale throughput [--corpora reuters gva bb
 ``throughput``: articles/s and words/s of the whole newsledger pipeline (parse + every stage,
 ``executor.extract_parallel``) against bare spaCy ``nlp.pipe`` with the same model (its full
 pipeline) on the same texts: Reuters-21578, GVA local news, BBC (``../shared/eval``); with 1
-process and with 2 (``--workers 2`` against ``nlp.pipe(n_process=2)``). Ratio = our articles/s ÷
-spaCy's. Wall and CPU seconds (this process + its reaped children) are both shown; on a shared
-machine the CPU ratio is the steadier one for 1 process. With 1 process the two sides run in
-alternating chunks of 32 texts (so both see the same load); both are first warmed on the first
-50 texts.
+process and with 2 (``--workers 2`` against ``nlp.pipe(n_process=2)``), against spaCy as
+shipped and against spaCy with the one-thread environment of the ``newsledger`` command
+(details in ``bench/_throughput.py``). Ratio = our articles/s ÷ spaCy's.
 ``scaling``: ``ledger.ingest`` of the first N texts of a fixed shuffle of the three corpora into
 a fresh SQLite ledger, in a child process; wall time of extract+store and of reconcile, and
 peak memory of the child's process tree (sampled every 0.2 s), per phase: the RSS sum (the
@@ -29,164 +27,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from bench._memory import TreeMemory
 from bench._speed import CORPUS_NAMES, ROOT, Clock, Text, corpus, load_average, mixed_stream, table
-
-BATCH = 16  # nlp.pipe batch size for both sides (newsledger's default)
-
-
-def _articles(texts: list[Text]) -> list[Any]:
-    from newsledger.model import Article
-
-    return [Article(id=f"b{i:06d}", text=t.text, published=t.published) for i, t in enumerate(texts)]
-
-
-def bare_spacy() -> Any:
-    """The baseline: ``spacy.load`` of the model newsledger uses, as shipped (no newsledger
-    components, spaCy's own attribute ruler)."""
-    import spacy
-
-    from newsledger.nlp import MODEL_NAMES
-
-    for name in MODEL_NAMES:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    raise SystemExit(f"none of {MODEL_NAMES} is installed")
-
-
-def _timed(run: Any, repeat: int) -> Clock:
-    """The fastest of ``repeat`` runs by CPU time (the steadiest estimate on a shared machine)."""
-    best: Clock | None = None
-    for _ in range(repeat):
-        with Clock() as c:
-            run()
-        if best is None or c.cpu < best.cpu:
-            best = c
-    assert best is not None
-    return best
-
-
-class _Sum:
-    """CPU and wall seconds added up over several :class:`Clock` blocks."""
-
-    def __init__(self) -> None:
-        self.cpu = self.wall = 0.0
-
-    def add(self, c: Clock) -> None:
-        self.cpu += c.cpu
-        self.wall += c.wall
-
-
-def _interleaved(runs: list[Any], items: list[list[Any]], rounds: int, chunk: int = 2 * BATCH) -> list[_Sum]:
-    """Time each of ``runs`` on its ``items`` chunk by chunk, the runs alternating (and their
-    order flipping) from chunk to chunk: on a shared machine both sides then see the same load.
-    Returns the mean over ``rounds`` passes of the summed chunk times."""
-    sums = [_Sum() for _ in runs]
-    n = len(items[0])
-    k = 0
-    for _ in range(rounds):
-        for lo in range(0, n, chunk):
-            order = list(range(len(runs))) if k % 2 == 0 else list(reversed(range(len(runs))))
-            k += 1
-            for j in order:
-                with Clock() as c:
-                    runs[j](items[j][lo : lo + chunk])
-                sums[j].add(c)
-    for s in sums:
-        s.cpu, s.wall = s.cpu / rounds, s.wall / rounds
-    return sums
-
-
-def throughput(
-    corpora: list[str], docs: int, workers: list[int], repeat: int = 2, baseline_one_thread: bool = False
-) -> list[dict[str, Any]]:
-    from contextlib import nullcontext
-
-    from newsledger import Context
-    from newsledger.executor import ExtractSettings, extract_parallel
-
-    one_thread: Any = nullcontext
-    if baseline_one_thread:
-        from newsledger.nlp import one_thread
-    nlp = bare_spacy()
-    ctx = Context()
-    rows = []
-    print(f"# throughput ({load_average()})", flush=True)
-    for name in corpora:
-        texts = corpus(name, docs)
-        raw = [t.text for t in texts]
-        words = sum(t.words for t in texts)
-        arts = _articles(texts)
-        list(nlp.pipe(raw[:50]))  # warm both alike: vocabulary, caches
-        list(extract_parallel(arts[:50], ctx=ctx))  # the same texts; loads lexicons, gazetteer
-        for w in workers:
-
-            def spacy_run(texts: list[str] = raw, w: int = w) -> None:
-                # as shipped (numeric libraries on one thread per core), or like ours on one
-                with one_thread():
-                    for _ in nlp.pipe(texts, batch_size=BATCH, n_process=w):
-                        pass
-
-            def ours_run(arts: list[Any] = arts, w: int = w) -> None:
-                for _ in extract_parallel(arts, ExtractSettings(batch_size=BATCH), workers=w, ctx=ctx):
-                    pass
-
-            if w == 1:  # alternating chunks of 32 texts (see _interleaved)
-                base, ours = _interleaved([spacy_run, ours_run], [raw, arts], repeat)
-            else:
-                base, ours = _timed(spacy_run, repeat), _timed(ours_run, repeat)
-            row: dict[str, Any] = {"corpus": name, "docs": len(raw), "words": words, "processes": w}
-            if w > 1:
-                # starting workers (spawn + model load) is a constant: a second run on the first
-                # M docs (every worker gets work) gives the cost per doc as a two-point fit
-                m = min(len(raw) // 2, 2 * BATCH * w)
-                base_m = _timed(partial(spacy_run, raw[:m], w), 1)
-                ours_m = _timed(partial(ours_run, arts[:m], w), 1)
-                start_b = base_m.wall - (base.wall - base_m.wall) * m / (len(raw) - m)
-                start_o = ours_m.wall - (ours.wall - ours_m.wall) * m / (len(raw) - m)
-                row["start-up s (spaCy / ours)"] = f"{max(0.0, start_b):.1f} / {max(0.0, start_o):.1f}"
-                n = len(raw) - m
-                base_cpu, ours_cpu = base.cpu - base_m.cpu, ours.cpu - ours_m.cpu
-                base_wall, ours_wall = base.wall - base_m.wall, ours.wall - ours_m.wall
-                n_words = sum(t.words for t in texts[m:])
-            else:
-                n, n_words = len(raw), words
-                base_cpu, ours_cpu, base_wall, ours_wall = base.cpu, ours.cpu, base.wall, ours.wall
-            row.update(
-                {
-                    "spaCy art/CPU-s": n / base_cpu,
-                    "spaCy words/CPU-s": n_words / base_cpu,
-                    "newsledger art/CPU-s": n / ours_cpu,
-                    "newsledger words/CPU-s": n_words / ours_cpu,
-                    "ratio (CPU)": base_cpu / ours_cpu,
-                    "spaCy art/s (wall)": n / base_wall,
-                    "newsledger art/s (wall)": n / ours_wall,
-                    "ratio (wall)": base_wall / ours_wall,
-                }
-            )
-            if w == 1:  # the most "parse only where needed" could save: no parser at all
-                with nlp.select_pipes(disable=["parser"]):
-                    noparse = _timed(partial(spacy_run, raw, 1), repeat)
-                row["spaCy without parser / full (CPU)"] = noparse.cpu / base.cpu
-            rows.append(row)
-            print(
-                json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()}),
-                flush=True,
-            )
-    print(f"# done ({load_average()}); ratio = newsledger throughput / bare spaCy throughput")
-    for w in workers:
-        sel = [r for r in rows if r["processes"] == w]
-        print(table(sel, [k for k in sel[0] if k != "processes"]) + "\n")
-    return rows
+from bench._throughput import articles as _articles
+from bench._throughput import throughput
 
 
 def _write_jsonl(texts: list[Text], path: Path) -> None:
@@ -377,12 +228,7 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--corpora", nargs="+", default=list(CORPUS_NAMES), choices=CORPUS_NAMES)
     t.add_argument("--docs", type=int, default=300)
     t.add_argument("--workers", nargs="+", type=int, default=[1, 2])
-    t.add_argument("--repeat", type=int, default=2, help="runs per measurement; the fastest counts")
-    t.add_argument(
-        "--baseline-one-thread",
-        action="store_true",
-        help="run bare spaCy with its numeric libraries on one thread too (newsledger's setting)",
-    )
+    t.add_argument("--repeat", type=int, default=1, help="passes over the texts (summed)")
     s = sub.add_parser("scaling")
     s.add_argument("--sizes", default="1000,5000,20000")
     s.add_argument("--workers", type=int, default=1)
@@ -399,8 +245,17 @@ def main(argv: list[str] | None = None) -> None:
     c.add_argument("workers", type=int)
     c.add_argument("phase_file", nargs="?")
     args = ap.parse_args(argv)
+    # like the newsledger command: one BLAS / OpenMP thread per process (workers and the
+    # ingest child inherit it), set before numpy is imported; the user's environment is kept
+    # for the "as shipped" spaCy baseline
+    user_env = dict(os.environ)
+    if "numpy" in sys.modules:
+        print("# warning: numpy was imported before the thread settings", file=sys.stderr)
+    from newsledger.executor import one_blas_thread_env
+
+    one_blas_thread_env()
     if args.cmd == "throughput":
-        throughput(args.corpora, args.docs, args.workers, args.repeat, args.baseline_one_thread)
+        throughput(args.corpora, args.docs, args.workers, user_env, args.repeat)
     elif args.cmd == "scaling":
         scaling([int(x) for x in args.sizes.split(",")], args.workers)
     elif args.cmd == "dask":
@@ -412,7 +267,7 @@ def main(argv: list[str] | None = None) -> None:
     else:
         full = args.full
         profile(list(CORPUS_NAMES), 200 if full else 60)
-        throughput(list(CORPUS_NAMES), 500 if full else 100, [1, 2], 2 if full else 1)
+        throughput(list(CORPUS_NAMES), 500 if full else 100, [1, 2], user_env, 2 if full else 1)
         dask_vs_one(500 if full else 100)
         scaling([1000, 5000, 20000] if full else [300, 1000], 1)
 

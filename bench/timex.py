@@ -2,6 +2,7 @@
 
 usage: python -m bench.timex [--dirs tbaq wikiwars] [--limit N] [--parse] [--no-dateparser]
                              [--dateparser-limit N] [--verbose] [--by-pattern [N]] [--by-kind]
+                             [--half 0|1]
 
 Reads the gold data in ``../shared/eval/timex/<dir>`` with the official scorer's ``parse_tml`` (imported
 at run time from ../shared/eval, nothing copied) and scores both systems with the TempEval-3
@@ -46,8 +47,11 @@ def load_scorer() -> Any:
     return mod
 
 
-def load_docs(scorer: Any, folder: Path, limit: int) -> list[Doc]:
+def load_docs(scorer: Any, folder: Path, limit: int, half: int | None = None) -> list[Doc]:
     files = sorted(folder.rglob("*.tml"))
+    if half is not None:  # a held-out split: every other file in the order of the file names
+        by_name = sorted(files, key=lambda f: (f.name, str(f)))
+        files = sorted(f for i, f in enumerate(by_name) if i % 2 == half)
     if limit:
         files = files[:limit]
     docs = []
@@ -256,13 +260,15 @@ def main() -> int:
     ap.add_argument("--by-pattern", type=int, nargs="?", const=30, default=0, metavar="N",
                     help="print the N most frequent kinds of value error")  # fmt: skip
     ap.add_argument("--by-kind", action="store_true", help="print the value errors by kind of error")
+    ap.add_argument("--half", type=int, choices=[0, 1], default=None,
+                    help="only the even (0) or odd (1) files in the order of their names (held-out split)")  # fmt: skip
     args = ap.parse_args()
     if not SHARED_EVAL.is_dir():
         print(f"{SHARED_EVAL} not found: nothing to benchmark")
         return 0
     scorer = load_scorer()
     for d in args.dirs:
-        docs = load_docs(scorer, SHARED_EVAL / "timex" / d, args.limit)
+        docs = load_docs(scorer, SHARED_EVAL / "timex" / d, args.limit, args.half)
         print(f"== {d}: {len(docs)} documents, {sum(len(g) for *_x, g in docs)} gold timexes")
         nlp_docs = None
         if args.parse:

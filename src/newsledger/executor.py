@@ -17,8 +17,8 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, fields
+from functools import lru_cache, partial
 from itertools import islice
 from typing import Any
 
@@ -68,8 +68,28 @@ def release_memory() -> None:
         trim(0)
 
 
+# Numeric libraries under the model start one thread per core by default; on the small
+# matrices of en_core_web_sm that only burns CPU (bare spaCy spends ~15% more), and a pool of
+# one worker per core would run cores x cores threads. They read these variables once, when
+# numpy is first imported.
+ONE_THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def one_blas_thread_env() -> None:
+    """Make this process (and the processes it starts, which inherit its environment) run
+    OpenBLAS / OpenMP on one thread, unless the user set those variables.
+
+    Only has an effect before numpy is first imported: the ``newsledger`` command calls it
+    first thing, pool workers at start-up. Importing the library never changes the
+    environment."""
+    for name in ONE_THREAD_ENV:
+        os.environ.setdefault(name, "1")
+
+
 def _init_worker() -> None:
-    """Start-up of a pool worker (a fresh spawned process)."""
+    """Start-up of a pool worker (a fresh spawned process; numpy is not imported yet)."""
+    if "numpy" not in sys.modules:
+        one_blas_thread_env()
     skip_torch()
 
 
@@ -115,6 +135,29 @@ def extract_batch(batch: Sequence[Article], settings: ExtractSettings) -> list[E
     return out
 
 
+# an AnnotatedArticle crossing back from a worker without its article (the caller has it):
+# the article text is most of what would be pickled twice otherwise
+_ANNOTATIONS = tuple(f.name for f in fields(AnnotatedArticle) if f.name not in ("article", "doc"))
+Compact = tuple[Any, ...] | FailedExtraction
+
+
+def _compact(result: Extracted) -> Compact:
+    if isinstance(result, FailedExtraction):
+        return result
+    return tuple(getattr(result, name) for name in _ANNOTATIONS)
+
+
+def _expand(article: Article, result: Compact) -> Extracted:
+    if isinstance(result, FailedExtraction):
+        return result
+    return AnnotatedArticle(article=article, **dict(zip(_ANNOTATIONS, result, strict=True)))
+
+
+def extract_batch_compact(batch: Sequence[Article], settings: ExtractSettings) -> list[Compact]:
+    """:func:`extract_batch` for another process: the annotations without the articles."""
+    return [_compact(r) for r in extract_batch(batch, settings)]
+
+
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(articles)
     while batch := list(islice(it, size)):
@@ -122,13 +165,49 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _windowed(submit: Any, batches: Iterator[list[Article]], window: int) -> Iterator[Extracted]:
-    pending: deque[Any] = deque()
+    """Submit batches (to :func:`extract_batch_compact`), at most ``window`` in flight, and
+    yield their results in order with their articles attached again."""
+    pending: deque[tuple[list[Article], Any]] = deque()
     for batch in batches:
-        pending.append(submit(batch))
+        pending.append((batch, submit(batch)))
         if len(pending) >= window:
-            yield from pending.popleft().result()
+            yield from _attach(*pending.popleft())
     while pending:
-        yield from pending.popleft().result()
+        yield from _attach(*pending.popleft())
+
+
+def _attach(batch: list[Article], future: Any) -> Iterator[Extracted]:
+    for article, result in zip(batch, future.result(), strict=True):
+        yield _expand(article, result)
+
+
+class WorkerPool:
+    """Extraction processes kept between calls of :func:`extract_parallel` (``pool=``): each
+    worker loads the model, gazetteer and lexicons once, for every call.
+
+    ``extract_parallel(..., workers=N)`` without a pool starts one for the call and shuts it
+    down after the last result."""
+
+    def __init__(self, workers: int) -> None:
+        import multiprocessing
+
+        if workers < 1:
+            raise ConfigError(f"--workers must be at least 1, not {workers}", "pass --workers 1 or more")
+        self.workers = workers
+        mp = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp, initializer=_init_worker)
+
+    def submit(self, batch: list[Article], settings: ExtractSettings) -> Future[list[Compact]]:
+        return self._pool.submit(extract_batch_compact, batch, settings)
+
+    def close(self) -> None:
+        self._pool.shutdown()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def extract_parallel(
@@ -137,9 +216,11 @@ def extract_parallel(
     workers: int = 1,
     dask: str | None = None,
     ctx: Context | None = None,
+    pool: WorkerPool | None = None,
 ) -> Iterator[Extracted]:
     """Annotate ``articles`` in order, in this process (``workers=1``), in ``workers``
-    processes, or on a Dask cluster (``dask="local"`` or a scheduler address).
+    processes, or on a Dask cluster (``dask="local"`` or a scheduler address). With ``pool``,
+    the workers of that :class:`WorkerPool` do the work (``workers`` is then ignored).
 
     Yields one result per article: its annotations, or a :class:`FailedExtraction` when a
     stage raised on it (the others in its batch are still extracted)."""
@@ -149,22 +230,19 @@ def extract_parallel(
     if dask:
         yield from _extract_dask(articles, settings, workers, dask)
         return
-    if workers == 1:
+    batches = _batches(articles, settings.batch_size)
+    if workers == 1 and pool is None:
         ctx = ctx or Context(model_name=settings.model_name)
-        for batch in _batches(articles, settings.batch_size):
+        for batch in batches:
             out = _isolated(batch, ctx, settings)
             release_memory()
             yield from out
         return
-    import multiprocessing
-
-    mp = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp, initializer=_init_worker) as pool:
-
-        def submit(batch: list[Article]) -> Future[list[Extracted]]:
-            return pool.submit(extract_batch, batch, settings)
-
-        yield from _windowed(submit, _batches(articles, settings.batch_size), window=2 * workers)
+    if pool is not None:
+        yield from _windowed(partial(pool.submit, settings=settings), batches, window=2 * pool.workers)
+        return
+    with WorkerPool(workers) as own:
+        yield from _windowed(partial(own.submit, settings=settings), batches, window=2 * workers)
 
 
 def _extract_dask(
@@ -192,7 +270,7 @@ def _extract_dask(
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
 
         def submit(batch: list[Article]) -> Any:
-            return client.submit(extract_batch, batch, settings, pure=False)
+            return client.submit(extract_batch_compact, batch, settings, pure=False)
 
         yield from _windowed(submit, _batches(articles, settings.batch_size), window=2 * n_workers)
     finally:

@@ -51,6 +51,11 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # first, before any command imports numpy: one BLAS / OpenMP thread per process (and per
+    # worker, which inherits it), unless the user set the variables (see executor)
+    from ..executor import one_blas_thread_env
+
+    one_blas_thread_env()
     try:
         rv = cli.main(args=argv, prog_name="newsledger", standalone_mode=False)
         if isinstance(rv, int):  # ctx.exit(n) in a command returns n here

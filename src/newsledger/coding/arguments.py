@@ -20,7 +20,7 @@ from typing import Any
 from ..model import Claim, Figure, PlaceMention, Span, Timex
 from ..nlp import doc_text
 from .actors import phrase_tokens
-from .toll import background_figure, tally
+from .toll import age_of_a_name, background_figure, no_hurt_count, tally
 from .victims import count_people, victims_in
 
 BLOCK = re.compile(r"\s+blocks?\b", re.I)
@@ -121,6 +121,24 @@ def choose_place(
 
 
 NEAR = "place in the event's sentence"
+RESIDENTS = frozenset({"man", "woman", "men", "women", "boy", "girl", "boys", "girls", "teen", "teens", "teenager",
+                       "teenagers", "resident", "residents", "native", "couple", "youth", "father", "mother",
+                       "toddler", "student", "students", "family"})  # fmt: skip
+OF_HOME = re.compile(
+    r"(?:\b\d{1,3},|\b(?:man|woman|boy|girl|teen|teenager|resident|residents)) (?:both |all )?(?:of|from)\s+$"
+)
+
+
+def home_town(span: Any) -> bool:
+    """Whether a place is named as where someone lives ("a Janesville man", "Jane Roe, 27, of
+    Trotwood", "a woman from Gary"): not where the event happened."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in RESIDENTS:
+        return True
+    before = doc_text(doc)[max(0, span.start_char - 40) : span.start_char]
+    return OF_HOME.search(before) is not None
+
+
 DATELINE = re.compile(r"^[^\n]{0,45}?(?:\s[—–-]{1,2}\s?|[—–]|\s?--\s?)")
 
 
@@ -278,6 +296,8 @@ def casualties(
     fat = inj = None
     why = []
     seen: list[tuple[int, int]] = []  # a figure that is background in one sentence is for the next
+    tokens = [t for s in sents for t in s] if whole else sorted(triggers, key=lambda t: t.i)
+    victims = victims_in(tokens)
     for s in sents:
         text = doc_text(s.doc)
         seen.append((s.start_char, s.end_char))
@@ -287,6 +307,8 @@ def casualties(
             and s.start_char <= f.span.start
             and f.span.end <= s.end_char
             and not any(background_figure(text, f.span.start, f.span.end, a, b) for a, b in seen)
+            and not (f.kind == "injured" and no_hurt_count(text, f.span.start, f.span.end, victims))
+            and not age_of_a_name(text, f.span.start, f.span.end)
         ]  # fmt: skip
         f = figures_in(here, s, "fatalities")
         if f:
@@ -300,8 +322,7 @@ def casualties(
             used.append(best)
     if used:
         why.append("figures in the event's sentences")
-    tokens = [t for s in sents for t in s] if whole else sorted(triggers, key=lambda t: t.i)
-    t = tally(victims_in(tokens))
+    t = tally(victims)
     if t.dead is not None:
         fat = t.dead  # the victims' own phrase beats a figure found elsewhere in the sentence
         why.append(f"counted dead: {t.why}")

@@ -1,13 +1,8 @@
 """Assemble EventMentions for one article: sentences → candidates → mentions, then discourse.
 
-Discourse rules (within one article only):
-* continuation: "This followed on 25 November by the X region" repeats the previous event's
-  type with the new place and date;
-* same happening: a violent event in the next two sentences without a date or place of its
-  own that differs ("they were ambushed ... 613 civilians were killed") is merged into the
-  previous one (casualties kept, the larger count wins);
-* inheritance: an event with no date or place of its own within three sentences of the previous
-  event takes that event's date / place (reported as such in ``rule``).
+Discourse rules (within one article only): continuation ("This followed on 25 November by the
+X region" repeats the previous event's type with the new place and date) here; the same
+happening told over several sentences and date / place inheritance in :mod:`.discourse`.
 """
 
 from __future__ import annotations
@@ -21,9 +16,6 @@ from ..model import AnnotatedArticle, EventMention, Span
 from ..nlp import token_column
 from .actors import Actor, classify
 from .arguments import (
-    COUNTED_HURT,
-    OTHERS_NAMED,
-    SHOT_VICTIMS,
     casualties,
     choose_place,
     choose_time,
@@ -32,16 +24,15 @@ from .arguments import (
     date_of,
     period_of,
 )
+from .discourse import merge_same_happening, toll_told_after
 from .lexicon import Country, Lexicon, TokenRun
 from .rules import Candidate, build_candidates
 from .setting import LOOSE_DATE, apply_setting, drop_background
 from .status import event_status
 from .taxonomy import event_type_of
-from .toll import APART, NAMED_BEFORE, SEVERAL, several_happenings
+from .toll import SEVERAL, several_happenings
 from .triggers import find_triggers
 
-MERGE_FAMILIES = frozenset({"violence", "territory"})
-GENERIC_VIOLENCE = frozenset({"Attack", "Armed clash", "Violent crime"})
 CONTINUATION_SUBJ = frozenset({"this", "that", "it"})
 # a page's own time stamp ("Posted: Sunday, July 27, 2014", "(Published Wednesday, Jan. 21)"):
 # when the report went out, not when anything in it happened
@@ -246,9 +237,10 @@ def segments(doc: Any) -> list[Any]:
     return [x for x in out if any(not space[i] and not punct[i] for i in range(x.start, x.end))]
 
 
-def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, ...]:
+def code_events(article: AnnotatedArticle, lex: Lexicon, gazetteer: Any = None) -> tuple[EventMention, ...]:
     """All event mentions of an article (needs ``article.doc``; places/timexes/figures/claims
-    from the earlier stages are used when present)."""
+    from the earlier stages are used when present; the gazetteer, when given, tells how
+    populous a place is, for areas of a city)."""
     doc = article.doc
     if doc is None:
         return ()
@@ -280,152 +272,9 @@ def code_events(article: AnnotatedArticle, lex: Lexicon) -> tuple[EventMention, 
         # what happened before what was planned, threatened or denied in the same sentence
         here.sort(key=lambda x: x[0].status != "occurred")
         out.extend((m, fam, si) for m, fam in here)
-    return tuple(apply_setting(article, sents, _discourse(drop_background(article, sents, out))))
-
-
-def _discourse(items: list[tuple[EventMention, str, int]]) -> list[EventMention]:
-    kept: list[tuple[EventMention, str, int]] = []
-    for m, fam, si in items:
-        loose = fam.endswith("~")  # the date is the sentence's, not attached to the trigger
-        fam = fam.rstrip("~")
-        if kept:
-            pm, pfam, psi = kept[-1]
-            ploose = pfam.endswith("~")
-            pfam = pfam.rstrip("~")
-            near = si - psi
-            same_place = m.place is None or pm.place is None or m.place.name == pm.place.name
-            same_time = m.date is None or pm.date is None or m.date == pm.date or ploose
-            if (
-                near == 1
-                and fam == "violence"
-                and pfam == "violence"
-                and pm.sub_event_type in GENERIC_VIOLENCE
-                and m.sub_event_type not in GENERIC_VIOLENCE
-                and m.event_type in ("Explosions/Remote violence",)
-                and same_time
-                and m.status == pm.status
-            ):
-                # "Two civilians were killed in attacks. ... killed in a grenade attack": the
-                # second sentence says how
-                better = m.place if m.place is not None else pm.place
-                kept[-1] = (
-                    replace(
-                        pm,
-                        sub_event_type=m.sub_event_type,
-                        event_type=m.event_type,
-                        place=better,
-                        fatalities=_max(pm.fatalities, m.fatalities),
-                        injured=_max(pm.injured, m.injured),
-                        date=pm.date or m.date,
-                        time=pm.time or m.time,
-                        date_precision=pm.date_precision or m.date_precision,
-                        rule=pm.rule + f" | typed by '{m.trigger}' in the next sentence (same happening)",
-                    ),
-                    pfam + ("~" if ploose else ""),
-                    si,
-                )
-                continue
-            if (
-                0 < near <= 2
-                and fam == "violence"
-                and m.sub_event_type in GENERIC_VIOLENCE
-                and pfam in MERGE_FAMILIES
-                and same_place
-                and same_time
-                and m.status == pm.status
-            ):
-                sub = pm.sub_event_type
-                if sub in ("Attack", "Violent crime") and m.sub_event_type not in ("Attack", "Violent crime"):
-                    sub = m.sub_event_type  # the later sentence says more about the same happening
-                inj = _max(pm.injured, m.injured)
-                carried = ""
-                if SHOT_VICTIMS in pm.rule and pm.fatalities is None and m.fatalities and pm.injured:
-                    # "four people were shot ... one of them died": 3 injured, 1 killed
-                    inj = pm.injured - m.fatalities if pm.injured > m.fatalities else None
-                elif (
-                    COUNTED_HURT in m.rule
-                    and SHOT_VICTIMS in m.rule
-                    and m.fatalities is None
-                    and m.injured
-                    and pm.fatalities
-                    and m.injured <= pm.fatalities
-                    and not pm.injured
-                ):
-                    # "a man was found dead ... he had been shot": the people shot are the dead
-                    inj = None
-                elif (
-                    inj is not None
-                    and inj == m.injured
-                    and (pm.injured is None or m.injured > pm.injured)
-                    and COUNTED_HURT in m.rule
-                ):
-                    # the count merged in came from the victims' phrase: keep saying so
-                    carried = f" [{SHOT_VICTIMS if SHOT_VICTIMS in m.rule else 'counted'}; {COUNTED_HURT}"
-                    carried += f"; {NAMED_BEFORE}]" if NAMED_BEFORE in m.rule else "]"
-                if ploose and m.date is not None and not loose:
-                    # the later sentence dates the happening itself ("were shot ... Monday evening")
-                    pm = replace(pm, time=m.time, date=m.date, date_precision=m.date_precision,
-                                 rule=pm.rule.replace(f"; {LOOSE_DATE}", ""))  # fmt: skip
-                    ploose = False
-                merged = replace(
-                    pm,
-                    sub_event_type=sub,
-                    event_type=event_type_of(sub or "Other"),
-                    fatalities=_max(pm.fatalities, m.fatalities),
-                    injured=inj,
-                    figures=pm.figures + m.figures,
-                    place=pm.place or m.place,
-                    time=pm.time or m.time,
-                    date=pm.date or m.date,
-                    date_precision=pm.date_precision or m.date_precision,
-                    actor1=pm.actor1 or m.actor1,
-                    actor2=pm.actor2 or m.actor2,
-                    rule=pm.rule
-                    + f" | merged with '{m.trigger}' {near} sentence(s) later (same happening)"
-                    + carried,
-                )
-                kept[-1] = (merged, pfam + ("~" if ploose else ""), si)
-                continue
-            if 0 < near <= 3 and m.status == pm.status:
-                if m.date is None and pm.date is not None:
-                    m = replace(m, time=pm.time, date=pm.date, date_precision=pm.date_precision,
-                                rule=m.rule + "; date from the previous event")  # fmt: skip
-                if m.place is None and pm.place is not None:
-                    m = replace(m, place=pm.place, rule=m.rule + "; place from the previous event")
-        kept.append((m, fam + ("~" if loose else ""), si))
-    dead = max((m.fatalities or 0 for m, _, _ in kept), default=0)
-    out = []
-    for m, _, _ in kept:
-        # "shot" counts people hurt only if nothing says they died; "injured" says so itself
-        if (
-            COUNTED_HURT in m.rule
-            # "wounded", "injured" say themselves they survived, unless the report said of the
-            # same people that they died ("the boy is in critical condition ... has died")
-            and (SHOT_VICTIMS in m.rule or NAMED_BEFORE in m.rule)
-            and APART not in m.rule
-            and OTHERS_NAMED not in m.rule  # "a woman in the car was also hit"
-            and m.injured
-            and m.injured <= dead
-            and (m.fatalities is None or m.injured <= m.fatalities)
-        ):
-            m = replace(m, injured=None, rule=m.rule + "; the people shot are those reported dead")
-        elif (
-            f"{SHOT_VICTIMS} '" in m.rule  # the event's own victims were counted as shot
-            and OTHERS_NAMED not in m.rule
-            and "the dead are among" not in m.rule
-            and m.fatalities is None
-            and m.injured
-            and 0 < dead < m.injured
-        ):
-            # "five men were shot ... the fifth man was pronounced dead": four injured
-            m = replace(m, injured=m.injured - dead, rule=m.rule + f"; {dead} of those shot reported dead")
-        out.append(m)
-    return out
-
-
-def _max(a: int | None, b: int | None) -> int | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return max(a, b)
+        if not cands and out and out[-1][1].rstrip("~") == "violence" and 0 < si - out[-1][2] <= 2:
+            # "A shot was fired. ... A round hit a nearby man in the leg.": no event of its own
+            out[-1] = (toll_told_after(out[-1][0], sent), out[-1][1], out[-1][2])
+    return tuple(
+        apply_setting(article, sents, merge_same_happening(drop_background(article, sents, out)), gazetteer)
+    )

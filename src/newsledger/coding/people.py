@@ -89,8 +89,10 @@ def count_one(h: Any) -> int | None:
                 v = parse_number(c.text)  # "a total of five people": the number alone
             if v is not None and v < 100_000:
                 return int(v)
-    if low == "both" or any(c.lower_ == "both" for c in h.children):
-        return 2
+    if low == "both" or any(
+        c.lower_ == "both" and not (c.dep_ == "preconj" and h.conjuncts) for c in h.children
+    ):
+        return 2  # not "both the man and his son": each conjunct counts itself
     if low in ("couple", "pair", "parents") and h.pos_ == "NOUN":
         return 2  # "a Roy couple were found dead", "his parents"
     owners = [*h.children, *(h.head.children if h.dep_ == "conj" else [])]

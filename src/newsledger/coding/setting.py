@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import AnnotatedArticle, EventMention, Timex
+from .areas import name_areas, policed
 from .arguments import date_of
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -25,11 +26,12 @@ RECENT = 3  # days: a lead's happening is at most three days before the first da
 
 
 def apply_setting(
-    article: AnnotatedArticle, sents: list[Any], mentions: list[EventMention]
+    article: AnnotatedArticle, sents: list[Any], mentions: list[EventMention], gazetteer: Any = None
 ) -> list[EventMention]:
     """Events that happened (status occurred) without a place of their own take the report's
     setting: the dateline or first town named in its first three sentences (local news
-    names the town once, up front)."""
+    names the town once, up front). Events at an area of a city the report names are located
+    "City - Area" (:mod:`.areas`; needs the gazetteer's populations)."""
     if not sents:
         return mentions
     lead_end = _lead_end(sents, 3)
@@ -38,7 +40,12 @@ def apply_setting(
     lead = [p for p in towns if getattr(p, "role", "place") == "place"] or [
         p for p in towns if getattr(p, "role", "place") == "embedded" and p.feature == "city"
     ]
-    setting = lead[0] if lead else None
+    setting = _town_over_county(lead, sents[0].doc)
+    if setting is None:
+        # no town up front: the city whose police or fire department the report names
+        towns = [p for p in article.places if p.feature == "city" and p.role in ("place", "embedded")]
+        force = policed(sents[0].doc, towns)
+        setting = force[0] if force else None
     when = _lead_time(article, sents)
     dated = any(
         date_of(t)[1] in ("day", "month", "year") for t in article.timexes if t.type in ("DATE", "TIME")
@@ -70,6 +77,7 @@ def apply_setting(
             and m.sub_event_type in VIOLENT_SUBTYPES
             and _days_before(date_of(when)[0], m.date) in range(1, RECENT + 1)
         )
+        m = _weekday_before_publication(article, m)
         if (m.date is None or refine or earlier) and when is not None:
             # no date of its own, only "in July", the day of a statement about it ("police
             # remained mum on Monday concerning the shooting") or a bare clock time ("at 7:45
@@ -96,7 +104,31 @@ def apply_setting(
             m = replace(m, date=article.article.published.isoformat(), date_precision="day",
                         rule=m.rule + f"; date: the publication day ({why})")  # fmt: skip
         out.append(m)
-    return out
+    return name_areas(sents[0].doc, article.places, setting, out, gazetteer) if gazetteer is not None else out
+
+
+WEEKDAY = re.compile(r"^(?:(?:early|late|last)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
+
+
+def _weekday_before_publication(article: AnnotatedArticle, m: EventMention) -> EventMention:
+    """A violent happening reported as past and dated by a bare weekday that was resolved to a
+    day after the report was published ("was shot Monday night" in a Tuesday paper, read as
+    next Monday) took place on that weekday of the week before."""
+    pub = article.article.published
+    if (
+        pub is None
+        or m.time is None
+        or m.date is None
+        or not DAY.match(m.date)
+        or m.sub_event_type not in VIOLENT_SUBTYPES
+        or not WEEKDAY.match(m.time.text.strip())
+    ):
+        return m
+    ahead = (dt.date.fromisoformat(m.date) - pub).days
+    if not 0 < ahead <= 7:
+        return m
+    day = (dt.date.fromisoformat(m.date) - dt.timedelta(days=7)).isoformat()
+    return replace(m, date=day, rule=m.rule + f"; date {day}: '{m.time.text}' before the report's publication")
 
 
 LEGAL = frozenset({"charge", "guilty", "arrest", "trial", "sentence", "plead", "arraign", "indict",
@@ -211,17 +243,72 @@ def _lead_end(sents: list[Any], n: int) -> int:
     return int(sents[-1].end_char)
 
 
+def _town_over_county(lead: list[Any], doc: Any) -> Any:
+    """The first place of ``lead``, or a town named after it "in" which something happened
+    when that place is a county of the same province ("The Sullivan County Sheriff's Office is
+    investigating a shooting in Bristol"): the town is the more precise place. Not a town the
+    place is only near ("south of Mooresville", "near Ocala") nor someone's home town ("a
+    Janesville man"): the county is then the place."""
+    if not lead:
+        return None
+    first = lead[0]
+    if first.feature == "ADM2":
+        town = [
+            p
+            for p in lead[1:]
+            if p.feature == "city" and p.admin1 == first.admin1 and p.admin1 and _named_as_inside(doc, p)
+        ]
+        if town:
+            return town[0]
+    return first
+
+
+def _named_as_inside(doc: Any, place: Any) -> bool:
+    """Whether the text says something is in ``place``: "in Bristol", "at a home in Buford",
+    or a dateline ("PORTLAND, Ore. (KOIN 6) – ...")."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if place.text.isupper() and len(place.text) > 3 and (span.start == 0 or span[0].is_sent_start):
+        return True
+    return span.start > 0 and doc[span.start - 1].lower_ in INSIDE
+
+
+INSIDE = frozenset({"in", "inside", "within"})
+
+
 def _inside_setting(place: Any, town: Any) -> bool:
-    """A street, building or neighbourhood (feature "other"), or a county (ADM2) in the same
-    province as the report's town: ACLED codes the town."""
+    """A street, building or neighbourhood (feature "other"), a county (ADM2) in the same
+    province as the report's town, or that province or country itself ("a shooting in Utah"
+    in a report from Roy): ACLED codes the town."""
     if place.feature == "other":
         return place.gazetteer_id is None or (place.country == town.country and place.admin1 == town.admin1)
-    return (
-        place.feature == "ADM2"
-        and town.feature == "city"
-        and place.admin1 == town.admin1
-        and bool(town.admin1)
-    )
+    if town.feature != "city" or not town.country:
+        return False
+    if place.feature == "country":
+        return bool(place.country == town.country)
+    return place.feature in ("ADM2", "ADM1") and place.admin1 == town.admin1 and bool(town.admin1)
+
+
+TELLING = frozenset({"say", "tell", "announce", "confirm", "report", "state", "release", "identify", "add",
+                     "remain", "arrest", "charge", "arraign", "indict", "book", "jail", "sentence", "plead",
+                     "testify", "file", "continue", "hold", "update", "post", "publish"})  # fmt: skip
+
+
+def _dates_telling(doc: Any, t: Timex) -> bool:
+    """Whether the timex dates a statement, an arrest or a charge: its nearest verb up the
+    parse is one of ``TELLING`` ("police said Wednesday", "was charged Tuesday")."""
+    span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return bool(tok.lemma_.lower() in TELLING)
+    return False
 
 
 def _lead_time(article: AnnotatedArticle, sents: list[Any]) -> Timex | None:
@@ -240,6 +327,12 @@ def _lead_time(article: AnnotatedArticle, sents: list[Any]) -> Timex | None:
     lead = [(t, d) for t, d in days if t.span.start < end]
     named = [(t, d) for t, d in lead if not CLOCK.match(t.text.strip())]
     lead = named or lead  # "7:45 p.m." is resolved against the report's day; "Sunday" says more
+    doc = sents[0].doc
+    told = [(t, d) for t, d in lead if _dates_telling(doc, t)]
+    if told and len(told) < len(lead):
+        # "police said Wednesday", "was arrested Tuesday": the days of the telling, the
+        # arrest or the charge are not the happening's
+        lead = [x for x in lead if x not in told]
     if lead:
         # the happening is the earliest day the lead gives (later ones are arrests, statements,
         # vigils), if within three days of the first

@@ -70,6 +70,7 @@ def tally(victims: list[Victims]) -> Tally:
                     dead = t.n - hurt - shot
                 else:
                     shot += t.n - (dead + hurt + shot)
+                    others = True  # people beyond those named: not the dead again
                 notes.append(f"in all {t.n} ('{t.text}')")
     # the shooter who killed himself is not among the people he shot
     victims_dead = sum(
@@ -91,7 +92,7 @@ def tally(victims: list[Victims]) -> Tally:
         why += "; " + "; ".join(notes)
     return Tally(
         dead if any(v.kind == "dead" for v in victims) else None,
-        injured if hurt or shot_v else None,
+        injured if hurt or shot_v or shot else None,  # "three died in a quadruple shooting": one hurt
         shot > 0 and hurt == 0,
         others,
         why,
@@ -120,6 +121,26 @@ def background_figure(text: str, start: int, end: int, sent_start: int, sent_end
     if re.match(r"\s*(?:%|percent|per\b|deaths per|homicides per|murders per)", after):
         return True
     return RUNNING.search(text[sent_start:sent_end]) is not None
+
+
+COUNTED_THINGS = re.compile(r"(?:wound|injury|injuries|gunshot|shot|round|bullet|time)s?\W*$", re.I)
+
+
+def no_hurt_count(text: str, start: int, end: int, victims: list[Victims]) -> bool:
+    """An "injured" figure that counts no one hurt: wounds or shots ("recovering from two
+    gunshot wounds", "hit three times"), or people the sentence reports dead ("four people
+    were found shot to death")."""
+    if COUNTED_THINGS.search(text[start:end]) or age_of_a_name(text, start, end):
+        return True
+    return any(v.kind == "dead" and start <= v.head.idx < end for v in victims)
+
+
+def age_of_a_name(text: str, start: int, end: int) -> bool:
+    """ "Monique Smith, 30; Justin Simms, 10": a bare number after a name is an age."""
+    return (
+        text[start:end].isdigit()
+        and re.search(r"[A-Z][\w'.-]+,\s*$", text[max(0, start - 40) : start]) is not None
+    )
 
 
 SEVERAL = "a toll over several shootings, not one event's"

@@ -3,7 +3,9 @@
 "left [one man] dead and six others with wounds" (the object a state word follows), "non-fatal"
 (a negated prefix), "a fatal shooting" (one happening with at least one dead), "Jane Doe, 16,
 died" (who died when the parse gives no subject), "seven were shot, one fatally" (the dead among
-those shot), "left one dead and five wounded" (the count before a casualty word).
+those shot), "left one dead and five wounded" (the count before a casualty word). The parse
+helpers the predicates share: a verb's patients and subjects ("a mother who was shot" → the
+mother, "grazed the boy's head" → the boy), a modifier test, and "tried to kill" (an attempt).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..numbers import VAGUE
-from .people import AGE_UNITS, GROUP_WORDS, PEOPLE
+from .people import AGE_UNITS, BODY_PARTS, GROUP_WORDS, PEOPLE
 
 FATAL_MODS = frozenset({"fatal", "fatally", "deadly", "lethal", "mortal", "mortally"})
 
@@ -103,3 +105,70 @@ def fatally(tok: Any) -> Any | None:
         if before is not None and (before.is_punct or before.lower_ in ("and", "including")):
             return num
     return None
+
+
+def objects(tok: Any) -> list[Any]:
+    """Patients of a verb: passive subjects and objects; of a participle, the noun it modifies."""
+    out = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not out and tok.dep_ == "acl":
+        out = [tok.head]  # "a 17-year-old shot and killed by ..."
+    if not out and tok.dep_ in ("acomp", "oprd") and tok.tag_ == "VBN" and tok.head.lemma_ == "be":
+        # "two people were slain" parsed with the participle as the copula's complement
+        out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not out and tok.dep_ == "conj":
+        base = tok.head
+        out = [c for c in base.children if c.dep_ in ("nsubjpass", "dobj")]
+        if not out and base.dep_ == "acl":
+            out = [base.head]
+    return [owner(antecedent(o, tok)) for o in out]
+
+
+def antecedent(h: Any, verb: Any) -> Any:
+    """ "a mother who was shot", "a teen that had sustained a wound": the noun a relative
+    pronoun stands for."""
+    if h.tag_ in ("WP", "WDT") and h.lower_ in ("who", "that"):
+        t = verb
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "relcl":
+            return t.head
+    return h
+
+
+def owner(tok: Any) -> Any:
+    """ "grazed the boy's head" → the boy."""
+    if tok.lemma_.lower() in BODY_PARTS:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return c
+    return tok
+
+
+def subjects(tok: Any) -> list[Any]:
+    out = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not out and tok.dep_ == "conj":
+        out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not out and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        out = [tok.head]
+    return [antecedent(o, tok) for o in out]
+
+
+def has_mod(
+    tok: Any, words: frozenset[str], deps: tuple[str, ...] = ("advmod", "amod", "acomp", "oprd")
+) -> bool:
+    return any(
+        (c.lemma_.lower() in words or c.lower_ in words) and not negated_prefix(c)
+        for c in tok.children
+        if c.dep_ in deps
+    )
+
+
+ATTEMPT = frozenset({"try", "attempt"})
+
+
+def attempted(verb: Any) -> bool:
+    """ "tried to kill", "attempted to take his own life": the act was not carried out."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "xcomp" and t.head.lemma_.lower() in ATTEMPT

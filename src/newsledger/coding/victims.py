@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from .casualty_nouns import SUFFER, WOUND_NOUNS, noun_predicate
 from .people import (
     BODY_PARTS,
-    NOT_PEOPLE_ENTS,
     PRONOUNS,
     REFLEXIVE,
     anaphoric,
@@ -45,13 +45,16 @@ from .people import (
 )
 from .victim_cues import (
     FATAL_MODS,
+    attempted,
     fatally,
+    has_mod,
     left_count,
-    negated_prefix,
     object_before,
-    one_fatal,
+    objects,
+    owner,
     person_before,
     phrase,
+    subjects,
 )
 
 KILL = frozenset({"kill", "murder", "slay", "execute", "assassinate", "gun"})
@@ -65,17 +68,10 @@ HOSPITAL_VERBS = frozenset({"send", "transport", "rush", "airlift", "take", "fly
                             "hospitalise", "treat", "admit", "drive", "carry"})  # fmt: skip
 HOSPITAL_WORDS = frozenset({"hospital", "injury", "wound", "medical", "trauma", "treatment",
                             "helicopter", "emergency"})  # fmt: skip
-SUFFER = frozenset({"suffer", "sustain", "receive", "sustained", "battle", "nurse"})
-WOUND_NOUNS = frozenset({"wound", "injury", "gunshot", "graze"})
-FATAL_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide", "execution"})
-SHOT_NOUNS = frozenset({"shooting"})
-CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "satisfactory",
-                        "guarded", "good", "unknown"})  # fmt: skip
 PROJECTILES = frozenset({"bullet", "round", "shot", "gunfire", "pellet", "shrapnel", "fragment",
                          "gunshot", "bullets", "rounds", "shots", "buckshot"})  # fmt: skip
 SURVIVED = frozenset({"graze", "minor", "superficial", "non", "serious", "critical", "moderate", "slight"})
 FIRE_NOUNS = frozenset({"gunfire", "crossfire", "shooting", "shootout", "gunshot", "gun", "fire"})
-MULTIPLES = MappingProxyType({"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6})
 
 
 @dataclass(frozen=True)
@@ -95,62 +91,6 @@ class Victims:
     @property
     def text(self) -> str:
         return str(self.head.text)
-
-
-def _objects(tok: Any) -> list[Any]:
-    """Patients of a verb: passive subjects and objects; of a participle, the noun it modifies."""
-    out = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
-    if not out and tok.dep_ == "acl":
-        out = [tok.head]  # "a 17-year-old shot and killed by ..."
-    if not out and tok.dep_ in ("acomp", "oprd") and tok.tag_ == "VBN" and tok.head.lemma_ == "be":
-        # "two people were slain" parsed with the participle as the copula's complement
-        out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not out and tok.dep_ == "conj":
-        base = tok.head
-        out = [c for c in base.children if c.dep_ in ("nsubjpass", "dobj")]
-        if not out and base.dep_ == "acl":
-            out = [base.head]
-    return [owner(_antecedent(o, tok)) for o in out]
-
-
-def _antecedent(h: Any, verb: Any) -> Any:
-    """ "a mother who was shot", "a teen that had sustained a wound": the noun a relative
-    pronoun stands for."""
-    if h.tag_ in ("WP", "WDT") and h.lower_ in ("who", "that"):
-        t = verb
-        while t.dep_ == "conj" and t.head.i != t.i:
-            t = t.head
-        if t.dep_ == "relcl":
-            return t.head
-    return h
-
-
-def owner(tok: Any) -> Any:
-    """ "grazed the boy's head" → the boy."""
-    if tok.lemma_.lower() in BODY_PARTS:
-        for c in tok.children:
-            if c.dep_ == "poss":
-                return c
-    return tok
-
-
-def _subjects(tok: Any) -> list[Any]:
-    out = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not out and tok.dep_ == "conj":
-        out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not out and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-        out = [tok.head]
-    return [_antecedent(o, tok) for o in out]
-
-
-def _has(
-    tok: Any, words: frozenset[str], deps: tuple[str, ...] = ("advmod", "amod", "acomp", "oprd")
-) -> bool:
-    return any(
-        (c.lemma_.lower() in words or c.lower_ in words) and not negated_prefix(c)
-        for c in tok.children
-        if c.dep_ in deps
-    )
 
 
 def _to_death(tok: Any) -> bool:
@@ -190,6 +130,13 @@ def _projectile(tok: Any) -> bool:
     return False
 
 
+def _attempt(heads: list[Any], pred: str) -> list[tuple[list[Any], str, str]]:
+    """ "then tried to kill himself", "attempted to take her own life": in a shooting report,
+    a suicide attempt that left the shooter hurt; "tried to kill him" says nobody was hurt."""
+    selves = [h.doc[reflexive_key(h)] for h in heads if h.lower_ in REFLEXIVE or h.lower_ in ("his", "her")]
+    return [(selves, "hurt^", pred)] if selves else []
+
+
 def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
     """(victim heads, kind, predicate) for a casualty predicate token; empty if it is none."""
     lemma = tok.lemma_.lower()
@@ -197,9 +144,11 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
     pos = tok.pos_
     if pos in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
         if lemma in KILL and not (lemma == "gun" and not any(c.lower_ == "down" for c in tok.children)):
-            return [(_objects(tok), "dead", tok.text)]
+            if attempted(tok):
+                return _attempt(objects(tok), tok.text)
+            return [(objects(tok), "dead", tok.text)]
         if lemma in DIE or (lemma == "pass" and any(c.lower_ == "away" for c in tok.children)):
-            subj = [h for h in _subjects(tok) if personish(h)] or person_before(tok)
+            subj = [h for h in subjects(tok) if personish(h)] or person_before(tok)
             return [(subj, "dead", tok.text)]
         lives = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives")]
         if lemma in LIFE_VERBS and lives:
@@ -207,36 +156,39 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             heads = [g for c in lives[0].children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]  # fmt: skip
             if not heads and lemma != "claim" and any(c.dep_ == "poss" for c in lives[0].children):
-                heads = _subjects(tok)
+                heads = subjects(tok)
+            if attempted(tok):
+                return _attempt(heads or [c for c in lives[0].children if c.dep_ == "poss"], tok.text)
             return [(heads, "dead", tok.text)]
         if lemma in SHOOT:
             kind = "dead" if _to_death(tok) else "shot"
             if any(c.lemma_.lower() == "survive" for c in tok.conjuncts):
                 kind = "hurt"  # "was also shot, but survived"
-            objs = _objects(tok)
+            objs = objects(tok)
             if not objs:
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
-            if not objs and tok.tag_ == "VBN" and not any(personish(c) for c in _subjects(tok)):
+            if not objs and tok.tag_ == "VBN" and not any(personish(c) for c in subjects(tok)):
                 objs = person_before(tok)  # "... after a 4-year-old was shot" parsed without its subject
             return [(objs, kind, tok.text)]
         if lemma == "hurt" and (tok.tag_ == "VBG" or any(c.lower_ in ("i", "we") for c in tok.children)):
             return []  # "he was hurting deep inside", "I'm hurt": grief, not injury
-        if lemma in HURT or low in ("wounded", "injured", "hurt", "grazed"):
-            kind = "dead" if _has(tok, FATAL_MODS) else "hurt"
+        if lemma in HURT or low in ("wounded", "injured", "hurt", "grazed", "wound", "wounds", "wounding"):
+            # ("wound" as a verb is often lemmatized as "wind")
+            kind = "dead" if has_mod(tok, FATAL_MODS) else "hurt"
             heads = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
             if not heads and tok.lower_.endswith("ed"):
                 heads = [c for c in tok.children if c.dep_ == "nsubj"]  # "two others injured"
-            heads = [owner(h) for h in heads] or _objects(tok)
+            heads = [owner(h) for h in heads] or objects(tok)
             if not heads and tok.dep_ in ("oprd", "acomp", "xcomp", "amod", "advcl", "ccomp"):
                 return [(left_count(tok), kind + "!", tok.text)]
             return [(heads, kind, tok.text)]
         if lemma in STRIKE and _projectile(tok):
-            return [(_objects(tok), "shot", tok.text)]
+            return [(objects(tok), "shot", tok.text)]
         if lemma in HOSPITAL_VERBS and (
             lemma in ("hospitalize", "hospitalise")
             or any(t.lemma_.lower() in HOSPITAL_WORDS for t in tok.subtree if t.i > tok.i)
         ):
-            return [(_objects(tok), "shot~", tok.text)]
+            return [(objects(tok), "shot~", tok.text)]
         if lemma == "turn" and any(
             c.lemma_.lower() in ("gun", "weapon", "rifle", "pistol", "handgun", "shotgun")
             for c in tok.children
@@ -256,12 +208,12 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
                 if w.lemma_.lower() in WOUND_NOUNS
             ]
             if wounds:
-                fatal = any(_has(w, FATAL_MODS) for w in wounds)
+                fatal = any(has_mod(w, FATAL_MODS) for w in wounds)
                 graze = lemma in ("battle", "nurse") or any(
                     t.lower_ in SURVIVED for w in wounds for t in w.subtree if t.i <= w.i
                 )  # "suffered a graze wound", "minor injuries", "still battling serious injuries"
                 kind = "dead" if fatal else "hurt~" if graze else "shot~"
-                return [(_subjects(tok), kind, tok.text)]
+                return [(subjects(tok), kind, tok.text)]
     if (
         low in ("wounded", "injured", "hurt")
         and tok.dep_ == "amod"
@@ -286,59 +238,7 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             )
             return [(heads, "dead", tok.text)] if heads else [(left_count(tok), "dead!", tok.text)]
         return [(left_count(tok), "dead!", tok.text)]
-    if pos in ("NOUN", "PROPN"):
-        if lemma in FATAL_NOUNS or lemma in SHOT_NOUNS:
-            fatal = lemma in FATAL_NOUNS or _has(tok, FATAL_MODS, ("amod", "compound"))
-            if lemma == "shooting" and tok.dep_ == "compound" and tok.head.lemma_.lower() in FATAL_NOUNS:
-                return []  # "the shooting death of": the death counts
-            heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                     if g.dep_ == "pobj"]  # fmt: skip
-            heads += [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            out: list[tuple[list[Any], str, str]] = [(heads, "dead" if fatal else "shot", tok.text)]
-            mult = [MULTIPLES[c.lower_] for c in tok.children if c.lower_ in MULTIPLES]
-            if mult and not heads:
-                out = [([tok], f"{'dead' if fatal else 'shot'}:{mult[0]}", tok.text)]  # "a double homicide"
-            elif fatal and not heads and one_fatal(tok):
-                out = [([tok], "dead:1", tok.text)]  # "a fatal shooting", "the killing": at least one dead
-            return out
-        if lemma == "condition" and _has(tok, CONDITIONS, ("amod", "compound")) and tok.dep_ == "pobj":
-            verb = tok.head.head
-            return [(_subjects(verb) if verb.pos_ in ("VERB", "AUX") else [verb], "hurt~", "condition")]
-        if lemma in WOUND_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "with":
-            return [(bearer(tok.head), "shot~", tok.text)]
-        sufferer = tok.head.head
-        if (
-            lemma in WOUND_NOUNS
-            and tok.dep_ == "pobj"
-            and tok.head.lower_ == "from"
-            and sufferer.lemma_.lower() in SUFFER | {"suffering"}
-            and sufferer.pos_ != "VERB"
-            and sufferer.dep_ in ("conj", "acl", "appos", "amod")
-        ):
-            return [([sufferer.head], "shot~", tok.text)]  # "found three adults ... suffering from wounds"
-    return []
-
-
-def bearer(prep: Any) -> list[Any]:
-    """Who has the wound in "... with gunshot wounds": the person the phrase hangs from, or the
-    clause's object or subject ("found one man ... with a gunshot wound")."""
-    t = prep.head
-    for _ in range(4):
-        if (
-            t.pos_ in ("NOUN", "PROPN", "PRON")
-            and personish(t)
-            and count_people(t)
-            and t.ent_type_ not in NOT_PEOPLE_ENTS
-            and t.dep_ != "pobj"
-        ):
-            return [t]  # "a man with a gunshot wound"
-        if t.pos_ in ("VERB", "AUX"):
-            objs = [c for c in t.children if c.dep_ == "dobj"]
-            return objs or _subjects(t)
-        if t.head.i == t.i:
-            break
-        t = t.head
-    return []
+    return noun_predicate(tok)
 
 
 def victims_in(tokens: Any) -> list[Victims]:
@@ -347,6 +247,7 @@ def victims_in(tokens: Any) -> list[Victims]:
     seen: dict[int, int] = {}  # token index of a victim head -> position in out
     said: dict[tuple[str, bool], int] = {}  # ("four people", dead?) -> the key first counted
     last_named: int | None = None
+    pronoun_key: dict[str, int] = {}  # a victim "he" / "him" / "himself" of the sentence: one man
     for tok in tokens:
         num = fatally(tok)
         if num is not None and num.i not in seen:
@@ -362,7 +263,8 @@ def victims_in(tokens: Any) -> list[Victims]:
                 continue
             single = "!" in kind  # the count word alone, not its conjuncts ("one dead and four hurt")
             secondary = "~" in kind  # "taken to a hospital", "in critical condition"
-            kind = kind.rstrip("!~")
+            shooter = "^" in kind  # "then tried to kill himself": not one of the people he shot
+            kind = kind.rstrip("!~^")
             for h in heads:
                 h = group_of(h)
                 if h.lower_ == "themselves":
@@ -380,7 +282,11 @@ def victims_in(tokens: Any) -> list[Victims]:
                 said.setdefault(said_as, key)
                 # "three other people", "her mother was also shot"
                 others = names_others(h) or any(c.lower_ == "also" for c in tok.children)
-                if (
+                gender = GENDER.get(h.lower_) if n == 1 else None
+                if gender in pronoun_key:
+                    # "whether the boy shot himself or someone else shot him": one boy
+                    key = pronoun_key[gender]
+                elif (
                     h.pos_ == "PRON"
                     and h.lower_ in PRONOUNS
                     and last_named is not None
@@ -393,8 +299,10 @@ def victims_in(tokens: Any) -> list[Victims]:
                     else:
                         key = named.head.i  # "a man was shot and he died": one man
                 v = Victims(h, n, kind, pred, others=others, partitive=partitive(h), secondary=secondary,
-                            total=definite(h) and n > 1, anaphoric=not others and anaphoric(h))  # fmt: skip
+                            total=definite(h) and n > 1, anaphoric=not others and not shooter and anaphoric(h))  # fmt: skip
                 pos = _add(out, seen, v, key)
+                if gender is not None:
+                    pronoun_key.setdefault(gender, key)
                 for c in [] if single else same_phrase(h):
                     seen.setdefault(c.i, pos)
                 if h.pos_ != "PRON":
@@ -402,6 +310,7 @@ def victims_in(tokens: Any) -> list[Victims]:
     return out
 
 
+GENDER = MappingProxyType({"he": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"})
 RANK = MappingProxyType({"dead": 3, "hurt": 2, "shot": 1})
 
 

@@ -36,6 +36,9 @@ _NAME_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Du|Da|La|Le|Van|Von|St|O')(?=[A-Z]
 ADMIN_BONUS = 1.5  # a town or county of a region the article names
 REGION_OF_TOWNS_BONUS = 2.5  # a region that holds towns or counties the article names
 SIBLING_REGIONS_BONUS = 2.0  # a region of a country two other regions of which the article names
+# an admin area whose towns add up to fewer inhabitants is no better known than a town of that
+# name ("Toledo" is the city in Ohio, not the district of Belize)
+SMALL_REGION = 100_000
 FEATURE_PRIOR = {"country": 4.0, "region": 2.0, "ADM1": 1.0, "ADM2": 0.3, "city": 0.0, "other": -1.0}
 
 
@@ -105,7 +108,7 @@ def _prior(p: Place, c: Candidate, has_primary: bool) -> float:
     s = math.log10(p.population + 10)
     if p.alternate:  # known by another name: its feature type says little about this one
         s -= 3.0 if has_primary and p.feature in ("country", "region", "ADM1") else 1.0
-    else:
+    elif p.feature not in ("ADM1", "ADM2") or p.population >= SMALL_REGION:
         s += FEATURE_PRIOR.get(p.feature, 0.0)
     if c.hint == "admin":
         s += 3.0 if p.feature in ("ADM1", "ADM2", "region") else -1.0

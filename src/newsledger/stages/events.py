@@ -13,7 +13,7 @@ from ..pipeline import Stage
 
 
 def events(article: AnnotatedArticle, ctx: Context) -> AnnotatedArticle:
-    return article.add(events=code_events(article, ctx.event_lexicon))
+    return article.add(events=code_events(article, ctx.event_lexicon, ctx.gazetteer))
 
 
 STAGE = Stage("events", events, requires=("dates", "places", "figures", "claims"), assigns=("events",))

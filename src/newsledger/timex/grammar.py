@@ -69,7 +69,9 @@ from .read_relative import (
     r_rel_unit,
     r_rel_weekday,
     r_set,
+    r_soon,
     r_story_time,
+    r_unit_end,
     r_unit_long,
     r_year_part,
 )
@@ -79,6 +81,7 @@ from .read_years import (
     r_century,
     r_decade,
     r_decade_word,
+    r_pre_post_year,
     r_spelled_year,
     r_year,
     r_year_span_end,
@@ -149,6 +152,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
         rf"{_EDGEP}(?:(?:fiscal|calendar|the\s+year|fiscal\s+year)\s+)?(?P<year>{YEAR})(?![\d,.]\d|\d|(?-i:[a-z]))",
         r_year,
     ),
+    (rf"(?P<pp>pre|post)-(?P<year>{YEAR})\b(?![-–]\d)", r_pre_post_year),
     (rf"{_EDGEP}(?P<n>\d{{1,4}})\s*(?P<era>B\.C\.(?:E\.)?|BCE|BC|A\.D\.|AD)(?!\w)", r_bc),
     (rf"{_EDGEP}(?P<era>A\.D\.|AD)\s*(?P<n>\d{{1,4}})\b", r_bc),
     # the first year of a span whose second one carries the era or the century: "[499]-493 BC",
@@ -170,7 +174,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_quarter,
     ),
     (
-        r"(?:the\s+)?(?P<rel>latest|current|same|comparable|corresponding|year-earlier|year-ago|previous|last|this|that|fiscal|recent)(?:\s+(?P<rel2>fiscal|year-earlier|year-ago|comparable|corresponding))?\s+(?P<w>quarter|period)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b(?!-)",
+        r"(?:the\s+)?(?P<rel>(?:last|this)\s+year['’]s|latest|current|same|comparable|corresponding|year-earlier|year-ago|previous|last|this|that|fiscal|recent)(?:\s+(?P<rel2>fiscal|year-earlier|year-ago|comparable|corresponding))?\s+(?P<w>quarter|period)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b(?!-)",
         r_quarter_rel,
     ),
     (
@@ -296,6 +300,8 @@ RULES: tuple[tuple[str, Reader], ...] = (
         rf"(?:(?P<pre>later|late|earlier|early)\s+in\s+the\s+|{_EDGEP}the\s+)(?:(?:full|fiscal)\s+(?=year))?(?P<u>year|month)\b(?!-)",
         r_year_part,
     ),
+    # "by year end", "by month's end", "at year-end" (not the adjective of "year-end results")
+    (r"(?:the\s+)?(?P<u>year|month)(?:['’]s\s+end|\s+end|-end(?!\s*[a-z]))\b(?!-)", r_unit_end),
     (
         rf"(?:the\s+year\s+)?(?P<y>{SPELLED_YEAR})\b",
         r_spelled_year,
@@ -306,6 +312,11 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_ref,
     ),
     (r"(?P<w>former|future)\b(?!-)", r_narrative_ref),
+    (  # "soon" next to a modal of the future ("may soon seek", "soon will begin"); not "would soon"
+        r"(?:(?<=\bwill\s)|(?<=\bmay\s)|(?<=\bmight\s)|(?<=\bcould\s)|(?<=\bcan\s)|(?<=\bshould\s)|(?<=\bmust\s))soon\b"
+        r"|soon(?=\s+(?:will|may|might|could|can|should|must)\b)|(?<=\bat\s)a\s+later\s+date\b",
+        r_soon,
+    ),
 )
 
 # which trigger tokens each reader's rules need (see tagger.PADS): M month, W weekday, Y year-like
@@ -322,7 +333,8 @@ TRIGGERS_OF = MappingProxyType(
         "r_clock": "T", "r_noon": "K", "r_half_hour": "U", "r_quantity": "U", "r_adj_duration": "U",
         "r_bare_units": "U", "r_coming_units": "U", "r_recent_units": "U", "r_set": "K", "r_every": "UWK",
         "r_holiday": "UK", "r_pod_date": "UK", "r_generic_pod": "K", "r_story_time": "K", "r_year_part": "U",
-        "r_ref": "K", "r_spelled_year": "K", "r_narrative_ref": "K",
+        "r_ref": "K", "r_spelled_year": "K", "r_narrative_ref": "K", "r_pre_post_year": "Y", "r_unit_end": "U",
+        "r_soon": "K",
     }
 )  # fmt: skip
 # rules that need one of a few words run only around those words (narrower than a class)
@@ -335,7 +347,8 @@ WORDS_OF = MappingProxyType(
         "r_set": "daily nightly weekly biweekly monthly quarterly annually yearly hourly",
         "r_ref": "past future present now nowadays currently presently recently formerly lately current "
         "recent days time term",
-        "r_narrative_ref": "former future", "r_story_time": "time",
+        "r_narrative_ref": "former future", "r_story_time": "time", "r_soon": "soon date",
+        "r_unit_end": "end",
         "r_spelled_year": "seventeen eighteen nineteen thousand",
         "r_generic_pod": "night daytime nighttime", "r_last_night": "morning afternoon evening night overnight",
         "r_holiday": "christmas xmas year halloween valentine thanksgiving easter labor memorial election",
@@ -363,7 +376,7 @@ PADS_OF = MappingProxyType(
         "r_adj_duration": (20, 15), "r_rel_unit": (35, 8), "r_anaphor": (35, 8), "r_month_day": (30, 12),
         "r_full_date": (30, 14), "r_month_year": (30, 14), "r_month": (35, 6), "r_range": (14, 16),
         "r_dmy_short": (6, 10), "r_month_rel_year": (30, 22), "r_month_of_that_year": (6, 32),
-        "r_year": (40, 6), "r_bc": (35, 12), "r_decade": (35, 6),
+        "r_year": (40, 6), "r_pre_post_year": (6, 6), "r_bc": (35, 12), "r_decade": (35, 6),
     }
 )  # fmt: skip
 RULE_PADS: tuple[tuple[int, int] | None, ...] = tuple(PADS_OF.get(r.__name__) for _p, r in RULES)

@@ -168,7 +168,7 @@ def r_quarter(m: re.Match[str]) -> Cand:
 
 
 def r_quarter_rel(m: re.Match[str]) -> Cand | None:
-    rels = {(m["rel"] or "the").lower(), (m["rel2"] or "").lower()}
+    rels = {re.sub(r"\s+", " ", m["rel"] or "the").lower().replace("’", "'"), (m["rel2"] or "").lower()}
     if m["w"].lower() == "period" and not rels & {
         "latest",
         "same",
@@ -178,11 +178,13 @@ def r_quarter_rel(m: re.Match[str]) -> Cand | None:
         "year-ago",
         "fiscal",
         "recent",
+        "last year's",
+        "this year's",
     }:
         return None
-    if m["ago"] or rels & {"year-earlier", "year-ago", "comparable", "corresponding", "same"}:
-        rel = "year-ago"
-    elif rels & {"current", "this"}:
+    if m["ago"] or rels & {"year-earlier", "year-ago", "comparable", "corresponding", "same", "last year's"}:
+        rel = "year-ago"  # "last year's quarter": the reported quarter, a year back
+    elif rels & {"current", "this", "this year's"}:
         rel = "current"
     elif rels & {"previous", "last"}:
         rel = "previous"

@@ -90,6 +90,13 @@ def r_rel_weekday(m: re.Match[str]) -> Cand:
 MODALS = frozenset({"will", "would", "could", "might", "may", "can", "shall", "should", "must"})
 
 
+# an age is an amount of time when it is said of someone ("he was 19 years old")
+_AGE_SAID = re.compile(
+    r"(?:\b(?:is|was|are|were|be|been|being|am|became|becomes|turned)|['’](?:s|re|m))\s+(?:(?:just|only|still|now|barely|already)\s+)?$",
+    re.I,
+)
+
+
 def r_quantity(m: re.Match[str]) -> Cand | None:
     """An amount of time: a duration ("five years"), or a date counted from one ("two days later")."""
     if m["ago"]:
@@ -101,6 +108,10 @@ def r_quantity(m: re.Match[str]) -> Cand | None:
         return r_later(m)
     if not m["n"]:
         return None
+    if m.group().lower().endswith(" old") and not _AGE_SAID.search(
+        m.string, max(0, m.start() - 20), m.start()
+    ):
+        return None  # an age describing a person ("Mr. Smith, 52 years old,"), not a time of the story
     if m.group().lower() == "one day" and word_before(m) in MODALS:
         return Cand(m.start(), m.end(), "DATE", "value", ("FUTURE_REF",), rule="someday")  # "will one day be"
     nxt = word_after(m)
@@ -201,6 +212,8 @@ def r_adj_duration(m: re.Match[str]) -> Cand | None:
         return None  # an age: "a 13-year-old"
     if m["n"].lower() in {"a", "an"}:
         return None  # "a second attack"
+    if m.string[m.start("u") - 1] == " " and m.string[m.end("u") : m.end("u") + 1] == "s":
+        return None  # "52 year[s old]": a plural amount, read by the duration rule
     return Cand(
         m.start(), m.end(), "DURATION", "value", (duration_value(n, unit_key(m["u"])),), rule="adj_duration"
     )
@@ -278,6 +291,17 @@ def r_ref(m: re.Match[str]) -> Cand | None:
     else:
         v = "PRESENT_REF"
     return Cand(m.start(), m.end(), "DATE", "value", (v,), rule="ref")
+
+
+def r_unit_end(m: re.Match[str]) -> Cand:
+    """ "by year end", "by year's end", "year-end": the end of the story's (or report's) year or month."""
+    return Cand(m.start(), m.end(), "DATE", "anaphor", ("Y" if m["u"].lower() == "year" else "M", 0, None),
+                mod="END", rule="year_part")  # fmt: skip
+
+
+def r_soon(m: re.Match[str]) -> Cand:
+    """ "may soon seek", "soon will begin", "at a later date": the future of the report."""
+    return Cand(m.start(), m.end(), "DATE", "value", ("FUTURE_REF",), rule="ref")
 
 
 def r_recent_units(m: re.Match[str]) -> Cand:

@@ -36,6 +36,12 @@ def r_year(m: re.Match[str]) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", "value", (m["year"],), mod=edge(m["edge"]), rule=rule)
 
 
+def r_pre_post_year(m: re.Match[str]) -> Cand:
+    """ "post-1959 politics", "pre-1990 levels": the year, with the side of it as the mod."""
+    mod = "AFTER" if m["pp"].lower() == "post" else "BEFORE"
+    return Cand(m.start(), m.end(), "DATE", "value", (m["year"],), mod=mod, rule="year")
+
+
 def r_bc(m: re.Match[str]) -> Cand | None:
     n = int(m["n"])
     if n == 0:

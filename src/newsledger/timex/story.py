@@ -212,14 +212,13 @@ class Story:
 
     def parenthetical(self, c: Cand, old: Ref | None) -> bool:
         """A year in brackets after a name ("the Civil Constitution of the Clergy (1790)") labels
-        it; a history's narrative stays where it was."""
-        return (
-            not self.news
-            and old is not None
-            and c.kind == "value"
-            and self.text[c.start - 1 : c.start] == "("
-            and self.text[c.end : c.end + 1] == ")"
-        )
+        it, a year after "since" is a point of comparison; a history's narrative stays where it was."""
+        if self.news or old is None or c.kind != "value":
+            return False
+        if self.text[c.start - 1 : c.start] == "(" and self.text[c.end : c.end + 1] == ")":
+            return True
+        # "the first incursion since 1995": a point of comparison, not where the story goes
+        return self.text[max(0, c.start - 6) : c.start].lower() == "since "
 
     def same_paragraph(self, c: Cand, limit: int = 400) -> bool:
         """The reference time was set close by, with no paragraph break in between."""
@@ -314,6 +313,9 @@ class Story:
         if y < 1:  # BC: no calendar check
             return f"{fmt_month(y, m)}-{d:02d}" if 1 <= d <= 31 else None
         date = safe_date(y, m, d)
+        if date is None and (m, d) == (2, 29) and c.args[0] is None:
+            y -= y % 4  # "February 29" with no year: the leap year the story is in or has just left
+            date = safe_date(y, m, d)
         if date is None:
             return None
         self.ref = Ref(y, m, d)

@@ -113,7 +113,12 @@ def _verb_tense(verb: Any) -> str | None:
     return None
 
 
-_MARKERS = re.compile(rf"(?P<future>{_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern})", re.IGNORECASE)
+# a present progressive nearer than a reporting verb ("said it is calling for the redemption on
+# Dec. 7"): the clause of the date is in the present, and the date is the nearest one
+_PRESENT = r"\b(?:is|are|am)\s+(?!going\b|being\b)[a-z]{2,}ing\b"
+_MARKERS = re.compile(
+    rf"(?P<future>{_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern})|(?P<present>{_PRESENT})", re.IGNORECASE
+)
 # for a bare weekday (strict), any other regular past form also counts: "Cuba predicted Wednesday"
 _PAST_GENERIC = r"(?-i:(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)\b[a-z]{2,}[^e\W]ed\b(?<!hundred)(?<!based))"
 _STRONG_MARKERS = re.compile(
@@ -123,7 +128,9 @@ _STRONG_MARKERS = re.compile(
 
 # the same markers compiled to run on lowercased text (IGNORECASE is about twice as slow); the
 # generic past form, which must be lowercase in the text, runs on the text itself
-_MARKERS_LOW = re.compile(rf"(?P<future>{_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern})")
+_MARKERS_LOW = re.compile(
+    rf"(?P<future>{_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern})|(?P<present>{_PRESENT})"
+)
 _STRONG_LOW = re.compile(rf"(?P<future>{_STRONG_FUTURE_RE.pattern})|(?P<past>{_PAST_RE.pattern})")
 _GENERIC = re.compile(_PAST_GENERIC)
 

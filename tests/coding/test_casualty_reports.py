@@ -1,0 +1,53 @@
+"""What a report's own counts are not: wounds, ages, the dead named again as "injured" — and
+who a report counts beyond its dead (short reports we wrote, end to end)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsledger.model import Article
+from newsledger.pipeline import extract
+
+PUB = dt.date(2019, 3, 10)
+
+
+def _toll(ctx, text: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    ann = next(iter(extract([Article(id="t", text=text, published=PUB)], ctx)))
+    evs = [e for e in ann.events if e.status == "occurred"]
+    return max([e.fatalities or 0 for e in evs] or [0]), max([e.injured or 0 for e in evs] or [0])
+
+
+def test_a_count_of_wounds_is_not_a_count_of_people(ctx) -> None:
+    text = (
+        "A woman was shot by her husband in Decatur on Tuesday night, deputies said. "
+        "She was recovering at home from two gunshot wounds."
+    )
+    assert _toll(ctx, text) == (0, 1)
+
+
+def test_the_ages_after_the_names_of_the_dead_are_no_toll(ctx) -> None:
+    text = (
+        "Three people were found shot to death in a Decatur home on Friday. "
+        "Dead were Ann Smith, 30; Tom Smith, 10; and Joe Smith, 6."
+    )
+    assert _toll(ctx, text)[0] == 3
+
+
+def test_people_found_shot_to_death_are_not_also_injured(ctx) -> None:
+    assert _toll(ctx, "Four people were found shot to death in a Decatur home on Saturday.") == (4, 0)
+
+
+def test_a_fourth_victim_in_the_hospital_is_injured(ctx) -> None:
+    text = (
+        "Three people were killed in a shooting at a Decatur home on Saturday. "
+        "A fourth victim, a 12-year-old girl, remained in the hospital on Sunday."
+    )
+    assert _toll(ctx, text) == (3, 1)
+
+
+def test_a_victim_told_in_a_sentence_without_an_event_counts_for_the_shooting_before(ctx) -> None:
+    text = (
+        "Police are investigating a shooting at a Decatur home on Saturday night. "
+        "A round hit a 9-year-old boy in the leg, police said."
+    )
+    assert _toll(ctx, text) == (0, 1)
