@@ -18,7 +18,7 @@ from ..model import EventMention
 from .arguments import COUNTED_HURT, OTHERS_NAMED, SHOT_VICTIMS, casualties
 from .setting import LOOSE_DATE
 from .taxonomy import event_type_of
-from .toll import APART, NAMED_BEFORE
+from .toll import APART, NAMED_BEFORE, SELF_ONLY
 
 MERGE_FAMILIES = frozenset({"violence", "territory"})
 GENERIC_VIOLENCE = frozenset({"Attack", "Armed clash", "Violent crime"})
@@ -149,7 +149,8 @@ def merge_same_happening(items: list[tuple[EventMention, str, int]]) -> list[Eve
             and OTHERS_NAMED not in m.rule  # "a woman in the car was also hit"
             and m.injured
             and m.injured <= dead
-            and (m.fatalities is None or m.injured <= m.fatalities)
+            # ("shot his wife and children before killing himself": his death is not theirs)
+            and (m.fatalities is None or m.injured <= m.fatalities or SELF_ONLY in m.rule)
         ):
             m = replace(m, injured=None, rule=m.rule + "; the people shot are those reported dead")
         elif (

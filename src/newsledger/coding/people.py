@@ -160,7 +160,13 @@ def personish(h: Any) -> bool:
 
 
 def group_of(h: Any) -> Any:
-    """ "a total of nine people" → people."""
+    """ "a total of nine people" → people; "ROY — A couple and their children were found dead"
+    (a dateline parsed as the subject) → the couple."""
+    if h.is_upper and h.is_alpha and len(h.text) > 2 and h.pos_ == "PROPN":
+        return next(
+            (c for c in h.children if c.dep_ == "appos" and c.pos_ == "NOUN" and 0 < c.i - h.i <= 8 and personish(c)),
+            h,
+        )
     if h.lower_ in ("total", "number", "group", "handful") and h.pos_ == "NOUN":
         of = [
             g

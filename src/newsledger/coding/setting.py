@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -41,11 +42,17 @@ def apply_setting(
         p for p in towns if getattr(p, "role", "place") == "embedded" and p.feature == "city"
     ]
     setting = _town_over_county(lead, sents[0].doc)
+    weak = False  # a town named only later in the report: not over a place it cannot contain
     if setting is None:
         # no town up front: the city whose police or fire department the report names
         towns = [p for p in article.places if p.feature == "city" and p.role in ("place", "embedded")]
         force = policed(sents[0].doc, towns)
-        setting = force[0] if force else None
+        countries = Counter(p.country for p in article.places if p.role == "place" and p.country)
+        main = countries.most_common(1)[0][0] if countries else None
+        named = [p for p in towns if p.role == "place" and p.country == main]
+        # ... else the first town the report names at all
+        setting = force[0] if force else named[0] if named else None
+        weak = not force
     when = _lead_time(article, sents)
     dated = any(
         date_of(t)[1] in ("day", "month", "year") for t in article.timexes if t.type in ("DATE", "TIME")
@@ -55,7 +62,11 @@ def apply_setting(
         if m.status != "occurred":
             out.append(m)
             continue
-        if setting is not None and (m.place is None or _inside_setting(m.place, setting)):
+        if (
+            setting is not None
+            and (m.place is None or _inside_setting(m.place, setting))
+            and not (weak and m.place is not None and m.place.feature == "other" and not _facility(m.place))
+        ):
             # no place, or only a street, a neighbourhood or the county of the report's town
             m = replace(
                 m,
@@ -275,6 +286,18 @@ def _named_as_inside(doc: Any, place: Any) -> bool:
 
 
 INSIDE = frozenset({"in", "inside", "within"})
+
+
+FACILITY = frozenset({"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln", "boulevard",
+                      "blvd", "highway", "hwy", "way", "court", "ct", "school", "stop", "center", "centre", "park",
+                      "church", "bar", "club", "store", "mall", "hospital", "apartments", "motel", "hotel",
+                      "restaurant", "market", "lounge", "block", "complex", "plaza", "campus"})  # fmt: skip
+
+
+def _facility(place: Any) -> bool:
+    """Whether a place found without a gazetteer entry is a street or a building ("Bunny's Truck
+    Stop", "Lummi Nation School"), not a town the gazetteer lacks ("Bean Station")."""
+    return any(w.strip(".,'").lower() in FACILITY for w in place.name.split())
 
 
 def _inside_setting(place: Any, town: Any) -> bool:

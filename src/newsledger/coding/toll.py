@@ -17,6 +17,7 @@ from .victims import Victims
 
 NAMED_BEFORE = "the people hurt were named before"
 APART = "the dead and the hurt named apart"
+SELF_ONLY = "the only dead is the shooter himself"
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def tally(victims: list[Victims]) -> Tally:
     victims_dead = sum(
         v.n for v in victims if v.kind == "dead" and v.head.lower_ not in ("himself", "herself")
     )
+    if dead and not victims_dead:
+        notes.append(SELF_ONLY)
     if shot and victims_dead and shot > victims_dead and not hurt and not any(v.others for v in shot_v):
         # "four men were shot and one was killed", "one is dead after a gunman opened fire,
         # shooting five people": the dead are among those shot

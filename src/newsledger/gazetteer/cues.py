@@ -19,6 +19,8 @@ from . import Gazetteer
 from .fold import fold
 from .words import GENERIC_WORDS, LOCAL_NOUNS, LOCATIVE_PREPOSITIONS, OF_HEADS
 
+# after a comma, the end of a person's name, not a region ("Martinez, Sr.")
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 DATELINE_DELIMITERS = frozenset({",", "(", "—", "–", "-", "--", ":", "_", "―"})
 # capitalised words that open lines without naming a place
 NOT_DATELINES = frozenset(
@@ -158,6 +160,11 @@ def locative(doc: Any, tokens: list[Any], place_ends: frozenset[int] = frozenset
         nxt = doc[last.i + 1]
         if nxt.lower_ in LOCAL_NOUNS:
             return True
-        if nxt.text == "," and last.i + 2 < len(doc) and doc[last.i + 2].text[:1].isupper():
-            return True
+        if (
+            nxt.text == ","
+            and last.i + 2 < len(doc)
+            and doc[last.i + 2].text[:1].isupper()
+            and doc[last.i + 2].lower_.rstrip(".") not in GENERATIONS
+        ):
+            return True  # "Benton, La.", not "Martinez, Sr."
     return False

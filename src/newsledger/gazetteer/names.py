@@ -12,7 +12,9 @@ from ..nlp import token_column
 from . import Gazetteer
 from .candidate import PLACE_LABELS, Candidate, _capitalised, _clean_tokens, _strong, _text
 from .cues import locative
-from .words import BORROWED_ORG_WORDS, FEASTS, GENERIC_WORDS, HONORIFICS, LOCAL_ORG_WORDS, MONTHS
+from .org_words import BORROWED_ORG_WORDS, LOCAL_ORG_WORDS
+from .person_words import HONORIFICS
+from .words import FEASTS, GENERIC_WORDS, MONTHS
 
 # "the city of Turkey", "the town of Paris": what follows is a town
 SETTLEMENT_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Hh]amlet|[Bb]orough) of\s+\Z")
@@ -177,6 +179,9 @@ def _not_people(
     as_person: Counter[str] = Counter()
     as_place: Counter[str] = Counter()
     for e in doc.ents if ents is None else ents:
+        if len(e) > 1 and _aged(text, e.start_char) and all(_capitalised(t) for t in e):
+            full.update(t.text for t in e)  # "7-year-old Crystal Bowman", whatever the label
+            first.add(e[0].text)
         if e.label_ == "PERSON":
             as_person[text[e.start_char : e.end_char]] += 1
             words = [t.lower_ for t in e]
@@ -190,7 +195,16 @@ def _not_people(
     for c in found:
         name = c.name
         if c.role == "place" and c.source in PERSON_CONTEXT_SOURCES and not c.hint and _titled(doc, c, gz):
-            continue  # "Ms Raggi", "Mr. Brunson", "Cardinal Tagle"
+            continue  # "Ms Raggi", "Mr. Brunson", "Cardinal Tagle", "Detective Esteban Flores"
+        if (
+            c.role == "place"
+            and c.source in PERSON_CONTEXT_SOURCES
+            and not c.hint
+            and " " not in name
+            and _WHO.match(text, c.end)
+            and not _placed_by_context(doc, text, c)
+        ):
+            continue  # "Crystal, who was playing": "who" stands for people
         if c.role == "place" and " " not in name and name.casefold() in MONTHS and _dated(doc, c):
             continue  # "March 31", "in May 2018"
         if c.role == "place" and name.split()[0].casefold() in FEASTS and not (" " in name and gz.has(name)):
@@ -220,9 +234,20 @@ def _not_people(
     return out
 
 
+_WHO = re.compile(r",?\s+who\b")
+_AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old,?\s+\Z", re.IGNORECASE)
+
+
+def _aged(text: str, start: int) -> bool:
+    """The name at ``start`` follows an age ("7-year-old Crystal Bowman", "34-year-old Annarae
+    Ponce")."""
+    return bool(_AGE.search(text, max(0, start - 24), start))
+
+
 def _titled(doc: Any, c: Candidate, gz: Gazetteer) -> bool:
-    """The name is a person's, after an honorific ("Ms Raggi", "Mr. Brunson", "Cardinal Tagle");
-    not a place named so ("Prince George", "King County")."""
+    """The name is a person's, after an honorific ("Ms Raggi", "Mr. Brunson", "Cardinal Tagle"),
+    an honorific and a first name ("Detective Esteban Flores") or a first name and an initial
+    ("Booker T. Washington"); not a place named so ("Prince George", "King County")."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -232,7 +257,14 @@ def _titled(doc: Any, c: Candidate, gz: Gazetteer) -> bool:
     if span.start == 0:
         return False
     before = doc[span.start - 1]
-    return before.lower_.rstrip(".") in HONORIFICS and _capitalised(before)
+    if before.lower_.rstrip(".") in HONORIFICS and _capitalised(before):
+        return True
+    if span.start < 2 or not _capitalised(before) or before.is_punct:
+        return False
+    earlier = doc[span.start - 2]
+    if len(before.text) == 2 and before.text.endswith(".") and before.text[0].isupper():
+        return _capitalised(earlier) and earlier.is_alpha and len(earlier.text) > 1  # "Booker T."
+    return earlier.lower_.rstrip(".") in HONORIFICS and _capitalised(earlier) and not gz.has(before.text)
 
 
 def _dated(doc: Any, c: Candidate) -> bool:

@@ -36,15 +36,8 @@ from .names import (
     _serves,
     in_list,
 )
-from .words import (
-    ADMIN_WORDS,
-    BORROWED_ORG_WORDS,
-    CITY_WORDS,
-    FACILITY_WORDS,
-    GENERIC_WORDS,
-    LEADING,
-    LOCAL_ORG_WORDS,
-)
+from .org_words import BORROWED_ORG_WORDS, LOCAL_ORG_WORDS
+from .words import ADMIN_WORDS, CITY_WORDS, FACILITY_WORDS, GENERIC_WORDS, LEADING, QUARTER_WORDS
 
 
 def _suffix(doc: Any, tokens: list[Any]) -> tuple[str, int]:
@@ -90,6 +83,16 @@ def _facility(doc: Any, tokens: list[Any]) -> bool:
     return not (last.text.endswith(".") and last.i + 1 < len(doc) and _capitalised(doc[last.i + 1]))
 
 
+def _areas_in(text: str, gz: Gazetteer, grams: list[list[Any]]) -> bool:
+    """One of ``grams`` reads first as a country or region ("Swat" of "Swat Valley"), not a town
+    ("Hayes" of "Hayes Valley", a quarter of San Francisco)."""
+    for gram in grams:
+        found = gz.lookup(_text(text, gram)[2], fuzzy=False)[:1]
+        if found and found[0].feature != "city":
+            return True
+    return False
+
+
 def _ngrams(tokens: list[Any]) -> Iterator[list[Any]]:
     n = len(tokens)
     for size in range(min(n, 5), 0, -1):
@@ -113,7 +116,13 @@ def _submatches(
         if gram[0].lower_ in LEADING or gram[0].is_punct or gram[-1].is_punct:
             continue
         name = _text(text, gram)[2]
-        if gz.is_demonym(name) or not _strong(gz, name, min_pop, areas):
+        if gz.is_demonym(name):
+            continue
+        if not _strong(gz, name, min_pop, areas) and not (
+            len(gram) > 1 and gram[-1].lower_ in COUNTY_WORDS and gz.has(name)  # "Decatur County Jail"
+        ):
+            if len(gram) > 1 and gram[-1].lower_ not in GENERIC_WORDS and gz.has(name):
+                taken.update(t.i for t in gram)  # "Mount Sinai" (Hospital) is not "Sinai"
             continue
         found.append(gram)
         taken.update(t.i for t in gram)
@@ -164,6 +173,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                     or len(part) == 1
                     or part[-1].lower_.rstrip(".") in FACILITY_WORDS
                     or not (subs := _submatches(text, gz, part, 20000))
+                    or (part[-1].lower_ in QUARTER_WORDS and not _areas_in(text, gz, subs))
                 ):
                     add(part, "ner", label=label)
                 else:

@@ -36,7 +36,7 @@ _NAME_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Du|Da|La|Le|Van|Von|St|O')(?=[A-Z]
 ADMIN_BONUS = 1.5  # a town or county of a region the article names
 REGION_OF_TOWNS_BONUS = 2.5  # a region that holds towns or counties the article names
 SIBLING_REGIONS_BONUS = 2.0  # a region of a country two other regions of which the article names
-# an admin area whose towns add up to fewer inhabitants is no better known than a town of that
+# a first-level region whose towns add up to fewer inhabitants is no better known than a town of that
 # name ("Toledo" is the city in Ohio, not the district of Belize)
 SMALL_REGION = 100_000
 FEATURE_PRIOR = {"country": 4.0, "region": 2.0, "ADM1": 1.0, "ADM2": 0.3, "city": 0.0, "other": -1.0}
@@ -68,6 +68,10 @@ def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
         # "Villanueva" for Tallahassee) is a person or a word, unless the town is a world city
         # ("Bombay") or the names are spellings of each other ("Misrata", "Misratah")
         opts = [p for p in opts if not (p.alternate and p.feature == "city") or _akin(c.name, p)]
+    elif _QUARTER.match(fold(c.name)):
+        # "the West Side", "the East End", "the Far South Side": a part of the article's town,
+        # not a town known by another name elsewhere (West Newton, Eltingville)
+        opts = [p for p in opts if p.feature != "city" or not p.alternate]
     if c.hint == "admin":  # "Donetsk region": the region may be spelled differently from the town
         seen = {p.id for p in opts}
         opts += [p for p in gz.lookup_loose(c.name) if p.id not in seen]
@@ -75,6 +79,13 @@ def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
 
 
 _ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ad|at|the|la|le|les|los|las)[ -]+")
+
+
+_QUARTER = re.compile(
+    r"(?:(?:far|upper|lower|near|lower east|lower west|upper east|upper west) )?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north east|north west|south east"
+    r"|south west) ?(?:side|end)$"
+)
 
 
 def _akin(name: str, p: Place) -> bool:
@@ -98,17 +109,22 @@ GENERIC_REGION_NAMES = frozenset(
 )  # fmt: skip
 
 
-def _generic_region(p: Place, named: Counter[str]) -> bool:
+def _generic_region(p: Place, named: Counter[str], name: str) -> bool:
     """A first- or second-level region whose name is a common word ("Gulf" in Papua New Guinea,
-    "West" in Cameroon), in a country the article does not name."""
-    return p.feature in ("ADM1", "ADM2") and fold(p.name) in GENERIC_REGION_NAMES and not named.get(p.country)
+    "West" in Cameroon), in a country the article does not name; or, for such a word, a small
+    town or a town of another name ("Northwest", North Carolina: a street's "Northwest 18th
+    Terrace"; "North" for North Salt Lake)."""
+    if p.feature == "city":
+        return fold(name) in GENERIC_REGION_NAMES and (p.alternate or p.population < 100_000)
+    generic = fold(p.name) in GENERIC_REGION_NAMES or fold(name) in GENERIC_REGION_NAMES
+    return p.feature in ("ADM1", "ADM2") and generic and not named.get(p.country)
 
 
 def _prior(p: Place, c: Candidate, has_primary: bool) -> float:
     s = math.log10(p.population + 10)
     if p.alternate:  # known by another name: its feature type says little about this one
         s -= 3.0 if has_primary and p.feature in ("country", "region", "ADM1") else 1.0
-    elif p.feature not in ("ADM1", "ADM2") or p.population >= SMALL_REGION:
+    elif p.feature != "ADM1" or p.population >= SMALL_REGION:
         s += FEATURE_PRIOR.get(p.feature, 0.0)
     if c.hint == "admin":
         s += 3.0 if p.feature in ("ADM1", "ADM2", "region") else -1.0
@@ -340,7 +356,11 @@ def resolve(
         order = sorted(range(len(opts)), key=lambda k: -row[k])
         if c.hint != "admin":
             # "Gulf", "West", "Far North": a region so named only when the article names its country
-            order = [k for k in order if not _generic_region(opts[k], all_countries)]
+            kept = [k for k in order if not _generic_region(opts[k], all_countries, c.name)]
+            if not kept and all(opts[k].feature == "city" for k in order):
+                out.append(Resolution(c, None, 0.0, ()))
+                continue
+            order = kept
             if not order:
                 # "Gulf" → "the Gulf" (the Persian Gulf), else unknown
                 known = gz.lookup("the " + c.name, fuzzy=False)[:1]

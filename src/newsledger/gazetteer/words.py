@@ -26,89 +26,6 @@ ADMIN_WORDS = frozenset(
         "emirate",
     ]
 )
-# an organisation whose name holds a place literally serves that place ("Rapides Parish Fire
-# District", "Louisville Metro Police"); others only borrow the name ("Washington Post")
-LOCAL_ORG_WORDS = frozenset(
-    [
-        "police",
-        "fire",
-        "sheriff",
-        "sheriff's",
-        "council",
-        "district",
-        "department",
-        "schools",
-        "school",
-        "board",
-        "court",
-        "courts",
-        "hospital",
-        "city",
-        "county",
-        "parish",
-        "township",
-        "municipal",
-        "municipality",
-        "government",
-        "authority",
-        "university",
-        "college",
-        "airport",
-        "port",
-        "zoo",
-        "library",
-        "metro",
-        "transit",
-        "jail",
-        "prison",
-    ]
-)
-# an organisation named after a place without serving it: media, teams, brands
-BORROWED_ORG_WORDS = frozenset(
-    [
-        "post",
-        "times",
-        "herald",
-        "journal",
-        "news",
-        "observer",
-        "gleaner",
-        "star",
-        "tribune",
-        "gazette",
-        "chronicle",
-        "telegraph",
-        "guardian",
-        "mail",
-        "express",
-        "standard",
-        "independent",
-        "radio",
-        "tv",
-        "television",
-        "network",
-        "broadcasting",
-        "press",
-        "wire",
-        "daily",
-        "weekly",
-        "magazine",
-        "review",
-        "fc",
-        "club",
-        "team",
-        "united",
-        "raptors",
-        "airlines",
-        "airways",
-        "bank",
-        "group",
-        "inc",
-        "corp",
-        "ltd",
-        "company",
-    ]
-)
 # words after a name that make it a settlement
 CITY_WORDS = frozenset(
     "city town village".split()  # noqa: SIM905
@@ -153,6 +70,13 @@ GENERIC_WORDS = frozenset(
         "south",
         "east",
         "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "metro",
+        "san",
+        "santa",
         "olympic",
         "liberal",
         "garden",
@@ -313,6 +237,12 @@ FACILITY_WORDS = frozenset(
         "gardens",
     ]
 )
+# last words of the names of quarters and local areas: "Hayes Valley" is not in Hayes
+_QUARTER_WORDS = (
+    "valley heights hill hills village side end gardens grove woods estates manor acres terrace "
+    "point landing loop corner corners crossing"
+)
+QUARTER_WORDS = frozenset(_QUARTER_WORDS.split())
 # words before a name that make it read as a place ("in Rock Falls", "north of Benton")
 LOCATIVE_PREPOSITIONS = frozenset(
     "in near outside from at to into across around toward towards through via within".split()  # noqa: SIM905
@@ -398,15 +328,7 @@ OF_HEADS = frozenset(
         "km",
     ]
 )
-# words before a name that make it a person's ("Ms Raggi", "Mr. Brunson", "Cardinal Tagle"),
-# and feast days (not the towns named after them)
-_TITLES = (
-    "mr mrs ms miss mx dr sir dame lord lady rev reverend fr father sister brother cardinal bishop "
-    "rabbi imam sheikh sen senator rep gov governor gen general col colonel capt captain sgt "
-    "sergeant lt lieutenant cpl officer deputy detective judge justice president minister "
-    "premier chancellor king queen prince princess coach"
-)
-HONORIFICS = frozenset(_TITLES.split())
+# feast days (not the towns named after them)
 _FEAST_DAYS = "easter christmas thanksgiving ramadan hanukkah passover lent pentecost"
 FEASTS = frozenset(_FEAST_DAYS.split())
 _MONTH_NAMES = "january february march april may june july august september october november december"

@@ -38,6 +38,7 @@ from ..reconcile.commitments import CItem, track_commitments
 from ..reconcile.components import KeyCache, ScoreMemo, component_id, components, link_new, mention_ref
 from ..reconcile.conflicts import build_event
 from ..reconcile.merge import PARTICIPANT_LABELS, Item
+from ..reconcile.text import SameActor
 from ..serialize import from_plain
 from ..store import Store
 from .recon_index import (
@@ -227,7 +228,8 @@ def _update(
         items, keys=cache.coarse_keys, lookup=cache.coarse_lookups, score=memo, adjacent=cache.adjacent
     )
     lap("cluster")
-    built = _sorted_events([(build_event(cl), cl.members) for cl in clusters])
+    names = SameActor()
+    built = _sorted_events([(build_event(cl, names), cl.members) for cl in clusters])
     lap("build events")
     new_event_ids = [e.id for e, _ in built]
     clash = set(new_event_ids) - set(old_events)

@@ -33,6 +33,7 @@ from .commitments import CItem, track_commitments
 from .conflicts import build_event
 from .merge import DEFAULT_POLICY, PARTICIPANT_LABELS, Item, MergePolicy
 from .similarity import person_keys
+from .text import SameActor
 
 __all__ = ["event_items", "reconcile", "reconcile_events"]
 
@@ -63,8 +64,9 @@ def reconcile_events(
     """Merged events, each with the mentions it was built from, in a deterministic order.
     ``blocking``: ``keys`` / ``lookup`` functions for :func:`.clustering.cluster` (e.g. cached)."""
     items = [it for a in independent(annotated) for it in event_items(a)]
+    names = SameActor()
     built = sorted(
-        ((build_event(c), c.members) for c in cluster(items, policy, **blocking)),
+        ((build_event(c, names), c.members) for c in cluster(items, policy, **blocking)),
         key=lambda em: (em[0].date or "9999", em[0].id),
     )
     events = unique_ids(tuple(e for e, _ in built))

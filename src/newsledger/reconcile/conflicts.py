@@ -23,7 +23,7 @@ from .clustering import Cluster
 from .dates import interval
 from .geo import SIZE, contains, location_of, same_place
 from .merge import Item
-from .text import same_actor
+from .text import SameActor
 
 STATUS_RANK = {"occurred": 0, "denied": 1, "claimed_false": 2, "threatened": 3, "planned": 4}
 
@@ -164,7 +164,7 @@ def _status(members: Sequence[Item]) -> tuple[str, Conflict | None]:
     return best, (_conflict("status", groups, lambda v: v) if len(groups) > 1 else None)
 
 
-def _disputed(conflict: Conflict, members: Sequence[Item]) -> bool:
+def _disputed(conflict: Conflict, members: Sequence[Item], same_actor: Callable[[Any, Any], bool]) -> bool:
     """Actors differ in substance, not by perspective: two values, each absent from every actor
     role of the articles giving the other ("A handed X to B" vs "B took over X" is no dispute)."""
 
@@ -187,7 +187,10 @@ def _disputed(conflict: Conflict, members: Sequence[Item]) -> bool:
     return False
 
 
-def build_event(c: Cluster) -> Event:
+def build_event(c: Cluster, same_actor: SameActor | None = None) -> Event:
+    """The event a cluster of mentions makes. ``same_actor``: a :class:`.text.SameActor` shared by
+    the events of one reconciliation (it remembers the names it compared)."""
+    same_actor = same_actor or SameActor()
     members = sorted(c.members, key=lambda x: x.sort_key)
     conflicts: list[Conflict] = []
     date, precision, cf = _dates(members)
@@ -197,10 +200,10 @@ def build_event(c: Cluster) -> Event:
     if cf:
         conflicts.append(cf)
     actor1, cf = _pick("actor1", [(i.mention.actor1, i) for i in members if i.mention.actor1], same_actor)
-    if cf and _disputed(cf, members):
+    if cf and _disputed(cf, members, same_actor):
         conflicts.append(cf)
     actor2, cf = _pick("actor2", [(i.mention.actor2, i) for i in members if i.mention.actor2], same_actor)
-    if cf and _disputed(cf, members):
+    if cf and _disputed(cf, members, same_actor):
         conflicts.append(cf)
     assoc: list[str] = []
     for i in members:

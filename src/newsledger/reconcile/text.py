@@ -257,6 +257,31 @@ def same_actor(a: str | None, b: str | None) -> bool:
     return same_actor_words(actor_words(a), actor_words(b))
 
 
+class SameActor:
+    """:func:`same_actor` remembering each name's words and each pair's answer (both depend on
+    the strings alone), for one reconciliation: the merged events compare the same names again
+    and again."""
+
+    __slots__ = ("_pairs", "_words")
+
+    def __init__(self) -> None:
+        self._words: dict[str | None, tuple[str, ...]] = {}
+        self._pairs: dict[tuple[str | None, str | None], bool] = {}
+
+    def words(self, a: str | None) -> tuple[str, ...]:
+        """:func:`actor_words` of ``a``."""
+        w = self._words.get(a)
+        if w is None:
+            w = self._words[a] = actor_words(a)
+        return w
+
+    def __call__(self, a: str | None, b: str | None) -> bool:
+        got = self._pairs.get((a, b))
+        if got is None:
+            got = self._pairs[(a, b)] = same_actor_words(self.words(a), self.words(b))
+        return got
+
+
 def same_actor_words(wa: tuple[str, ...], wb: tuple[str, ...]) -> bool:
     """:func:`same_actor` for names already reduced by :func:`actor_words`."""
     if not wa or not wb:

@@ -213,9 +213,14 @@ class Story:
     def parenthetical(self, c: Cand, old: Ref | None) -> bool:
         """A year in brackets after a name ("the Civil Constitution of the Clergy (1790)") labels
         it, a year after "since" is a point of comparison; a history's narrative stays where it was."""
-        if self.news or old is None or c.kind != "value":
+        if c.kind != "value":
             return False
-        if self.text[c.start - 1 : c.start] == "(" and self.text[c.end : c.end + 1] == ")":
+        if (
+            not self.news
+            and old is not None
+            and self.text[c.start - 1 : c.start] == "("
+            and self.text[c.end : c.end + 1] == ")"
+        ):
             return True
         # "the first incursion since 1995": a point of comparison, not where the story goes
         return self.text[max(0, c.start - 6) : c.start].lower() == "since "

@@ -1,0 +1,88 @@
+"""Words of organisation names: those that serve the place they name ("Rapides Parish Fire
+District") and those that only borrow it ("Washington Post")."""
+
+from __future__ import annotations
+
+# an organisation whose name holds a place literally serves that place ("Rapides Parish Fire
+# District", "Louisville Metro Police"); others only borrow the name ("Washington Post")
+LOCAL_ORG_WORDS = frozenset(
+    [
+        "police",
+        "fire",
+        "sheriff",
+        "sheriff's",
+        "council",
+        "district",
+        "department",
+        "schools",
+        "school",
+        "board",
+        "court",
+        "courts",
+        "hospital",
+        "city",
+        "county",
+        "parish",
+        "township",
+        "municipal",
+        "municipality",
+        "government",
+        "authority",
+        "university",
+        "college",
+        "airport",
+        "port",
+        "zoo",
+        "library",
+        "metro",
+        "transit",
+        "jail",
+        "prison",
+    ]
+)
+# an organisation named after a place without serving it: media, teams, brands
+BORROWED_ORG_WORDS = frozenset(
+    [
+        "post",
+        "times",
+        "herald",
+        "journal",
+        "news",
+        "observer",
+        "gleaner",
+        "star",
+        "tribune",
+        "gazette",
+        "chronicle",
+        "telegraph",
+        "guardian",
+        "mail",
+        "express",
+        "standard",
+        "independent",
+        "radio",
+        "tv",
+        "television",
+        "network",
+        "broadcasting",
+        "press",
+        "wire",
+        "daily",
+        "weekly",
+        "magazine",
+        "review",
+        "fc",
+        "club",
+        "team",
+        "united",
+        "raptors",
+        "airlines",
+        "airways",
+        "bank",
+        "group",
+        "inc",
+        "corp",
+        "ltd",
+        "company",
+    ]
+)
