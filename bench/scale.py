@@ -201,7 +201,10 @@ def profile(corpora: list[str], docs: int) -> list[dict[str, Any]]:
         spacy_t["tokenizer"] = process_time() - t0
         for comp, proc in nlp.pipeline:
             t0 = process_time()
-            sdocs = list(proc.pipe(sdocs, batch_size=nlp.batch_size))
+            if hasattr(proc, "pipe"):
+                sdocs = list(proc.pipe(sdocs, batch_size=nlp.batch_size))
+            else:  # a function component (paragraph_starts)
+                sdocs = [proc(d) for d in sdocs]
             spacy_t[comp] = process_time() - t0
         # newsledger: parse (the same components, batches of 16) + each stage
         ours: dict[str, float] = {}

@@ -115,3 +115,16 @@ def test_no_module_rebuilds_the_doc_text() -> None:
         if pattern.search(line.split("#")[0])
     ]
     assert offenders == []
+
+
+def test_resources_are_frozen_once_per_context_not_per_batch(monkeypatch) -> None:
+    # asking the collector walks every frozen object (~10-30 ms): once per Context, not per batch
+    from newsledger import Context, pipeline
+
+    calls: list[int] = []
+    monkeypatch.setattr(pipeline.gc, "get_freeze_count", lambda: calls.append(1) or 1)
+    first, second = Context(), Context()
+    for _ in range(3):
+        pipeline.freeze_resources(first)
+    pipeline.freeze_resources(second)
+    assert len(calls) == 2

@@ -123,16 +123,22 @@ def extract(
             done = annotate(parsed, ctx, stages, timings)
             release(parsed.doc)
             yield done.without_doc()
-        freeze_resources()
+        freeze_resources(ctx)
 
 
-def freeze_resources() -> None:
+def freeze_resources(ctx: Context | None = None) -> None:
     """Once per process, after the first batch has loaded the model, gazetteer and lexicons:
     move every object alive into the collector's permanent generation (``gc.freeze``).
 
     Those resources are millions of long-lived objects; every full collection of Python's
     cycle collector would walk them again (~0.2 s each, several per thousand articles). They
-    stay reference-counted as before; only the cycle collector skips them."""
+    stay reference-counted as before; only the cycle collector skips them. ``ctx`` remembers
+    that it was done: asking the collector (``gc.get_freeze_count``) walks every frozen
+    object, ~10-30 ms, too much to do for every batch."""
+    if ctx is not None and ctx.__dict__.get("_resources_frozen"):
+        return
     if gc.get_freeze_count() == 0:
         gc.collect()
         gc.freeze()
+    if ctx is not None:
+        ctx.__dict__["_resources_frozen"] = True

@@ -51,3 +51,21 @@ def test_a_victim_told_in_a_sentence_without_an_event_counts_for_the_shooting_be
         "A round hit a 9-year-old boy in the leg, police said."
     )
     assert _toll(ctx, text) == (0, 1)
+
+
+def test_in_a_murder_suicide_the_people_he_shot_are_the_dead_not_injured(ctx) -> None:
+    text = (
+        "RYE — A couple and their two children were found dead inside their home on Sunday. "
+        "Neighbors described the family as quiet. A vigil is planned at the church. "
+        "Classes were canceled on Monday. "
+        "Police said the father shot his wife and children before killing himself."
+    )
+    assert _toll(ctx, text) == (4, 0)
+
+
+def test_people_struck_told_later_include_the_dead_named_first(ctx) -> None:
+    text = (
+        "A shooting at a Decatur bar on Saturday night left one man dead and three others injured. "
+        "Police said four people were struck by gunfire."
+    )
+    assert _toll(ctx, text) == (1, 3)

@@ -25,7 +25,9 @@ def _names(evs) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def test_area_of_a_city_whose_police_report_it(ctx) -> None:
-    evs = _events(ctx, "A man was shot Friday night in Jamaica Plain, Boston Police said. He was taken to a hospital.")
+    evs = _events(
+        ctx, "A man was shot Friday night in Jamaica Plain, Boston Police said. He was taken to a hospital."
+    )
     area = next(e.place for e in evs if e.place is not None and e.place.name == "Boston - Jamaica Plain")
     loc = place_location(area)  # the name the ledger JSON and the ACLED CSV export
     assert loc is not None and loc.name == "Boston - Jamaica Plain"
@@ -34,7 +36,9 @@ def test_area_of_a_city_whose_police_report_it(ctx) -> None:
 
 
 def test_neighbourhood_of_a_city_named_by_the_text(ctx) -> None:
-    evs = _events(ctx, "Two people were wounded Saturday in a shooting in the Morgan Park neighborhood of Chicago.")
+    evs = _events(
+        ctx, "Two people were wounded Saturday in a shooting in the Morgan Park neighborhood of Chicago."
+    )
     assert "Chicago - Morgan Park" in _names(evs)
 
 
@@ -46,13 +50,17 @@ def test_a_city_near_another_is_not_its_area(ctx) -> None:
 
 def test_town_named_in_a_county_is_the_place(ctx) -> None:
     evs = _events(
-        ctx, "A man was killed Saturday in Sullivan County. The shooting happened at a home in Kingsport, deputies said."
+        ctx,
+        "A man was killed Saturday in Sullivan County. The shooting happened at a home in Kingsport, deputies said.",
     )
     assert _names(evs) == {"Kingsport"}
 
 
 def test_town_the_place_is_only_near_leaves_the_county(ctx) -> None:
-    evs = _events(ctx, "A boy was killed Sunday in Iredell County. It happened on a farm south of Mooresville, deputies said.")
+    evs = _events(
+        ctx,
+        "A boy was killed Sunday in Iredell County. It happened on a farm south of Mooresville, deputies said.",
+    )
     assert "Iredell County" in _names(evs)
     assert "Mooresville" not in _names(evs)
 
@@ -68,7 +76,9 @@ def test_days_of_statements_do_not_date_the_happening(ctx) -> None:
 
 
 def _place(name: str, feature: str, admin1: str | None, country: str = "US") -> PlaceMention:
-    return PlaceMention(Span("t", 0, len(name)), name, name, f"test:{name}", 1.0, 2.0, feature, admin1, country)
+    return PlaceMention(
+        Span("t", 0, len(name)), name, name, f"test:{name}", 1.0, 2.0, feature, admin1, country
+    )
 
 
 def test_province_or_country_yields_to_the_report_town() -> None:
@@ -90,6 +100,8 @@ def test_weekday_read_after_publication_is_the_week_before() -> None:
     assert _weekday_before_publication(art, m).date == "2017-02-06"
     # a named day is not moved, nor a weekday already before publication
     named = Timex(Span("t", 15, 27), "Feb. 13", "DATE", "2017-02-13", precision="day")
-    assert _weekday_before_publication(art, EventMention(**{**m.__dict__, "time": named})).date == "2017-02-13"
+    assert (
+        _weekday_before_publication(art, EventMention(**{**m.__dict__, "time": named})).date == "2017-02-13"
+    )
     before = EventMention(**{**m.__dict__, "date": "2017-02-06"})
     assert _weekday_before_publication(art, before).date == "2017-02-06"

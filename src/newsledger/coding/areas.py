@@ -146,7 +146,7 @@ def _area_word_after(doc: Any, q: PlaceMention) -> int | None:
 def policed(doc: Any, towns: list[PlaceMention]) -> list[PlaceMention]:
     """Towns whose police or fire department the text names ("Chicago Police said", "Boston
     police", "the Columbus Division of Police" is not caught): the report's jurisdiction."""
-    out = []
+    out: list[PlaceMention] = []
     for t in towns:
         span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         if span is None or span.end >= len(doc):

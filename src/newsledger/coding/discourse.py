@@ -95,6 +95,19 @@ def merge_same_happening(items: list[tuple[EventMention, str, int]]) -> list[Eve
                     # "a man was found dead ... he had been shot": the people shot are the dead
                     inj = None
                 elif (
+                    f"{SHOT_VICTIMS} '" in m.rule
+                    and OTHERS_NAMED not in m.rule
+                    and "the dead are among" not in m.rule
+                    and m.fatalities is None
+                    and m.injured
+                    and pm.fatalities
+                    and pm.injured is not None
+                    and pm.injured < m.injured <= pm.injured + pm.fatalities
+                ):
+                    # "one man dead and three others injured ... four people were struck": the
+                    # people shot include the dead
+                    inj = pm.injured
+                elif (
                     inj is not None
                     and inj == m.injured
                     and (pm.injured is None or m.injured > pm.injured)
@@ -154,7 +167,8 @@ def merge_same_happening(items: list[tuple[EventMention, str, int]]) -> list[Eve
         ):
             m = replace(m, injured=None, rule=m.rule + "; the people shot are those reported dead")
         elif (
-            f"{SHOT_VICTIMS} '" in m.rule  # the event's own victims were counted as shot
+            # the event's own victims (or those merged into it) were counted as shot
+            (f"{SHOT_VICTIMS} '" in m.rule or f"[{SHOT_VICTIMS};" in m.rule)
             and OTHERS_NAMED not in m.rule
             and "the dead are among" not in m.rule
             and m.fatalities is None

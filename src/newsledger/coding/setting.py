@@ -118,7 +118,10 @@ def apply_setting(
     return name_areas(sents[0].doc, article.places, setting, out, gazetteer) if gazetteer is not None else out
 
 
-WEEKDAY = re.compile(r"^(?:(?:early|late|last)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
+WEEKDAY = re.compile(
+    r"^(?:(?:early|late|last)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.I,
+)
 
 
 def _weekday_before_publication(article: AnnotatedArticle, m: EventMention) -> EventMention:
@@ -139,7 +142,9 @@ def _weekday_before_publication(article: AnnotatedArticle, m: EventMention) -> E
     if not 0 < ahead <= 7:
         return m
     day = (dt.date.fromisoformat(m.date) - dt.timedelta(days=7)).isoformat()
-    return replace(m, date=day, rule=m.rule + f"; date {day}: '{m.time.text}' before the report's publication")
+    return replace(
+        m, date=day, rule=m.rule + f"; date {day}: '{m.time.text}' before the report's publication"
+    )
 
 
 LEGAL = frozenset({"charge", "guilty", "arrest", "trial", "sentence", "plead", "arraign", "indict",
@@ -356,6 +361,19 @@ def _lead_time(article: AnnotatedArticle, sents: list[Any]) -> Timex | None:
         # "police said Wednesday", "was arrested Tuesday": the days of the telling, the
         # arrest or the charge are not the happening's
         lead = [x for x in lead if x not in told]
+    elif told:
+        # a lead that dates only its telling: a day of the happening told later in the report,
+        # up to three days before ("... said Saturday night" ... "at 5:45 p.m. Friday")
+        later = [
+            (t, d)
+            for t, d in days
+            if t.span.start >= end
+            and 0 < _days_before(d, told[0][1]) <= RECENT
+            and not CLOCK.match(t.text.strip())
+            and not _dates_telling(doc, t)
+        ]
+        if later:
+            return min(later, key=lambda x: x[1])[0]
     if lead:
         # the happening is the earliest day the lead gives (later ones are arrests, statements,
         # vigils), if within three days of the first

@@ -53,6 +53,7 @@ def tally(victims: list[Victims]) -> Tally:
     if shot and part and part <= shot and not others:
         hurt -= part  # "two men were shot and one was critically wounded": one of the two
     notes = []
+    in_all = False  # a total ("a quadruple shooting") already counted those beyond the dead
     if named:
         # totals named again: "... a woman and a child, leaving police to discover the three
         # dead" (a floor for the dead), "a man was killed and his wife wounded in a double
@@ -72,6 +73,7 @@ def tally(victims: list[Victims]) -> Tally:
                 else:
                     shot += t.n - (dead + hurt + shot)
                     others = True  # people beyond those named: not the dead again
+                    in_all = True
                 notes.append(f"in all {t.n} ('{t.text}')")
     # the shooter who killed himself is not among the people he shot
     victims_dead = sum(
@@ -79,7 +81,14 @@ def tally(victims: list[Victims]) -> Tally:
     )
     if dead and not victims_dead:
         notes.append(SELF_ONLY)
-    if shot and victims_dead and shot > victims_dead and not hurt and not any(v.others for v in shot_v):
+    if (
+        shot
+        and victims_dead
+        and shot > victims_dead
+        and not hurt
+        and not in_all
+        and not any(v.others for v in shot_v)
+    ):
         # "four men were shot and one was killed", "one is dead after a gunman opened fire,
         # shooting five people": the dead are among those shot
         shot -= victims_dead

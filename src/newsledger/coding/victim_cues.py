@@ -172,3 +172,55 @@ def attempted(verb: Any) -> bool:
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     return t.dep_ == "xcomp" and t.head.lemma_.lower() in ATTEMPT
+
+
+def reduced_passive(verb: Any) -> bool:
+    """ "Man shot in knee", "an 11-year-old boy shot Monday thought ...": a news passive without
+    its auxiliary, parsed as an active verb with no object — told by a body part ("in the
+    knee") or a day ("Monday") right after it, not by a target ("shot at police")."""
+    if any(
+        c.dep_ in ("dobj", "auxpass", "aux") or c.lower_ in ("at", "into", "up", "back")
+        for c in verb.children
+    ):
+        return False
+    if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in verb.children):
+        return False  # "shot and killed his wife"
+    for c in verb.children:
+        if c.i != verb.i + 1 and not (c.i == verb.i + 2 and verb.doc[verb.i + 1].dep_ == "det"):
+            continue
+        if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in BODY_PARTS for g in c.children):
+            return True
+    return False
+
+
+ORDINAL_WORDS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                           "latest", "last", "first"})  # fmt: skip
+
+
+def nth_time(verb: Any) -> bool:
+    """ "marks the second time in six months that a 15-year-old was killed", "the third time
+    this year that a child has been shot": the clause counts earlier happenings, not this one's
+    victims."""
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    return any(
+        c.lemma_.lower() == "time"
+        and c.dep_ in ("dobj", "attr", "nsubj")
+        and any(m.lower_ in ORDINAL_WORDS for m in c.children if m.dep_ == "amod")
+        for c in verb.head.children
+    )
+
+
+def possessive_her(h: Any) -> bool:
+    """ "fatally shooting her older brother" parsed with "her" as a second object: a
+    possessive, not a victim."""
+    if h.lower_ != "her" or h.pos_ != "PRON":
+        return False
+    for t in h.doc[h.i + 1 : h.i + 4]:
+        if t.dep_ == h.dep_ and t.head.i == h.head.i and t.pos_ in ("NOUN", "PROPN"):
+            return True
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM", "PUNCT"):
+            return False
+    return False

@@ -49,11 +49,14 @@ from .victim_cues import (
     fatally,
     has_mod,
     left_count,
+    nth_time,
     object_before,
     objects,
     owner,
     person_before,
     phrase,
+    possessive_her,
+    reduced_passive,
     subjects,
 )
 
@@ -137,6 +140,17 @@ def _attempt(heads: list[Any], pred: str) -> list[tuple[list[Any], str, str]]:
     return [(selves, "hurt^", pred)] if selves else []
 
 
+def _headline_shot(tok: Any) -> list[tuple[list[Any], str, str]]:
+    """ "Four shot to death in Mason County", "2 shot, 1 killed": a headline's count with
+    "shot" parsed as a noun (not "one shot was fired", "fired two shots")."""
+    if tok.lower_ != "shot" or tok.pos_ != "NOUN" or tok.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return []
+    if any(c.dep_ == "det" for c in tok.children):
+        return []
+    nums = [c for c in tok.children if c.dep_ == "nummod" and c.i < tok.i]
+    return [(nums, "dead" if _to_death(tok) else "shot", tok.text)] if nums else []
+
+
 def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
     """(victim heads, kind, predicate) for a casualty predicate token; empty if it is none."""
     lemma = tok.lemma_.lower()
@@ -169,6 +183,8 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
             if not objs and tok.tag_ == "VBN" and not any(personish(c) for c in subjects(tok)):
                 objs = person_before(tok)  # "... after a 4-year-old was shot" parsed without its subject
+            if not objs and reduced_passive(tok):
+                objs = [h for h in subjects(tok) if personish(h)]  # "Man shot in knee", "a boy shot Monday"
             return [(objs, kind, tok.text)]
         if lemma == "hurt" and (tok.tag_ == "VBG" or any(c.lower_ in ("i", "we") for c in tok.children)):
             return []  # "he was hurting deep inside", "I'm hurt": grief, not injury
@@ -238,7 +254,7 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
             )
             return [(heads, "dead", tok.text)] if heads else [(left_count(tok), "dead!", tok.text)]
         return [(left_count(tok), "dead!", tok.text)]
-    return noun_predicate(tok)
+    return _headline_shot(tok) or noun_predicate(tok)
 
 
 def victims_in(tokens: Any) -> list[Victims]:
@@ -256,6 +272,8 @@ def victims_in(tokens: Any) -> list[Victims]:
                 # a part of those shot: "the dead are among those shot" in the tally
                 _add(out, seen, Victims(num, n, "dead", tok.text, partitive=True), num.i)
             continue
+        if nth_time(tok):
+            continue  # "the second time in six months that a teen was killed": the earlier one
         for heads, kind, pred in _predicate(tok):
             if ":" in kind:  # "a double homicide"
                 kind, num = kind.split(":")
@@ -270,7 +288,7 @@ def victims_in(tokens: Any) -> list[Victims]:
                 if h.lower_ == "themselves":
                     h = tok.doc[reflexive_key(h)]  # "two teens shot themselves": the two teens
                 n = count_one(h) if single else count_people(h)
-                if n is None or n == 0 or not personish(h) or sub_count(h):
+                if n is None or n == 0 or not personish(h) or sub_count(h) or possessive_her(h):
                     continue  # "shot out the windows", "hit the house", "including one in ..."
                 key = h.i
                 if h.lower_ in REFLEXIVE:

@@ -153,7 +153,7 @@ class Gazetteer:
         countries and regions before cities, then by population); ``fuzzy`` falls back to the
         transliteration-insensitive key when the exact one finds nothing."""
         key = self.key(name)
-        codes = self._exact.get(key) or self._exact.get(_county(key))
+        codes = self._exact.get(key) or self._exact.get(_county(key)) or self._hyphenated(name, key)
         if codes:
             memo = self._memo
             return tuple([memo.get(c) or self._new(c) for c in codes])
@@ -171,7 +171,11 @@ class Gazetteer:
 
     def has(self, name: str) -> bool:
         key = self.key(name)
-        return key in self._exact or _county(key) in self._exact
+        return key in self._exact or _county(key) in self._exact or bool(self._hyphenated(name, key))
+
+    def _hyphenated(self, name: str, key: str) -> tuple[int, ...]:
+        """A county named by its hyphenated name alone ("Miami-Dade" for Miami-Dade County)."""
+        return self._exact.get(key + " county", ()) if "-" in name else ()
 
     def get(self, place_id: str) -> Place | None:
         i = self._by_id.get(place_id)

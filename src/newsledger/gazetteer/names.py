@@ -179,9 +179,6 @@ def _not_people(
     as_person: Counter[str] = Counter()
     as_place: Counter[str] = Counter()
     for e in doc.ents if ents is None else ents:
-        if len(e) > 1 and _aged(text, e.start_char) and all(_capitalised(t) for t in e):
-            full.update(t.text for t in e)  # "7-year-old Crystal Bowman", whatever the label
-            first.add(e[0].text)
         if e.label_ == "PERSON":
             as_person[text[e.start_char : e.end_char]] += 1
             words = [t.lower_ for t in e]
@@ -191,6 +188,10 @@ def _not_people(
                     first.add(e[0].text)
         elif e.label_ in PLACE_LABELS:
             as_place[text[e.start_char : e.end_char]] += 1
+    for m in _AGED_NAME.finditer(text):  # whatever the model's label
+        words = m.group(1).split()
+        full.update(words)
+        first.add(words[0])
     out = []
     for c in found:
         name = c.name
@@ -228,20 +229,16 @@ def _not_people(
             # a full name is strong evidence; the model's PERSON tag alone only for small towns
             best = gz.lookup(name, fuzzy=False)[:1]
             limit = 10**6 if name in full else 10**5
-            if not best or (best[0].feature == "city" and best[0].population < limit):
+            small = ("city", "ADM1", "ADM2") if name in full else ("city",)  # "Annarae Ponce"
+            if not best or (best[0].feature in small and best[0].population < limit):
                 continue
         out.append(c)
     return out
 
 
 _WHO = re.compile(r",?\s+who\b")
-_AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old,?\s+\Z", re.IGNORECASE)
-
-
-def _aged(text: str, start: int) -> bool:
-    """The name at ``start`` follows an age ("7-year-old Crystal Bowman", "34-year-old Annarae
-    Ponce")."""
-    return bool(_AGE.search(text, max(0, start - 24), start))
+# a full name after an age ("7-year-old Crystal Bowman", "34-year-old Annarae Ponce")
+_AGED_NAME = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old,?[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2})")
 
 
 def _titled(doc: Any, c: Candidate, gz: Gazetteer) -> bool:
@@ -283,3 +280,24 @@ def _placed_by_context(doc: Any, text: str, c: Candidate) -> bool:
     if span is None or not len(span):
         return False
     return locative(doc, list(span))
+
+
+def common_words(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+    """A one-word name that the article writes as a lowercase word at least as often ("Man says
+    he shot ...", "Arrest Made in ...", "It sounded like Boom, boom") is that word, not a town
+    so named (Man, Ivory Coast), unless the words around say place ("in Reading"); a name
+    written in lowercase ("jersey", "van") is never a place. Countries and towns of a million
+    are kept."""
+    words = Counter(token_column(doc, "ORTH"))
+    out = []
+    for c in found:
+        if c.role == "place" and " " not in c.name and not c.hint:
+            if c.name.islower():
+                continue
+            low = c.name.casefold()
+            if words[low] and words[low] >= words[c.name] and not _placed_by_context(doc, text, c):
+                best = gz.lookup(c.name, fuzzy=False)[:1]
+                if not best or (best[0].feature != "country" and best[0].population < 10**6):
+                    continue
+        out.append(c)
+    return out

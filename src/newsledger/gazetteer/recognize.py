@@ -34,6 +34,7 @@ from .names import (
     _not_people,
     _repeats,
     _serves,
+    common_words,
     in_list,
 )
 from .org_words import BORROWED_ORG_WORDS, LOCAL_ORG_WORDS
@@ -314,6 +315,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
         for c in out
     ]  # fmt: skip
     out = _not_people(doc, text, out, gz, ents)
+    out = common_words(doc, text, out, gz)
     out.sort(key=lambda c: (c.start, -c.end))
     dedup: list[Candidate] = []
     for c in out:

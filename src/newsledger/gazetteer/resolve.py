@@ -1,8 +1,9 @@
 """Choosing one gazetteer entry per candidate, with a score and the alternatives it beat.
 
 Evidence, added up per candidate entry (a log-linear score):
-- prior: population (log) and feature type (countries, regions and admin areas before towns of
-  the same name), main name before alternate name before a transliteration-loose match;
+- prior (:mod:`.readings`): population (log) and feature type (countries, regions and admin
+  areas before towns of the same name), main name before alternate name before a
+  transliteration-loose match;
 - the word after the name ("Helmand *district*" → admin areas; "Mosul *city*" → towns);
 - containment phrases: "Alexandria, La.", "in Fort Worth, Texas" (the second name contains the
   first: same admin1 or same country);
@@ -16,30 +17,23 @@ Evidence, added up per candidate entry (a log-linear score):
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import Gazetteer, Place
+from . import Gazetteer, Place, distance_km
 from .candidate import Candidate
-from .fold import fold, loose
+from .fold import fold
 from .names import SETTLEMENT_OF, in_list
-from .words import FACILITY_WORDS
+from .readings import FEATURE_PRIOR, generic_region, prior
+from .readings import options as readings_of
 
-MAX_CANDIDATES = 40
-_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
-# name prefixes that are spelled joined to a capital in ordinary names ("LaGrange", "DeLand",
-# "McKee", "DeKalb", "O'Fallon"): not brands
-_NAME_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Du|Da|La|Le|Van|Von|St|O')(?=[A-Z][a-z])")
 ADMIN_BONUS = 1.5  # a town or county of a region the article names
 REGION_OF_TOWNS_BONUS = 2.5  # a region that holds towns or counties the article names
+NEIGHBOURS_BONUS = 1.0  # a town or county of a region that holds other names of the article
+CLEAR_MARGIN = 1.5  # a name's reading that far ahead of any reading in another region is clear
 SIBLING_REGIONS_BONUS = 2.0  # a region of a country two other regions of which the article names
-# a first-level region whose towns add up to fewer inhabitants is no better known than a town of that
-# name ("Toledo" is the city in Ohio, not the district of Belize)
-SMALL_REGION = 100_000
-FEATURE_PRIOR = {"country": 4.0, "region": 2.0, "ADM1": 1.0, "ADM2": 0.3, "city": 0.0, "other": -1.0}
 
 
 @dataclass(frozen=True)
@@ -48,89 +42,6 @@ class Resolution:
     place: Place | None
     score: float  # 0..1: how far the choice is ahead of the runner-up
     alternatives: tuple[Place, ...]
-
-
-def _options(gz: Gazetteer, c: Candidate) -> list[Place]:
-    if c.hint == "town":
-        return []
-    opts = list(gz.lookup(c.name))
-    if c.role == "demonym":
-        place = gz.place_of_demonym(c.name)
-        return [place] if place else []
-    if c.label == "FAC":  # a building or road named like a small town is not in that town
-        opts = [p for p in opts if p.feature != "city" or p.population >= 20000]
-    if " " in c.name and c.name.split()[-1].casefold().rstrip(".") in FACILITY_WORDS:
-        opts = [p for p in opts if not p.alternate]  # "Washington Square" is no other name of a town
-    if _CAMEL.search(_NAME_PREFIX.sub("", c.name)):  # "UConn", "MoD": brands and acronyms, not villages
-        opts = [p for p in opts if p.feature in ("country", "region", "ADM1")]
-    if " " not in c.name.strip():
-        # a one-word name that is another town's name in some language ("Julia" for Plovdiv,
-        # "Villanueva" for Tallahassee) is a person or a word, unless the town is a world city
-        # ("Bombay") or the names are spellings of each other ("Misrata", "Misratah")
-        opts = [p for p in opts if not (p.alternate and p.feature == "city") or _akin(c.name, p)]
-    elif _QUARTER.match(fold(c.name)):
-        # "the West Side", "the East End", "the Far South Side": a part of the article's town,
-        # not a town known by another name elsewhere (West Newton, Eltingville)
-        opts = [p for p in opts if p.feature != "city" or not p.alternate]
-    if c.hint == "admin":  # "Donetsk region": the region may be spelled differently from the town
-        seen = {p.id for p in opts}
-        opts += [p for p in gz.lookup_loose(c.name) if p.id not in seen]
-    return opts[:MAX_CANDIDATES]
-
-
-_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ad|at|the|la|le|les|los|las)[ -]+")
-
-
-_QUARTER = re.compile(
-    r"(?:(?:far|upper|lower|near|lower east|lower west|upper east|upper west) )?"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north east|north west|south east"
-    r"|south west) ?(?:side|end)$"
-)
-
-
-def _akin(name: str, p: Place) -> bool:
-    """An alternate name worth trusting for a one-word name: the town is a world city (≥ 1 M), or
-    both names begin alike (after an article: "Qamishli" / "Al Qāmishlī")."""
-    if p.population >= 10**6:
-        return True
-    a, b = _ARTICLE.sub("", fold(name)), _ARTICLE.sub("", fold(p.name))
-    return a[:3] == b[:3] or loose(a)[:3] == loose(b)[:3]
-
-
-GENERIC_REGION_NAMES = frozenset(
-    [
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-        "centre", "center", "far north", "far west", "north east", "north west", "south east",
-        "south west", "northeast", "northwest", "southeast", "southwest", "gulf", "delta", "valley",
-        "coast", "coastal", "littoral", "highlands", "lakes", "islands", "plateau", "capital",
-        "upper", "lower", "middle", "interior", "mountain", "mountains", "river", "maritime",
-        "savanes", "lagoons", "border", "southern district", "northern district", "central district",
-    ]
-)  # fmt: skip
-
-
-def _generic_region(p: Place, named: Counter[str], name: str) -> bool:
-    """A first- or second-level region whose name is a common word ("Gulf" in Papua New Guinea,
-    "West" in Cameroon), in a country the article does not name; or, for such a word, a small
-    town or a town of another name ("Northwest", North Carolina: a street's "Northwest 18th
-    Terrace"; "North" for North Salt Lake)."""
-    if p.feature == "city":
-        return fold(name) in GENERIC_REGION_NAMES and (p.alternate or p.population < 100_000)
-    generic = fold(p.name) in GENERIC_REGION_NAMES or fold(name) in GENERIC_REGION_NAMES
-    return p.feature in ("ADM1", "ADM2") and generic and not named.get(p.country)
-
-
-def _prior(p: Place, c: Candidate, has_primary: bool) -> float:
-    s = math.log10(p.population + 10)
-    if p.alternate:  # known by another name: its feature type says little about this one
-        s -= 3.0 if has_primary and p.feature in ("country", "region", "ADM1") else 1.0
-    elif p.feature != "ADM1" or p.population >= SMALL_REGION:
-        s += FEATURE_PRIOR.get(p.feature, 0.0)
-    if c.hint == "admin":
-        s += 3.0 if p.feature in ("ADM1", "ADM2", "region") else -1.0
-    elif c.hint == "city":
-        s += 2.0 if p.feature == "city" else -1.0
-    return s
 
 
 def _containers(cands: list[Candidate], text: str) -> dict[int, int]:
@@ -142,6 +53,10 @@ def _containers(cands: list[Candidate], text: str) -> dict[int, int]:
         if gap.strip() == "," and len(gap) <= 3 and b.role == "place":
             out[i] = i + 1
     return out
+
+
+def _km(p: Place, q: Place) -> float:
+    return distance_km(p.latitude, p.longitude, q.latitude, q.longitude)
 
 
 def _proximity(p: Place, near: list[tuple[float, float]]) -> float:
@@ -207,7 +122,7 @@ def resolve(
     gz: Gazetteer, cands: list[Candidate], text: str, outlet_country: str | None = None
 ) -> list[Resolution]:
     fk = gz.key  # fold, once per distinct name in a view made by ``Gazetteer.for_text``
-    options = [_options(gz, c) for c in cands]
+    options = [readings_of(gz, c) for c in cands]
     priors = []
     for c, opts in zip(cands, options, strict=True):
         has_primary = any(not p.alternate for p in opts)
@@ -215,7 +130,7 @@ def resolve(
         priors.append(
             [
                 # a small town known by another name does not take a big town's own name
-                _prior(p, c, has_primary) - (2.0 if p.alternate and 10 * p.population < main_town else 0.0)
+                prior(p, c, has_primary) - (2.0 if p.alternate and 10 * p.population < main_town else 0.0)
                 for p in opts
             ]
         )
@@ -234,6 +149,13 @@ def resolve(
                     FEATURE_PRIOR[p.feature] + 1.5 + math.log10(p.population + 10) - math.log10(town + 10)
                 )
     contains = _containers(cands, text)
+    inside = {
+        i: i + 1
+        for i in range(len(cands) - 1)
+        if text[cands[i].end : cands[i + 1].start] == " in "
+        and cands[i].role == "place"
+        and cands[i + 1].role == "place"
+    }
 
     # explicit context: unambiguous countries and admin areas named in the article, by name, so
     # that a name is never its own evidence
@@ -255,6 +177,7 @@ def resolve(
         anchors: dict[str, list[tuple[float, float]]],
         inner: dict[str, set[tuple[str, str]]] | None = None,
         states: dict[str, str] | None = None,
+        local: dict[str, tuple[str, str]] | None = None,
     ) -> list[list[float]]:
         scores = []
         prox_cache: dict[tuple[str, str], float] = {}
@@ -275,14 +198,22 @@ def resolve(
                     set().union(*(v for k, v in admin_names.items() if k != own)),
                     set().union(*(v for k, v in (inner or {}).items() if k != own)),
                     Counter(cc for k, cc in (states or {}).items() if k != own),
+                    Counter(r for k, r in (local or {}).items() if k != own),
                 )
-            near, dominant, countries, admins, holds, sibling_states = context
+            near, dominant, countries, admins, holds, sibling_states, neighbours = context
             biggest = max((q.population for q in opts if q.feature == "city"), default=0)
             for p, s in zip(opts, pri, strict=True):
                 bonus = _context_bonus(p, countries, admins, dominant, fk)
                 if p.feature == "city" and 30 * (p.population + 1000) < biggest and biggest >= 10**6:
                     bonus /= 2  # a village does not beat a world city by its country alone
                 s += bonus
+                if (
+                    p.feature in ("city", "ADM2")
+                    and p.admin1
+                    and (n := neighbours[(p.country, fk(p.admin1))])
+                    and (p.country, fk(p.admin1)) not in admins
+                ):
+                    s += NEIGHBOURS_BONUS if n == 1 else NEIGHBOURS_BONUS + 0.5  # "Boyle County"
                 if (
                     p.feature == "ADM1"
                     and (region := (p.country, fk(p.admin1 or p.name))) in holds
@@ -321,6 +252,8 @@ def resolve(
     anchors: dict[str, list[tuple[float, float]]] = {}
     inner: dict[str, set[tuple[str, str]]] = {}  # regions that hold each name's town or county
     states: dict[str, str] = {}  # names read as a country's first-level region → that country
+    # names read clearly as a town or county of one region (no reading elsewhere comes close)
+    local: dict[str, tuple[str, str]] = {}
     for c, opts, row in zip(cands, options, first, strict=True):
         if opts:
             best = max(range(len(opts)), key=row.__getitem__)
@@ -333,6 +266,13 @@ def resolve(
                 and (p.feature == "ADM2" or (p.feature == "city" and p.population >= 5000))
             ):
                 inner.setdefault(fk(c.name), set()).add((p.country, fk(p.admin1)))
+            if c.role in ("place", "embedded") and p.feature in ("city", "ADM2") and p.admin1:
+                region = (p.country, fk(p.admin1))
+                rival = max(
+                    (row[k] for k, q in enumerate(opts) if (q.country, fk(q.admin1)) != region), default=-99.0
+                )
+                if row[best] - rival >= CLEAR_MARGIN:
+                    local[fk(c.name)] = region
             if p.country:
                 votes.setdefault(fk(c.name), Counter())[p.country] += 2 if p.feature != "country" else 1
             key = fk(c.name)
@@ -346,7 +286,7 @@ def resolve(
                     key=lambda k: -row[k],
                 )[:5]
                 anchors[key] = [(opts[k].latitude, opts[k].longitude) for k in plausible]
-    final = _one_sense(cands, options, choose(votes, anchors, inner, states), fk)
+    final = _one_sense(cands, options, choose(votes, anchors, inner, states, local), fk)
 
     out = []
     for i, (c, opts, row) in enumerate(zip(cands, options, final, strict=True)):
@@ -356,7 +296,7 @@ def resolve(
         order = sorted(range(len(opts)), key=lambda k: -row[k])
         if c.hint != "admin":
             # "Gulf", "West", "Far North": a region so named only when the article names its country
-            kept = [k for k in order if not _generic_region(opts[k], all_countries, c.name)]
+            kept = [k for k in order if not generic_region(opts[k], all_countries, c.name)]
             if not kept and all(opts[k].feature == "city" for k in order):
                 out.append(Resolution(c, None, 0.0, ()))
                 continue
@@ -366,6 +306,16 @@ def resolve(
                 known = gz.lookup("the " + c.name, fuzzy=False)[:1]
                 out.append(Resolution(c, known[0], 0.5, ()) if known else Resolution(c, None, 0.0, ()))
                 continue
+        h = inside.get(i)
+        if h is not None and options[h] and all(opts[k].feature == "city" for k in order):
+            host = options[h][max(range(len(options[h])), key=final[h].__getitem__)]
+            if host.feature == "city":
+                # "near Page in San Francisco", "Hamilton in Manhattan": a part of that town, not
+                # a town of the name far from it
+                order = [k for k in order if _km(opts[k], host) < 100]
+                if not order:
+                    out.append(Resolution(c, None, 0.0, ()))
+                    continue
         best = order[0]
         if (
             c.hint == "city"

@@ -258,14 +258,17 @@ def _update(
     texts = [store.event_text(e) for e, _ in built]
     changed = [i for i, (e, _) in enumerate(built) if grown[i] or old_text.get(e.id) != texts[i]]
     kept = {built[i][0].id for i in range(len(built))} - {built[i][0].id for i in changed}
+    print("DEBUG built", len(built), "grown", sum(grown), "same-cand", len(same), "changed", len(changed), "old_events", len(old_events), "updates", len(updates), "rows", len(rows), "stored cand", len(stored), "members", sum(len(m) for _, m in built))
     mentions = [_mention_row(it, event_of[id(it)], new_comp[i], cache) for i, it in enumerate(new_items)]
-    keys = _key_rows(new_items, cache)
+    keys = sorted(_key_rows(new_items, cache))  # in the table's order: inserts walk its b-tree once
     sources = {s.article for i in changed for s in built[i][0].sources}
     original = store.originals(sorted(sources))
     lap("index rows")
     with store.transaction() as c:
         store.delete_events(c, [eid for eid in old_events if eid not in kept])
+        lap("w:delete")
         store.write_events(c, [built[i][0] for i in changed], original, [texts[i] for i in changed])
+        lap("w:events")
         in_chunks(c, "DELETE FROM recon_mentions WHERE article_id IN ({marks})", gone)
         gone_keys = _key_rows(load_items(store, [(r[0], r[4]) for r in gone_rows]), cache)
         c.executemany(
@@ -274,8 +277,11 @@ def _update(
         c.executemany(
             "UPDATE recon_mentions SET event_id = ?, component = ? WHERE article_id = ? AND idx = ?", updates
         )
+        lap("w:updates")
         c.executemany(_INSERT_MENTION, mentions)
+        lap("w:mentions")
         c.executemany("INSERT INTO recon_keys VALUES (?,?,?,?)", keys)
+        lap("w:keys")
         c.executemany("INSERT OR REPLACE INTO recon_commitments VALUES (?,?,?)", _commitment_rows(all_new))
         lap("write events and index")
         commitments = _track_all(store, c, as_of)
@@ -284,7 +290,8 @@ def _update(
         store._set_meta(MARK, str(through))
         store._set_meta("dirty", "0")
         store._set_meta("reconciled_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    lap("commitments")
+        lap("commitments")
+    lap("commit")
     return len(changed), len(commitments)
 
 

@@ -308,8 +308,18 @@ def shares_key(
     and are their places not :func:`far_apart`? (The relation reconcile links and clusters by:
     the keys find candidates, pairs of far-apart fine places are never compared.)
     ``near``: :func:`near_cells` (or a memo of it)."""
-    if a.family != b.family or far_apart(a.point, a.name, b.point, b.name):
-        return False
+    # the key relation first (cheap), the distance of the places only for a pair it holds for
+    return (
+        a.family == b.family
+        and _keys_meet(a, b, policy, near)
+        and not far_apart(a.point, a.name, b.point, b.name)
+    )
+
+
+def _keys_meet(
+    a: Block, b: Block, policy: MergePolicy, near: Callable[[tuple[int, int]], frozenset[tuple[int, int]]]
+) -> bool:
+    """The key relation of :func:`shares_key` for two blocks of one family (places not checked)."""
     if a.article == b.article or (a.group and a.group == b.group):
         return True
     if a.placed and b.placed and a.pkey == b.pkey and (a.undated or b.undated):

@@ -82,7 +82,12 @@ class KeyCache:
 
     def adjacent(self, a: Item, b: Item) -> bool:
         """Does ``a`` look up a blocking key ``b`` is indexed under?"""
-        return shares_key(self._blocked(a)[3], self._blocked(b)[3], self.policy, self._near_cells)
+        got_a, got_b = self._coarse.get(id(a)), self._coarse.get(id(b))
+        if got_a is None or got_a[0] is not a:
+            got_a = self._blocked(a)
+        if got_b is None or got_b[0] is not b:
+            got_b = self._blocked(b)
+        return shares_key(got_a[3], got_b[3], self.policy, self._near_cells)
 
 
 Score = Callable[[Item, Item, MergePolicy], PairScore]

@@ -20,7 +20,6 @@ from typing import Any
 
 from ..model import Conflict, ConflictValue, Event, PlaceMention, Source
 from .clustering import Cluster
-from .dates import interval
 from .geo import SIZE, contains, location_of, same_place
 from .merge import Item
 from .text import SameActor
@@ -54,7 +53,11 @@ def _groups(
 ) -> list[tuple[Any, list[Item]]]:
     """Group (value, item) pairs by a sameness test, in a deterministic order."""
     groups: list[tuple[Any, list[Item]]] = []
-    for value, item in sorted(items, key=lambda vi: (vi[1].sort_key, str(vi[0]))):
+    if len({item.sort_key for _, item in items}) == len(items):  # no tie: the value's text cannot decide
+        ordered = sorted(items, key=lambda vi: vi[1].sort_key)
+    else:
+        ordered = sorted(items, key=lambda vi: (vi[1].sort_key, str(vi[0])))
+    for value, item in ordered:
         for g in groups:
             if same(g[0], value):
                 g[1].append(item)
@@ -67,6 +70,11 @@ def _groups(
 def _support(group: tuple[Any, list[Item]]) -> tuple[int, tuple[str, str, int, int, int], str]:
     value, items = group
     return (-len({i.article.id for i in items}), min(i.sort_key for i in items), str(value))
+
+
+def _best(groups: list[tuple[Any, list[Item]]]) -> tuple[Any, list[Item]]:
+    """The best-supported group (``min`` by :func:`_support`; one group needs no comparing)."""
+    return groups[0] if len(groups) == 1 else min(groups, key=_support)
 
 
 def _conflict(field: str, groups: list[tuple[Any, list[Item]]], show: Callable[[Any], Any]) -> Conflict:
@@ -86,14 +94,13 @@ def _pick(
     groups = _groups(pairs, same)
     if not groups:
         return None, None
-    best = min(groups, key=_support)[0]
+    best = _best(groups)[0]
     return best, (_conflict(field, groups, show) if len(groups) > 1 else None)
 
 
 def _dates(members: Sequence[Item]) -> tuple[str | None, str | None, Conflict | None]:
-    dated = [
-        (i.mention.date, i) for i in members if i.mention.date and not i.is_bound and interval(i.mention.date)
-    ]
+    # (``Item.interval`` is the date's interval for a mention whose date is no deadline)
+    dated = [(i.mention.date, i) for i in members if i.mention.date and not i.is_bound and i.interval]
     if not dated:
         bound = [i for i in members if i.mention.date]
         if bound:
@@ -101,7 +108,7 @@ def _dates(members: Sequence[Item]) -> tuple[str | None, str | None, Conflict | 
             return first.mention.date, first.mention.date_precision, None
         return None, None, None
     # drop coarse values that contain a finer value given elsewhere
-    ivs = {v: interval(v) for v, _ in dated}
+    ivs = {v: i.interval for v, i in dated}
 
     def coarse(v: str) -> bool:
         a = ivs[v]
@@ -131,7 +138,7 @@ def _place(members: Sequence[Item]) -> tuple[PlaceMention | None, Conflict | Non
         places = [i.mention.place for i in items if i.mention.place is not None]
         top = min(places, key=lambda p: (SIZE.get(p.feature, 0), p.gazetteer_id or "", p.name))
         specific.append((top, items))
-    best = min(specific, key=_support)[0]
+    best = _best(specific)[0]
     conflict = _conflict("location", specific, lambda p: p.name) if len(specific) > 1 else None
     return best, conflict
 

@@ -185,7 +185,11 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 def fold(s: str | None) -> str:
     """Case-fold, strip accents and collapse spaces: 'Ağdam ' → 'agdam'."""
-    s = unicodedata.normalize("NFKD", s or "")
+    if not s:
+        return ""
+    if s.isascii():  # nothing to decompose or strip; ASCII case-folds as it lowers
+        return " ".join(s.lower().split())
+    s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.casefold().replace("ı", "i").replace("ə", "e")
     return " ".join(s.split())
@@ -286,8 +290,11 @@ def same_actor_words(wa: tuple[str, ...], wb: tuple[str, ...]) -> bool:
     """:func:`same_actor` for names already reduced by :func:`actor_words`."""
     if not wa or not wb:
         return False
+    if wa == wb:
+        return True
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return all(any(same_folded(x, y) for y in long_) for x in short)
+    # a word the other name has as it is needs no spelling comparison
+    return all(x in long_ or any(same_folded(x, y) for y in long_) for x in short)
 
 
 def actors_overlap(a: Iterable[str | None], b: Iterable[str | None]) -> tuple[float, tuple[str, ...]]:

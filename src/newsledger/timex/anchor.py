@@ -36,6 +36,7 @@ ANAPHORIC_KINDS = frozenset({"later", "anaphor", "anaphor_md", "story_time"})
 
 
 _YEAR4 = re.compile(r"\d{4}")
+_TARGET_BEFORE = re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?$", re.IGNORECASE)
 _BC_YEAR4 = re.compile(r"BC\d{4}")
 
 
@@ -310,8 +311,16 @@ class Resolver(Quarters):
         month = self.month_ref
         if unit == "M" and off and month is not None and self.ref_end < month[1] and c.start - month[1] < 600:
             ref = month[0]  # "In March, ... The following month": the month after the one just named
-        if c.rule == "year_part" and self.news and self.dct is not None:
+        if c.rule in {"year_part", "unit_end"} and self.news and self.dct is not None:
             ref = Ref(self.dct.year, self.dct.month, self.dct.day)
+            if (
+                c.rule == "unit_end"
+                and self.tense(c, strict=True) == "past"
+                and not _TARGET_BEFORE.search(self.text, max(0, c.start - 8), c.start)
+            ):
+                off = (
+                    -1
+                )  # "debt at year end was $5 million": the year end already past ("by year end" is a target)
         if (
             c.rule == "day_before"
             and self.ref is not None

@@ -174,7 +174,7 @@ RULES: tuple[tuple[str, Reader], ...] = (
         r_quarter,
     ),
     (
-        r"(?:the\s+)?(?P<rel>(?:last|this)\s+year['’]s|latest|current|same|comparable|corresponding|year-earlier|year-ago|previous|last|this|that|fiscal|recent)(?:\s+(?P<rel2>fiscal|year-earlier|year-ago|comparable|corresponding))?\s+(?P<w>quarter|period)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b(?!-)",
+        r"(?:the\s+)?(?P<rel>(?:last|this)\s+year['’]s(?=\s+quarter)|latest|current|same|comparable|corresponding|year-earlier|year-ago|previous|last|this|that|fiscal|recent)(?:\s+(?P<rel2>fiscal|year-earlier|year-ago|comparable|corresponding))?\s+(?P<w>quarter|period)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b(?!-)",
         r_quarter_rel,
     ),
     (
@@ -300,8 +300,14 @@ RULES: tuple[tuple[str, Reader], ...] = (
         rf"(?:(?P<pre>later|late|earlier|early)\s+in\s+the\s+|{_EDGEP}the\s+)(?:(?:full|fiscal)\s+(?=year))?(?P<u>year|month)\b(?!-)",
         r_year_part,
     ),
-    # "by year end", "by month's end", "at year-end" (not the adjective of "year-end results")
-    (r"(?:the\s+)?(?P<u>year|month)(?:['’]s\s+end|\s+end|-end(?!\s*[a-z]))\b(?!-)", r_unit_end),
+    # "by year end", "before month's end", "at year-end 1986": after a preposition (not "its year end
+    # audit", "a calendar year end", "year-end results")
+    (
+        r"(?:(?<=\bby\s)|(?<=\bat\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\bafter\s)|(?<=\baround\s)|"
+        r"(?<=\btoward\s)|(?<=\btowards\s)|(?<=\bfrom\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bnear\s))"
+        rf"(?:the\s+)?(?P<u>year|month)(?:['’]s\s+end|\s+end|-end)\b(?!-)(?:\s+(?P<year>{YEAR})\b)?",
+        r_unit_end,
+    ),
     (
         rf"(?:the\s+year\s+)?(?P<y>{SPELLED_YEAR})\b",
         r_spelled_year,

@@ -293,10 +293,15 @@ def r_ref(m: re.Match[str]) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", "value", (v,), rule="ref")
 
 
-def r_unit_end(m: re.Match[str]) -> Cand:
-    """ "by year end", "by year's end", "year-end": the end of the story's (or report's) year or month."""
+def r_unit_end(m: re.Match[str]) -> Cand | None:
+    """ "by year end", "by year's end", "year-end": the end of the story's (or report's) year or month;
+    "at year-end 1986": the end of that year."""
+    if m["year"] and m["u"].lower() == "year":
+        return Cand(m.start(), m.end(), "DATE", "value", (m["year"],), mod="END", rule="year")
+    if m["year"]:
+        return None  # "month-end 1986" is not a month
     return Cand(m.start(), m.end(), "DATE", "anaphor", ("Y" if m["u"].lower() == "year" else "M", 0, None),
-                mod="END", rule="year_part")  # fmt: skip
+                mod="END", rule="unit_end")  # fmt: skip
 
 
 def r_soon(m: re.Match[str]) -> Cand:
