@@ -198,6 +198,9 @@ COMPLEMENT_DEPS = frozenset(
 )
 
 
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
+
+
 def complements(trigger: Any) -> tuple[tuple[str, str], ...]:
     """The trigger's object, complement, particle or modifier words (a preposition's object
     too), as ("complement", lemma)."""
@@ -207,6 +210,8 @@ def complements(trigger: Any) -> tuple[tuple[str, str], ...]:
             out.extend(("complement", g.lemma_.lower()) for g in c.children if g.dep_ == "pobj")
         elif c.dep_ in COMPLEMENT_DEPS:
             out.append(("complement", c.lemma_.lower()))
+        elif c.dep_ in SUBJECT_DEPS:
+            out.append(("subject", c.lemma_.lower()))
     return tuple(out)
 
 

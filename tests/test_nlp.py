@@ -82,3 +82,21 @@ def test_patterns_the_fast_ruler_cannot_evaluate_are_refused(ctx) -> None:
         ruler.add_patterns([{"patterns": [[{"LOWER": "x", "OP": "+"}]], "attrs": {"POS": "X"}}])
     with pytest.raises(_Unsupported):
         ruler.add_patterns([{"patterns": [[{"LOWER": "x"}]], "attrs": {"NORM": "y"}}])
+
+
+def test_the_batched_ruler_matches_within_each_doc_only(ctx) -> None:
+    # nlp.pipe hands the ruler whole batches; a pattern must not match across two Docs
+    from newsledger.nlp import FastAttributeRuler
+
+    ruler = FastAttributeRuler(ctx.nlp.vocab)
+    ruler.add_patterns(
+        [{"patterns": [[{"LOWER": "new"}, {"LOWER": "york"}]], "attrs": {"POS": "PROPN"}, "index": 1}]
+    )
+    texts = ["They flew to New York.", "Prices rose again, as new", "York data showed.", "", "New York"]
+    batched = list(ruler.pipe([ctx.nlp.make_doc(t) for t in texts], batch_size=8))
+    single = [ruler(ctx.nlp.make_doc(t)) for t in texts]
+    assert [[t.pos_ for t in d] for d in batched] == [[t.pos_ for t in d] for d in single]
+    assert [(n, t.text) for n, d in enumerate(batched) for t in d if t.pos_ == "PROPN"] == [
+        (0, "York"),
+        (4, "York"),
+    ]

@@ -5,7 +5,8 @@ through their arrays)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 # --- A vectorised attribute ruler ---------------------------------------------------------
@@ -116,14 +117,33 @@ class FastAttributeRuler:
         return out
 
     def __call__(self, doc: Any) -> Any:
-        n = len(doc)
-        if n == 0 or not self.columns:
-            return doc
+        self._assign([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Any], batch_size: int = 128) -> Iterator[Any]:
+        """Like ``__call__`` on each Doc, with the arrays of a whole batch matched at once
+        (a match never spans two Docs): fewer, larger numpy operations."""
+        it = iter(docs)
+        while batch := list(islice(it, batch_size)):
+            self._assign(batch)
+            yield from batch
+
+    def _assign(self, docs: list[Any]) -> None:
+        docs = [d for d in docs if len(d)]
+        if not docs or not self.columns:
+            return
         import numpy as np
 
         cols = {k: i for i, k in enumerate(self.spec_keys)}
-        data = doc.to_array(list(self.spec_keys))
-        out = doc.to_array(list(self.columns))
+        if len(docs) == 1:
+            data = docs[0].to_array(list(self.spec_keys))
+            out = docs[0].to_array(list(self.columns))
+            doc_of = None
+        else:
+            data = np.concatenate([d.to_array(list(self.spec_keys)) for d in docs])
+            out = np.concatenate([d.to_array(list(self.columns)) for d in docs])
+            doc_of = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
+        n = len(data)
         dst = {k: i for i, k in enumerate(self.columns)}
         words: set[int] | None = None
         for kind, seg in self.segments:
@@ -144,20 +164,23 @@ class FastAttributeRuler:
             for rule in seg:
                 if rule.words is not None and rule.words.isdisjoint(words):
                     continue
-                for width, starts in self._matches(rule, data, cols, n):
+                for width, starts in self._matches(rule, data, cols, n, doc_of):
                     offset = rule.index if rule.index >= 0 else width + rule.index
                     if not 0 <= offset < width:
                         raise ValueError(f"attribute ruler index {rule.index} outside its pattern")
                     for s in starts:
                         for col, v in rule.values.items():
                             out[s + offset, dst[col]] = v
-        doc.from_array(list(self.columns), out)
-        return doc
+        lo = 0
+        for d in docs:
+            d.from_array(list(self.columns), out[lo : lo + len(d)])
+            lo += len(d)
 
     def _matches(
-        self, rule: _Rule, data: Any, cols: dict[str, int], n: int
+        self, rule: _Rule, data: Any, cols: dict[str, int], n: int, doc_of: Any = None
     ) -> Iterator[tuple[int, list[int]]]:
-        """(width, start positions) of each alternative of ``rule`` in the document."""
+        """(width, start positions) of each alternative of ``rule`` in the rows ``data``;
+        ``doc_of`` (the Doc of each row, for a batch) keeps a match inside one Doc."""
         import numpy as np
 
         for alt in rule.alternatives:
@@ -165,7 +188,7 @@ class FastAttributeRuler:
             if width > n:
                 continue
             m = n - width + 1
-            ok = np.ones(m, dtype=bool)
+            ok = np.ones(m, dtype=bool) if doc_of is None or width == 1 else doc_of[:m] == doc_of[width - 1 :]
             for k, spec in enumerate(alt):
                 for key, (op, arg) in spec.items():
                     col = data[k : k + m, cols[key]]

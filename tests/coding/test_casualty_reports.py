@@ -69,3 +69,12 @@ def test_people_struck_told_later_include_the_dead_named_first(ctx) -> None:
         "Police said four people were struck by gunfire."
     )
     assert _toll(ctx, text) == (1, 3)
+
+
+def test_people_shot_to_death_or_gunned_down_are_a_fatality_figure(ctx) -> None:
+    for text in (
+        "Four people were found shot to death in a Decatur home on Saturday.",
+        "Three men were gunned down outside a bar in Decatur on Friday.",
+    ):
+        ann = next(iter(extract([Article(id="t", text=text, published=PUB)], ctx)))
+        assert [f.kind for f in ann.figures] == ["fatalities"], text

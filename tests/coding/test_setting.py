@@ -105,3 +105,41 @@ def test_weekday_read_after_publication_is_the_week_before() -> None:
     )
     before = EventMention(**{**m.__dict__, "date": "2017-02-06"})
     assert _weekday_before_publication(art, before).date == "2017-02-06"
+
+
+def _lead_day(ctx, text: str) -> str | None:  # type: ignore[no-untyped-def]
+    from newsledger.coding.arguments import date_of
+    from newsledger.coding.mentions import segments
+    from newsledger.coding.setting import _lead_time
+    from newsledger.pipeline import annotate, default_stages, parse
+
+    early = [s for s in default_stages() if s.name in ("dates", "places", "figures", "claims")]
+    ann = annotate(parse([Article(id="t", text=text, published=PUB)], ctx)[0], ctx, early)
+    return date_of(_lead_time(ann, segments(ann.doc)))[0]
+
+
+def test_lead_that_dates_only_its_telling_takes_the_happening_day_told_later(ctx) -> None:
+    text = (
+        "Police said Saturday night the shooting does not appear to be intentional. "
+        "The victim, a 15-year-old boy, died at a hospital. "
+        "Investigators have interviewed the person believed to have pulled the trigger. "
+        "The case is being treated as a death investigation by the police. "
+        "Neighbours described the boy as a quiet student. "
+        "The shooting happened at 5:45 p.m. Friday at a home in Decatur."
+    )
+    assert _lead_day(ctx, text) == "2019-03-08"
+    # an arrest day in the lead yields to the shooting's day it also gives
+    text = "A man was arrested Tuesday in the shooting of a woman in Decatur on March 2. She died at the scene."
+    assert _lead_day(ctx, text) == "2019-03-02"
+
+
+def test_report_without_a_town_up_front_takes_the_city_whose_police_report_it(ctx) -> None:
+    evs = _events(
+        ctx,
+        "A man was shot and killed late Saturday, investigators said. "
+        "Officers found him lying on the sidewalk. "
+        "He was pronounced dead at the scene. "
+        "Nobody has been arrested, according to Fresno police.",
+    )
+    dead = [e for e in evs if e.fatalities]
+    assert dead and all(e.place is not None and e.place.name == "Fresno" for e in dead)

@@ -154,3 +154,52 @@ def test_a_copy_stored_before_its_original_drops_out(tmp_path: Path) -> None:
         )
     assert got == _canon(*reconcile([copy, ONE, TWO, OTHER]))
     assert not any('"c1"' in e for e in got[0])
+
+
+def test_fields_at_their_default_are_left_out_and_read_back_alike(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from newsledger.ledger.recon_index import item_json
+    from newsledger.model import Claim
+    from newsledger.reconcile.merge import Item
+
+    plain = event_items(ONE)[0]
+    m = plain.mention
+    rich_mention = replace(
+        m,
+        assoc_actors=("Police",),
+        fatalities=0,  # a zero is not "no count"
+        injured=2,
+        status="claimed_false",
+        claim=Claim(m.span, "a bus was attacked", "police", None, "said", None),
+        rule="r",
+    )
+    rich = Item(
+        ONE.article,
+        rich_mention,
+        5,
+        participants=("Jane Roe",),
+        group="g",
+        names=frozenset({("jane", "roe")}),
+        embedding=(0.6, 0.8),
+        arguments=(("place", "Westport"),),
+    )
+    stored = json.loads(item_json(plain))
+    assert not {"group", "embedding", "arguments"} & set(stored)
+    assert not {"assoc_actors", "fatalities", "claim", "rule", "status"} & set(stored["mention"])
+    assert {"fatalities", "claim", "rule", "status"} <= set(json.loads(item_json(rich))["mention"])
+    with Store(tmp_path / "l.db") as s:
+        s.put_annotated([ONE])
+        got = load_items(s, [("a1", item_json(it)) for it in (plain, rich)])
+    assert got == [plain, rich]
+    assert got[1].mention.fatalities == 0 and got[1].mention.claim == rich_mention.claim
+
+
+def test_an_articles_own_key_is_not_stored(tmp_path: Path) -> None:
+    with Store(tmp_path / "l.db") as s:
+        s.put_annotated([ONE, TWO])
+        reconcile_ledger(s)
+        stored = {r[0] for r in s.conn.execute("SELECT key FROM recon_keys WHERE kind = 0")}
+        assert stored  # the day, map cell and place keys are
+    own = {key_hash(("article", a.article.id, "violent")) for a in (ONE, TWO)}
+    assert not own & stored  # a new article is never a stored one: no stored mention meets it so

@@ -20,7 +20,7 @@ from typing import Any
 from ..model import Claim, Figure, PlaceMention, Span, Timex
 from ..nlp import doc_text
 from .actors import phrase_tokens
-from .toll import age_of_a_name, background_figure, no_hurt_count, tally
+from .toll import age_of_a_name, background_figure, no_hurt_count, running_count, tally
 from .victims import count_people, victims_in
 
 BLOCK = re.compile(r"\s+blocks?\b", re.I)
@@ -297,7 +297,7 @@ def casualties(
     why = []
     seen: list[tuple[int, int]] = []  # a figure that is background in one sentence is for the next
     tokens = [t for s in sents for t in s] if whole else sorted(triggers, key=lambda t: t.i)
-    victims = victims_in(tokens)
+    victims = [v for v in victims_in(tokens) if not running_count(v)]
     for s in sents:
         text = doc_text(s.doc)
         seen.append((s.start_char, s.end_char))

@@ -26,6 +26,12 @@ def noun_predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
     lemma = tok.lemma_.lower()
     pos = tok.pos_
     if pos in ("NOUN", "PROPN"):
+        if lemma == "suicide" and any(c.lower_ in ("murder", "homicide") for c in tok.children):
+            # "a murder-suicide": at least one killed and the killer; "a triple murder-suicide": 3 + 1
+            if any(c.lower_ in ("attempted", "attempt", "no") for c in tok.children):
+                return []
+            mult = [MULTIPLES[c.lower_] for c in tok.children if c.lower_ in MULTIPLES]
+            return [([tok], f"dead:{(mult[0] if mult else 1) + 1}", tok.text)]
         if lemma in FATAL_NOUNS or lemma in SHOT_NOUNS:
             fatal = lemma in FATAL_NOUNS or has_mod(tok, FATAL_MODS, ("amod", "compound"))
             if lemma == "shooting" and tok.dep_ == "compound" and tok.head.lemma_.lower() in FATAL_NOUNS:

@@ -60,12 +60,17 @@ def same_phrase(head: Any) -> list[Any]:
         lo, hi = sorted((head.i, c.i))
         if any(t.pos_ in ("VERB", "AUX") for t in head.doc[lo:hi]):
             continue
-        if any(x.lower_ in OWN_STATE for x in c.children if x.dep_ in ("amod", "oprd", "acomp", "conj")):
+        if own_state(c):
             continue
         if any(x.dep_ == "prep" and x.lower_ == "with" for x in c.children):
             continue  # "left one man dead and six others with gunshot wounds"
         out.append(c)
     return out
+
+
+def own_state(h: Any) -> bool:
+    """ "five injured", "the wounded family member": a victim phrase that says its own state."""
+    return any(x.lower_ in OWN_STATE for x in h.children if x.dep_ in ("amod", "oprd", "acomp", "conj"))
 
 
 def dateline(h: Any) -> bool:

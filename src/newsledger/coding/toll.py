@@ -118,6 +118,13 @@ RUNNING = re.compile(
 )
 
 
+def running_count(v: Victims) -> bool:
+    """ "Last year in Chicago, 4,368 people were shot", "more than 700 people have been shot
+    this year": a count over a year is no happening's toll (not "a man was shot Monday, the
+    city's 50th homicide this year": few people, their own happening)."""
+    return v.n >= 10 and RUNNING.search(v.head.sent.text) is not None
+
+
 PAGE_COUNT = re.compile(r"\b(?:image|photo|slide|video|picture|page)s?\s*(?:\d+\s*(?:of|/)\s*)?$", re.I)
 
 

@@ -37,6 +37,7 @@ from .people import (
     definite,
     group_of,
     names_others,
+    own_state,
     partitive,
     personish,
     reflexive_key,
@@ -252,6 +253,9 @@ def _predicate(tok: Any) -> list[tuple[list[Any], str, str]]:
                 or object_before(base, tok)
                 or [c for c in base.children if c.dep_ in ("nsubj", "nsubjpass")]
             )
+            # "two boys are dead along with their father"
+            heads += [g for c in tok.head.children if c.lower_ == "along" for w in c.children if w.lower_ == "with"
+                      for g in w.children if g.dep_ == "pobj" and not own_state(g)]  # fmt: skip
             return [(heads, "dead", tok.text)] if heads else [(left_count(tok), "dead!", tok.text)]
         return [(left_count(tok), "dead!", tok.text)]
     return _headline_shot(tok) or noun_predicate(tok)

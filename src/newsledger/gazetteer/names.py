@@ -14,7 +14,7 @@ from .candidate import PLACE_LABELS, Candidate, _capitalised, _clean_tokens, _st
 from .cues import locative
 from .org_words import BORROWED_ORG_WORDS, LOCAL_ORG_WORDS
 from .person_words import HONORIFICS
-from .words import FEASTS, GENERIC_WORDS, MONTHS
+from .words import FEASTS, GENERIC_WORDS, MONTHS, US_POSTAL
 
 # "the city of Turkey", "the town of Paris": what follows is a town
 SETTLEMENT_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Hh]amlet|[Bb]orough) of\s+\Z")
@@ -45,6 +45,8 @@ def _area_after(text: str, end: int, gz: Gazetteer) -> bool:
     if m is None:
         return False
     words = m.group(1).split()
+    if words[0] in US_POSTAL:  # "…, WV"
+        return True
     for size in range(len(words), 0, -1):
         found = gz.lookup(" ".join(words[:size]), fuzzy=False)
         if found and found[0].feature in ("ADM1", "ADM2") and not found[0].alternate:
@@ -300,4 +302,20 @@ def common_words(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> 
                 if not best or (best[0].feature != "country" and best[0].population < 10**6):
                     continue
         out.append(c)
+    return out
+
+
+def postal_states(doc: Any, text: str) -> list[Candidate]:
+    """US states written as postal codes after a town and a comma ("Marksville, LA", "Butte, ND
+    58701"), as the state (hint "admin": a region, not a town)."""
+    orths = token_column(doc, "ORTH")
+    out = []
+    for i in range(2, len(orths)):
+        state = US_POSTAL.get(orths[i])
+        if state is None or orths[i - 1] != "," or not orths[i - 2][:1].isupper():
+            continue
+        if i + 1 < len(orths) and orths[i + 1][:1].isupper() and orths[i + 1].isalpha():
+            continue  # "Durham, NC State ...": part of another name
+        t = doc[i]
+        out.append(Candidate(t.idx, t.idx + len(t.text), state, "postal", "place", "admin", "GPE"))
     return out

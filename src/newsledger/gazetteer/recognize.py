@@ -36,9 +36,18 @@ from .names import (
     _serves,
     common_words,
     in_list,
+    postal_states,
 )
 from .org_words import BORROWED_ORG_WORDS, LOCAL_ORG_WORDS
-from .words import ADMIN_WORDS, CITY_WORDS, FACILITY_WORDS, GENERIC_WORDS, LEADING, QUARTER_WORDS
+from .words import (
+    ADMIN_WORDS,
+    CITY_WORDS,
+    FACILITY_WORDS,
+    GENERIC_WORDS,
+    LEADING,
+    QUARTER_WORDS,
+    US_POSTAL,
+)
 
 
 def _suffix(doc: Any, tokens: list[Any]) -> tuple[str, int]:
@@ -69,6 +78,8 @@ def _followed_by_area(doc: Any, text: str, tokens: list[Any], gz: Gazetteer) -> 
     for size in (3, 2, 1):
         area = doc[i + 1 : i + 1 + size]
         if len(area) == size and all(_capitalised(t) for t in area):
+            if size == 1 and area[0].text in US_POSTAL:
+                return True  # "Marksville, LA"
             found = gz.lookup(text[area[0].idx : area[-1].idx + len(area[-1].text)], fuzzy=False)
             if found and found[0].feature in ("country", "ADM1", "ADM2") and not found[0].alternate:
                 return True
@@ -316,6 +327,9 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
     ]  # fmt: skip
     out = _not_people(doc, text, out, gz, ents)
     out = common_words(doc, text, out, gz)
+    postal = postal_states(doc, text)
+    if postal:
+        out = [c for c in out if not any(p.start < c.end and c.start < p.end for p in postal)] + postal
     out.sort(key=lambda c: (c.start, -c.end))
     dedup: list[Candidate] = []
     for c in out:

@@ -55,6 +55,46 @@ def _containers(cands: list[Candidate], text: str) -> dict[int, int]:
     return out
 
 
+def _base(key: str) -> str:
+    """A folded name without its county word: "DeKalb County" and "DeKalb" vote as one name."""
+    for word in (" county", " co.", " co", " parish"):
+        if key.endswith(word):
+            return key[: -len(word)]
+    return key
+
+
+def _county_named(
+    c: Candidate,
+    opts: list[Place],
+    order: list[int],
+    county_of: dict[str, int],
+    options: list[list[Place]],
+    final: list[list[float]],
+    fk: Callable[[str], str],
+) -> Place | None:
+    """The county a bare name stands for when the article names "<name> County" and no reading
+    of the bare name lies in that county's region."""
+    key = fk(c.name)
+    j = county_of.get(key)
+    if j is None or key != _base(key) or not options[j] or c.role not in ("place", "embedded"):
+        return None
+    county = options[j][max(range(len(options[j])), key=final[j].__getitem__)]
+    if county.feature != "ADM2" or not county.admin1:
+        return None
+    region = (county.country, fk(county.admin1))
+    if any((opts[k].country, fk(opts[k].admin1)) == region for k in order):
+        return None
+    return county
+
+
+def _nearest(places: tuple[Place, ...], named: list[Place]) -> Place | None:
+    """Of places of one name, the one with more of the article's places within 2,500 km (the
+    first on a tie)."""
+    if len(places) < 2:
+        return places[0] if places else None
+    return max(places, key=lambda p: sum(_km(p, q) < 2500 for q in named))
+
+
 def _km(p: Place, q: Place) -> float:
     return distance_km(p.latitude, p.longitude, q.latitude, q.longitude)
 
@@ -149,6 +189,12 @@ def resolve(
                     FEATURE_PRIOR[p.feature] + 1.5 + math.log10(p.population + 10) - math.log10(town + 10)
                 )
     contains = _containers(cands, text)
+    # "DeKalb" beside "DeKalb County": the bare name may be the county (index of its mention)
+    county_of = {
+        _base(fk(c.name)): i
+        for i, c in enumerate(cands)
+        if c.role == "place" and _base(fk(c.name)) != fk(c.name)
+    }
     inside = {
         i: i + 1
         for i in range(len(cands) - 1)
@@ -198,7 +244,7 @@ def resolve(
                     set().union(*(v for k, v in admin_names.items() if k != own)),
                     set().union(*(v for k, v in (inner or {}).items() if k != own)),
                     Counter(cc for k, cc in (states or {}).items() if k != own),
-                    Counter(r for k, r in (local or {}).items() if k != own),
+                    Counter(r for k, r in (local or {}).items() if _base(k) != _base(own)),
                 )
             near, dominant, countries, admins, holds, sibling_states, neighbours = context
             biggest = max((q.population for q in opts if q.feature == "city"), default=0)
@@ -266,12 +312,12 @@ def resolve(
                 and (p.feature == "ADM2" or (p.feature == "city" and p.population >= 5000))
             ):
                 inner.setdefault(fk(c.name), set()).add((p.country, fk(p.admin1)))
-            if c.role in ("place", "embedded") and p.feature in ("city", "ADM2") and p.admin1:
+            if c.role == "place" and p.feature in ("city", "ADM2") and p.admin1:
                 region = (p.country, fk(p.admin1))
                 rival = max(
                     (row[k] for k, q in enumerate(opts) if (q.country, fk(q.admin1)) != region), default=-99.0
                 )
-                if row[best] - rival >= CLEAR_MARGIN:
+                if row[best] - rival >= CLEAR_MARGIN and fk(c.name) not in county_of:
                     local[fk(c.name)] = region
             if p.country:
                 votes.setdefault(fk(c.name), Counter())[p.country] += 2 if p.feature != "country" else 1
@@ -288,6 +334,11 @@ def resolve(
                 anchors[key] = [(opts[k].latitude, opts[k].longitude) for k in plausible]
     final = _one_sense(cands, options, choose(votes, anchors, inner, states, local), fk)
 
+    named = [  # the first reading of each of the article's names
+        opts[max(range(len(opts)), key=row.__getitem__)]
+        for c, opts, row in zip(cands, options, first, strict=True)
+        if opts and c.role in ("place", "embedded")
+    ]
     out = []
     for i, (c, opts, row) in enumerate(zip(cands, options, final, strict=True)):
         if not opts:
@@ -302,9 +353,10 @@ def resolve(
                 continue
             order = kept
             if not order:
-                # "Gulf" → "the Gulf" (the Persian Gulf), else unknown
-                known = gz.lookup("the " + c.name, fuzzy=False)[:1]
-                out.append(Resolution(c, known[0], 0.5, ()) if known else Resolution(c, None, 0.0, ()))
+                # "Gulf" → "the Gulf": the Persian Gulf, or the Gulf of Mexico in a report from
+                # around it (the one nearer more of the article's places), else unknown
+                known = _nearest(gz.lookup("the " + c.name, fuzzy=False), named)
+                out.append(Resolution(c, known, 0.5, ()) if known else Resolution(c, None, 0.0, ()))
                 continue
         h = inside.get(i)
         if h is not None and options[h] and all(opts[k].feature == "city" for k in order):
@@ -317,6 +369,11 @@ def resolve(
                     out.append(Resolution(c, None, 0.0, ()))
                     continue
         best = order[0]
+        county = _county_named(c, opts, order, county_of, options, final, fk)
+        if county is not None:
+            # "DeKalb Police" beside "DeKalb County", Georgia: the county, not DeKalb, Illinois
+            out.append(Resolution(c, county, 0.5, tuple(opts[k] for k in order[:5])))
+            continue
         if (
             c.hint == "city"
             and SETTLEMENT_OF.search(text, max(0, c.start - 12), c.start)

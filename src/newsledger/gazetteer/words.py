@@ -333,3 +333,16 @@ _FEAST_DAYS = "easter christmas thanksgiving ramadan hanukkah passover lent pent
 FEASTS = frozenset(_FEAST_DAYS.split())
 _MONTH_NAMES = "january february march april may june july august september october november december"
 MONTHS = frozenset(_MONTH_NAMES.split())
+# US Postal Service codes of the states ("Marksville, LA", "Butte, ND"): read as a state only
+# after "<town>, ", where addresses and datelines put them ("LA" alone is Los Angeles too)
+_POSTAL = (
+    "AL Alabama|AK Alaska|AZ Arizona|AR Arkansas|CA California|CO Colorado|CT Connecticut|"
+    "DE Delaware|DC District of Columbia|FL Florida|GA Georgia|HI Hawaii|ID Idaho|IL Illinois|"
+    "IN Indiana|IA Iowa|KS Kansas|KY Kentucky|LA Louisiana|ME Maine|MD Maryland|MA Massachusetts|"
+    "MI Michigan|MN Minnesota|MS Mississippi|MO Missouri|MT Montana|NE Nebraska|NV Nevada|"
+    "NH New Hampshire|NJ New Jersey|NM New Mexico|NY New York|NC North Carolina|ND North Dakota|"
+    "OH Ohio|OK Oklahoma|OR Oregon|PA Pennsylvania|RI Rhode Island|SC South Carolina|"
+    "SD South Dakota|TN Tennessee|TX Texas|UT Utah|VT Vermont|VA Virginia|WA Washington|"
+    "WV West Virginia|WI Wisconsin|WY Wyoming"
+)
+US_POSTAL = dict(pair.split(" ", 1) for pair in _POSTAL.split("|"))

@@ -18,6 +18,7 @@ from ..context import Context
 from ..errors import InputError, NewsledgerError
 from ..model import AnnotatedArticle, Article
 from ..store import Store, open_store, writer_lock
+from .dedup import Dedup
 
 Progress = Callable[[int], None]  # called with the number of inputs handled so far
 Reader = Callable[..., Iterable[Article | InputError]]
@@ -130,7 +131,7 @@ def ingest(
     handled = 0
     try:
         with writer_lock(store.path, on_wait=on_wait):
-            dedup = _Dedup(store)
+            dedup = Dedup(store)
             items = reader(list(inputs), manifest=manifest, defaults=defaults, on_warning=note_warning)
 
             def fresh() -> Iterator[Article]:
@@ -263,95 +264,6 @@ def _chunked_skip(
         yield from flush()
 
 
-class _Dedup:
-    """Links near-identical articles (syndicated copies) to the first one stored.
-
-    Uses ``newsledger.ingest.fingerprint`` / ``similarity`` (MinHash) and, when present,
-    ``bands`` (LSH keys) so each new article is compared only with likely candidates.
-    """
-
-    def __init__(self, store: Store) -> None:
-        from .. import ingest as ingest_pkg
-
-        self.fingerprint: Callable[[str], Any] | None = getattr(ingest_pkg, "fingerprint", None)
-        self.similarity: Callable[[Any, Any], float] | None = getattr(ingest_pkg, "similarity", None)
-        self.bands: Callable[[Any], Iterable[str]] | None = getattr(ingest_pkg, "bands", None)
-        self.threshold = float(getattr(ingest_pkg, "DUPLICATE_THRESHOLD", 0.7))
-        self.prints: dict[str, str] = {}  # encoded fingerprints of this run's articles
-        self.by_id: dict[str, Any] = {}
-        self.by_band: dict[str, list[str]] = {}
-        if self.enabled:
-            for i, fp in store.fingerprints():
-                self._remember(i, _decode_fp(fp))
-
-    @property
-    def enabled(self) -> bool:
-        return self.fingerprint is not None and self.similarity is not None
-
-    def _keys(self, fp: Any) -> Iterable[str]:
-        return self.bands(fp) if self.bands is not None else ("all",)
-
-    def _remember(self, article_id: str, fp: Any) -> None:
-        self.by_id[article_id] = _compact(fp)
-        for key in self._keys(fp):
-            self.by_band.setdefault(key, []).append(article_id)
-
-    def forget(self, article_id: str) -> None:
-        """Drop an article that was not stored after all (its extraction failed)."""
-        self.prints.pop(article_id, None)
-        if self.by_id.pop(article_id, None) is not None:
-            for ids in self.by_band.values():
-                if article_id in ids:
-                    ids.remove(article_id)
-
-    def link(self, a: Article, report: IngestReport) -> Article:
-        if not self.enabled or a.duplicate_of:
-            return a
-        assert self.fingerprint is not None and self.similarity is not None
-        fp = self.fingerprint(a.text)
-        self.prints[a.id] = _encode_fp(fp)
-        candidates: dict[str, None] = {}
-        for key in self._keys(fp):
-            for other in self.by_band.get(key, ()):
-                candidates.setdefault(other, None)
-        best, best_sim = None, 0.0
-        for other in candidates:  # earliest stored first: ties go to the original
-            sim = self.similarity(fp, self.by_id[other])
-            if other != a.id and sim >= self.threshold and sim > best_sim:
-                best, best_sim = other, sim
-        if best is not None:
-            report.duplicates += 1
-            return dataclasses.replace(a, duplicate_of=best)
-        self._remember(a.id, fp)
-        return a
-
-
-def _compact(fp: Any) -> Any:
-    """A MinHash tuple as an array of 32-bit values (256 bytes instead of ~2.3 KB: the index
-    holds one per article of the ledger); ``similarity`` reads both alike."""
-    from array import array
-
-    try:
-        return array("I", fp) if isinstance(fp, tuple) else fp
-    except (TypeError, OverflowError):
-        return fp
-
-
-def _encode_fp(fp: Any) -> str:
-    import json
-
-    if isinstance(fp, frozenset | set | tuple | list):
-        return json.dumps(sorted(fp) if isinstance(fp, frozenset | set) else list(fp))
-    return json.dumps(fp)
-
-
-def _decode_fp(text: str) -> Any:
-    import json
-
-    v = json.loads(text)
-    return tuple(v) if isinstance(v, list) else v
-
-
 class ExtractionFailed(InputError):
     """An article was read but a stage raised on it (a bug): reported, not stored."""
 
@@ -387,7 +299,7 @@ def _extractor(
 
 
 def _store_batch(
-    store: Store, batch: list[AnnotatedArticle], stages: Sequence[str], dedup: _Dedup, report: IngestReport
+    store: Store, batch: list[AnnotatedArticle], stages: Sequence[str], dedup: Dedup, report: IngestReport
 ) -> None:
     prints = {a.article.id: dedup.prints.pop(a.article.id) for a in batch if a.article.id in dedup.prints}
     new = store.put_annotated(batch, stages, prints)

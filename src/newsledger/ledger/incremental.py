@@ -25,13 +25,12 @@ import datetime as dt
 import json
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, cast
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from typing import Any
 
-from ..model import AnnotatedArticle, Event, PlaceMention, TrackedCommitment
+from ..model import AnnotatedArticle, Event
 from ..reconcile import event_items, independent, reconcile_events, unique_ids
-from ..reconcile.actions import act_keys, fulfil_keys, fulfils
+from ..reconcile.actions import act_keys
 from ..reconcile.blocking import far_apart
 from ..reconcile.clustering import cluster
 from ..reconcile.commitments import CItem, track_commitments
@@ -39,8 +38,8 @@ from ..reconcile.components import KeyCache, ScoreMemo, component_id, components
 from ..reconcile.conflicts import build_event
 from ..reconcile.merge import PARTICIPANT_LABELS, Item
 from ..reconcile.text import SameActor
-from ..serialize import from_plain
 from ..store import Store
+from .recon_commitments import track_all
 from .recon_index import (
     KeyHashes,
     code_version,
@@ -48,8 +47,6 @@ from .recon_index import (
     gc_paused,
     in_chunks,
     item_json,
-    key_hash,
-    load_commitments,
     load_items,
     page_cache,
 )
@@ -69,17 +66,6 @@ def _max_rowid(store: Store) -> int:
     return int(store.conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
 
 
-def _newest(store: Store) -> dt.date | None:
-    """The newest publication date of an article that is not a copy of a stored one."""
-    q = (
-        "SELECT published FROM articles a WHERE published IS NOT NULL AND (duplicate_of IS NULL "
-        "OR NOT EXISTS (SELECT 1 FROM articles o WHERE o.id = a.duplicate_of)) "
-        "ORDER BY published DESC LIMIT 1"
-    )
-    row = store.conn.execute(q).fetchone()
-    return dt.date.fromisoformat(row[0][:10]) if row and row[0] else None
-
-
 def _mention_row(it: Item, event_id: str, comp: str, cache: KeyCache) -> tuple[Any, ...]:
     """A ``recon_mentions`` row; ``place``: where a fine place is, so that candidates whose places
     are far apart (:func:`.blocking.far_apart`) are dropped before their items are read."""
@@ -88,15 +74,22 @@ def _mention_row(it: Item, event_id: str, comp: str, cache: KeyCache) -> tuple[A
     return (it.article.id, it.index, event_id, comp, m.sub_event_type, m.trigger, where, item_json(it))
 
 
+def _stored(key: Hashable) -> bool:
+    """Is a blocking key stored? Not an article's own key: the articles of an update are never
+    stored ones (ids are unique), so no stored mention is ever found through it."""
+    return not (isinstance(key, tuple) and key and key[0] == "article")
+
+
 def _key_rows(items: Iterable[Item], cache: KeyCache) -> list[tuple[Any, ...]]:
-    """``recon_keys`` rows: kind 0, the blocking keys; kind 2, what the mention can carry out."""
+    """``recon_keys`` rows: kind 0, the blocking keys (:func:`_stored`); kind 2, what the mention
+    can carry out."""
     hashes = KeyHashes()
     return list(
         dict.fromkeys(
             (kind, hashes[k], it.article.id, it.index)
             for it in items
             for kind, ks in (
-                (0, cache.keys(it)),
+                (0, [k for k in cache.keys(it) if _stored(k)]),
                 (2, act_keys(it.mention.sub_event_type, it.mention.trigger)),
             )
             for k in ks
@@ -258,7 +251,6 @@ def _update(
     texts = [store.event_text(e) for e, _ in built]
     changed = [i for i, (e, _) in enumerate(built) if grown[i] or old_text.get(e.id) != texts[i]]
     kept = {built[i][0].id for i in range(len(built))} - {built[i][0].id for i in changed}
-    print("DEBUG built", len(built), "grown", sum(grown), "same-cand", len(same), "changed", len(changed), "old_events", len(old_events), "updates", len(updates), "rows", len(rows), "stored cand", len(stored), "members", sum(len(m) for _, m in built))
     mentions = [_mention_row(it, event_of[id(it)], new_comp[i], cache) for i, it in enumerate(new_items)]
     keys = sorted(_key_rows(new_items, cache))  # in the table's order: inserts walk its b-tree once
     sources = {s.article for i in changed for s in built[i][0].sources}
@@ -266,25 +258,21 @@ def _update(
     lap("index rows")
     with store.transaction() as c:
         store.delete_events(c, [eid for eid in old_events if eid not in kept])
-        lap("w:delete")
         store.write_events(c, [built[i][0] for i in changed], original, [texts[i] for i in changed])
-        lap("w:events")
         in_chunks(c, "DELETE FROM recon_mentions WHERE article_id IN ({marks})", gone)
         gone_keys = _key_rows(load_items(store, [(r[0], r[4]) for r in gone_rows]), cache)
         c.executemany(
             "DELETE FROM recon_keys WHERE kind = ? AND key = ? AND article_id = ? AND idx = ?", gone_keys
         )
         c.executemany(
-            "UPDATE recon_mentions SET event_id = ?, component = ? WHERE article_id = ? AND idx = ?", updates
+            "UPDATE recon_mentions SET event_id = ?, component = ? WHERE article_id = ? AND idx = ?",
+            sorted(updates, key=lambda u: (u[2], u[3])),  # in the table's order
         )
-        lap("w:updates")
         c.executemany(_INSERT_MENTION, mentions)
-        lap("w:mentions")
         c.executemany("INSERT INTO recon_keys VALUES (?,?,?,?)", keys)
-        lap("w:keys")
         c.executemany("INSERT OR REPLACE INTO recon_commitments VALUES (?,?,?)", _commitment_rows(all_new))
         lap("write events and index")
-        commitments = _track_all(store, c, as_of)
+        commitments = track_all(store, c, as_of)
         c.execute("DELETE FROM commitments")
         store.write_commitments(c, commitments)
         store._set_meta(MARK, str(through))
@@ -319,7 +307,8 @@ def _candidates(
     hashes = KeyHashes()
     for i, it in enumerate(new):
         for k in dict.fromkeys(cache.lookups(it)):
-            look[hashes[k]].append(i)
+            if _stored(k):
+                look[hashes[k]].append(i)
     q = "SELECT key, article_id, idx FROM recon_keys WHERE kind = 0 AND key IN ({marks})"
     near: dict[tuple[str, int], set[int]] = defaultdict(set)
     for key, aid, idx in in_chunks(store.conn, q, sorted(look)):
@@ -342,71 +331,3 @@ def _candidates(
     loaded = load_items(store, [(r[0], r[4]) for r, _ in kept])
     lap("load candidates")
     return [(o, r[2], ids) for (r, ids), o in zip(kept, loaded, strict=True)]
-
-
-def _place(item: str, article_id: str) -> PlaceMention | None:
-    p = json.loads(item)["mention"].get("place")
-    return from_plain(PlaceMention, p, article_id) if p else None
-
-
-@dataclass(frozen=True)
-class _Mention:
-    place: PlaceMention | None
-    sub_event_type: str | None
-    trigger: str
-
-
-@dataclass(frozen=True)
-class _Member:
-    mention: _Mention
-
-
-@dataclass(frozen=True)
-class _Event:
-    id: str
-    date: str | None
-    status: str | None
-
-
-def _track_all(store: Store, c: Any, as_of: dt.date | None) -> tuple[TrackedCommitment, ...]:
-    """Every commitment re-tracked from its mentions and the (already updated) events."""
-    stored = load_commitments(store)
-    if not stored:
-        return ()
-    dups = {a.duplicate_of for a, _, _ in stored if a.duplicate_of}
-    present = {r[0] for r in in_chunks(c, "SELECT id FROM articles WHERE id IN ({marks})", sorted(dups))}
-    citems = sorted(
-        (CItem(a, m, i) for a, i, m in stored if a.duplicate_of not in present),
-        key=lambda it: (it.article.id, it.index),
-    )
-    if not citems:
-        return ()
-    if as_of is None:
-        as_of = _newest(store)
-    fams = {it.family for it in citems}
-    wanted = sorted({key_hash(k) for f in fams for k in fulfil_keys(f)})
-    q = (
-        "SELECT DISTINCT m.event_id FROM recon_keys k JOIN recon_mentions m "
-        "ON m.article_id = k.article_id AND m.idx = k.idx WHERE k.kind = 2 AND k.key IN ({marks})"
-    )
-    ids = sorted({r[0] for r in in_chunks(c, q, wanted)})
-    q = (
-        "SELECT e.id, e.date, e.status, m.article_id, m.sub_event_type, m.trigger, m.item "
-        "FROM events e JOIN recon_mentions m ON m.event_id = e.id "
-        "WHERE e.status = 'occurred' AND e.date IS NOT NULL AND e.id IN ({marks})"
-    )
-    rows: dict[str, list[tuple[Any, ...]]] = {}
-    doing: set[str] = set()  # events with a member of a type that carries out some commitment
-    for row in in_chunks(c, q, ids):
-        if any(fulfils(f, row[4], row[5]) for f in fams):
-            doing.add(row[0])
-        rows.setdefault(row[0], []).append(row)
-    events: list[tuple[_Event, list[_Member]]] = []
-    for eid in sorted(doing):
-        members = [
-            _Member(_Mention(_place(item, aid), sub, trig)) for _, _, _, aid, sub, trig, item in rows[eid]
-        ]
-        _, date, status = rows[eid][0][:3]
-        events.append((_Event(eid, date, status), members))
-    built = cast(Sequence[tuple[Event, Sequence[Item]]], events)
-    return unique_ids(track_commitments(citems, built, as_of))

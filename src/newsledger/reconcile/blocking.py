@@ -26,6 +26,7 @@ from .merge import COARSE_FEATURES, DEFAULT_POLICY, VIOLENT_TYPES, Item, MergePo
 # the farthest apart two fine places can be and still be one happening's place (km)
 FINE_KM = max([NEAR_KM, *(r for f, r in RADIUS_KM.items() if f not in COARSE_FEATURES)])
 CELL_KM = FINE_KM + 5.0  # the smallest width of a map cell (km), with a margin
+BLOCK_COLS = 8  # map cells of a row per block of the coarse keys (:func:`coarse_keys`)
 _ROW_DEG = CELL_KM / 111.2  # cell height in degrees of latitude
 
 
@@ -246,15 +247,20 @@ def coarse_keys(
     item: Item, policy: MergePolicy = DEFAULT_POLICY
 ) -> tuple[tuple[Hashable, ...], tuple[Hashable, ...]]:
     """(keys an item is indexed under, keys it looks up) of a relation that holds for every pair
-    the blocking keys relate (and more): the blocking keys with weeks for days and map rows for
-    cells (a cell's neighbours lie in the rows next to it), so an item has a few keys, not ~100."""
+    the blocking keys relate (and more): the blocking keys with weeks for days and blocks of map
+    cells for cells (a cell's neighbours lie in the blocks next to it), so an item has a few keys,
+    not ~100."""
     return block_keys(block(item), policy)
 
 
 def block_keys(
-    b: Block, policy: MergePolicy = DEFAULT_POLICY
+    b: Block,
+    policy: MergePolicy = DEFAULT_POLICY,
+    near: Callable[[tuple[int, int]], frozenset[tuple[int, int]]] | None = None,
 ) -> tuple[tuple[Hashable, ...], tuple[Hashable, ...]]:
-    """:func:`coarse_keys` of an item's :class:`Block`."""
+    """:func:`coarse_keys` of an item's :class:`Block`. ``near``: :func:`near_cells` (or a memo of
+    it). A fine place's map cell counts by its row and its block of :data:`BLOCK_COLS` columns:
+    the item looks up the blocks of the cells near its own."""
     fam = b.family
     keys: list[Hashable] = [("article", b.article, fam)]
     if b.group:
@@ -269,13 +275,16 @@ def block_keys(
     if b.first is None or b.last is None:
         return tuple(keys), tuple(looks)
     pad = policy.soft_date_days
-    row = b.cell[0] if b.cell is not None else 0
+    own = (b.cell[0], b.cell[1] // BLOCK_COLS) if b.cell is not None else (0, 0)
+    around = (
+        sorted({(r, c // BLOCK_COLS) for r, c in (near or near_cells)(b.cell)}) if b.cell is not None else []
+    )
     for w in range(b.first.toordinal() // 7, b.last.toordinal() // 7 + 1):
         keys.append(("week-any", fam, w))
         if not b.placed:
             keys.append(("week-unplaced", fam, w))
         elif b.cell is not None:
-            keys.extend([("week-row", fam, w, row), ("week-country-fine", fam, w, b.country)])
+            keys.extend([("week-block", fam, w, own), ("week-country-fine", fam, w, b.country)])
             keys.append(("week-name", fam, w, b.name))
         else:
             keys.append(("week-country-coarse", fam, w, b.country))
@@ -285,7 +294,7 @@ def block_keys(
         if not b.placed:
             looks.append(("week-any", fam, w))
         elif b.cell is not None:
-            looks.extend([("week-row", fam, w, r) for r in (row - 1, row, row + 1)])
+            looks.extend([("week-block", fam, w, rc) for rc in around])
             looks.extend([("week-country-coarse", fam, w, b.country), ("week-name", fam, w, b.name)])
         else:
             looks.append(("week-country-fine", fam, w, b.country))

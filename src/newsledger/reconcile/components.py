@@ -61,7 +61,7 @@ class KeyCache:
         got = self._coarse.get(id(item))
         if got is None or got[0] is not item:
             b = block(item)
-            got = self._coarse[id(item)] = (item, *block_keys(b, self.policy), b)
+            got = self._coarse[id(item)] = (item, *block_keys(b, self.policy, self._near_cells), b)
         return got
 
     def coarse_keys(self, item: Item, policy: MergePolicy = DEFAULT_POLICY) -> tuple[Hashable, ...]:

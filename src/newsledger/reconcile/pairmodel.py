@@ -34,7 +34,7 @@ from ..errors import ConfigError
 from .similarity import LIGHT_TRIGGERS, same_sense
 from .text import content_stems, jaccard
 
-ROLES = ("time", "place", "participant", "thing", "complement")
+ROLES = ("time", "place", "participant", "thing", "complement", "subject")
 BASE_FEATURES = (
     "trigger_same",
     "trigger_light",

@@ -35,6 +35,16 @@ UTC_ZONES = frozenset({"UTC", "GMT", "Z"})
 ANAPHORIC_KINDS = frozenset({"later", "anaphor", "anaphor_md", "story_time"})
 
 
+def fmt_span_of(year: int, unit: str, off: int) -> str:
+    """The year, decade or century ``off`` units from the one holding ``year`` (astronomical
+    numbering, BC included): (-489, "DE", 1) -> "BC048"."""
+    if unit == "Y":
+        return fmt_year(year + off)
+    y = year + (10 if unit == "DE" else 100) * off
+    cut = 1 if unit == "DE" else 2
+    return fmt_year(y)[:-cut] if y < 1 else f"{y // (10**cut):0{4 - cut}d}"
+
+
 _YEAR4 = re.compile(r"\d{4}")
 _TARGET_BEFORE = re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?$", re.IGNORECASE)
 _BC_YEAR4 = re.compile(r"BC\d{4}")
@@ -244,6 +254,8 @@ class Resolver(Quarters):
         if not self.news and self.dct is not None and c.rule == "dayword" and off == 0:
             return "PRESENT_REF" if pod is None else "XXXX-XX-XXT" + pod
         base = self.day_anchor() if unit == "D" else self.dct
+        if unit in {"DE", "CE"} and not self.news and self.ref is not None:
+            return fmt_span_of(self.ref.year, unit, off)  # "the next decade" of a history: the story's
         if unit in {"W", "M", "Y"} and not self.news and self.ref is not None:
             base = self.ref.date()  # "the next year" of a history is the story's next year
         if base is None:
@@ -313,14 +325,13 @@ class Resolver(Quarters):
             ref = month[0]  # "In March, ... The following month": the month after the one just named
         if c.rule in {"year_part", "unit_end"} and self.news and self.dct is not None:
             ref = Ref(self.dct.year, self.dct.month, self.dct.day)
+            # "debt at year end was $5 million": the year end already past ("by year end" is a target)
             if (
                 c.rule == "unit_end"
                 and self.tense(c, strict=True) == "past"
                 and not _TARGET_BEFORE.search(self.text, max(0, c.start - 8), c.start)
             ):
-                off = (
-                    -1
-                )  # "debt at year end was $5 million": the year end already past ("by year end" is a target)
+                off = -1
         if (
             c.rule == "day_before"
             and self.ref is not None
@@ -334,8 +345,8 @@ class Resolver(Quarters):
             return None
         if unit in {"M", "W"} and ref.month is None:
             return fmt_year(ref.year) if off == 0 else None
-        if unit == "Y" and ref.year < 1:
-            return fmt_year(ref.year + off)
+        if unit in {"Y", "DE", "CE"} and ref.year < 1:
+            return fmt_span_of(ref.year, unit, off)  # BC: no calendar dates
         d = shift(ref.date(), unit, off)
         if unit == "D":
             self.ref = Ref(d.year, d.month, d.day)

@@ -92,7 +92,8 @@ MODALS = frozenset({"will", "would", "could", "might", "may", "can", "shall", "s
 
 # an age is an amount of time when it is said of someone ("he was 19 years old")
 _AGE_SAID = re.compile(
-    r"(?:\b(?:is|was|are|were|be|been|being|am|became|becomes|turned)|['’](?:s|re|m))\s+(?:(?:just|only|still|now|barely|already)\s+)?$",
+    r"(?:\b(?:is|was|are|were|be|been|being|am|became|becomes|turned)|['’](?:s|re|m))\s+"
+    r"(?:(?:just|only|still|now|barely|already)\s+)?$",
     re.I,
 )
 

@@ -212,7 +212,8 @@ class Story:
 
     def parenthetical(self, c: Cand, old: Ref | None) -> bool:
         """A year in brackets after a name ("the Civil Constitution of the Clergy (1790)") labels
-        it, a year after "since" is a point of comparison; a history's narrative stays where it was."""
+        it (a history's narrative stays where it was); a year after "since" is a point of
+        comparison, in news and histories alike."""
         if c.kind != "value":
             return False
         if (
