@@ -211,7 +211,9 @@ def breakdown(corpus: Path, cache: Path | None = None, demonyms: str = "qualifyi
             print(f"  {n:4d} {key}: " + "; ".join(f"{k} x{v}" for k, v in examples[key].most_common(8)))
 
 
-def gva_city_recall(incidents: int = 200, cache: Path | None = None, verbose: bool = False, skip: int = 0) -> None:
+def gva_city_recall(
+    incidents: int = 200, cache: Path | None = None, verbose: bool = False, skip: int = 0
+) -> None:
     """The Gun Violence Archive registry's city as a place: over the articles of ``incidents``
     incidents (after the first ``skip``; ``bench.gva`` takes the first ones), how often the text
     names the city and how often the places stage finds it (a mention whose name contains it, any

@@ -135,14 +135,9 @@ class FastAttributeRuler:
         import numpy as np
 
         cols = {k: i for i, k in enumerate(self.spec_keys)}
-        if len(docs) == 1:
-            data = docs[0].to_array(list(self.spec_keys))
-            out = docs[0].to_array(list(self.columns))
-            doc_of = None
-        else:
-            data = np.concatenate([d.to_array(list(self.spec_keys)) for d in docs])
-            out = np.concatenate([d.to_array(list(self.columns)) for d in docs])
-            doc_of = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
+        data = np.concatenate([_rows(d, self.spec_keys) for d in docs])
+        out = np.concatenate([_rows(d, self.columns) for d in docs])
+        doc_of = np.repeat(np.arange(len(docs)), [len(d) for d in docs]) if len(docs) > 1 else None
         n = len(data)
         dst = {k: i for i, k in enumerate(self.columns)}
         words: set[int] | None = None
@@ -209,6 +204,12 @@ class FastAttributeRuler:
                 if not ok.any():
                     break
             yield width, np.flatnonzero(ok).tolist()
+
+
+def _rows(doc: Any, attrs: tuple[str, ...]) -> Any:
+    """``doc.to_array(attrs)`` as (tokens, attributes), also for one attribute (spaCy then
+    returns one dimension)."""
+    return doc.to_array(list(attrs)).reshape(len(doc), len(attrs))
 
 
 # --- A memoised lemmatizer ------------------------------------------------------------------

@@ -78,3 +78,11 @@ def test_people_shot_to_death_or_gunned_down_are_a_fatality_figure(ctx) -> None:
     ):
         ann = next(iter(extract([Article(id="t", text=text, published=PUB)], ctx)))
         assert [f.kind for f in ann.figures] == ["fatalities"], text
+
+
+def test_people_shot_over_a_year_are_no_events_toll(ctx) -> None:
+    text = (
+        "A man was shot in Decatur on Monday night, police said. "
+        "More than 700 people have been shot in Decatur this year, police said."
+    )
+    assert _toll(ctx, text) == (0, 1)

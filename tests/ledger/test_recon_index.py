@@ -203,3 +203,36 @@ def test_an_articles_own_key_is_not_stored(tmp_path: Path) -> None:
         assert stored  # the day, map cell and place keys are
     own = {key_hash(("article", a.article.id, "violent")) for a in (ONE, TWO)}
     assert not own & stored  # a new article is never a stored one: no stored mention meets it so
+
+
+def _tables(s: Store) -> list[list[tuple[object, ...]]]:
+    return [
+        list(s.conn.execute(q))
+        for q in (
+            "SELECT id, seq, event_type, date_start, actors, place, n_sources, n_conflicts, data FROM events "
+            "ORDER BY id",
+            "SELECT * FROM event_sources ORDER BY event_id, ord",
+            "SELECT * FROM conflicts ORDER BY event_id, field",
+        )
+    ]
+
+
+@pytest.mark.parametrize("before, after", [([ONE], [ONE, TWO, OTHER]), ([ONE, TWO, OTHER], [ONE])])
+def test_events_rewritten_in_place_leave_what_deleting_and_inserting_leaves(
+    tmp_path: Path, before: list[AnnotatedArticle], after: list[AnnotatedArticle]
+) -> None:
+    old, _ = reconcile(before)
+    new, _ = reconcile(after)
+    with Store(tmp_path / "want.db") as s:
+        with s.transaction() as c:
+            s.write_events(c, new, {})
+        want = _tables(s)
+    with Store(tmp_path / "got.db") as s:
+        with s.transaction() as c:
+            s.write_events(c, old, {})
+        stored = {e.id for e in old} & {e.id for e in new}
+        assert stored  # an event of ONE in both, with other sources
+        with s.transaction() as c:
+            s.delete_events(c, [e.id for e in old if e.id not in stored])
+            s.write_events(c, new, {}, stored=stored)
+        assert _tables(s) == want

@@ -117,7 +117,9 @@ def merge_same_happening(items: list[tuple[EventMention, str, int]]) -> list[Eve
                     carried = f" [{SHOT_VICTIMS if SHOT_VICTIMS in m.rule else 'counted'}; {COUNTED_HURT}"
                     carried += f"; {NAMED_BEFORE}" if NAMED_BEFORE in m.rule else ""
                     # "another woman who was shot went to a hospital": not the dead named before
-                    carried += f"; {OTHERS_NAMED}]" if OTHERS_NAMED in m.rule else "]"
+                    carried += f"; {OTHERS_NAMED}" if OTHERS_NAMED in m.rule else ""
+                    # "found a man who had been shot and a child who had died": two people
+                    carried += f"; {APART}]" if APART in m.rule else "]"
                 if ploose and m.date is not None and not loose:
                     # the later sentence dates the happening itself ("were shot ... Monday evening")
                     pm = replace(pm, time=m.time, date=m.date, date_precision=m.date_precision,

@@ -169,7 +169,11 @@ def group_of(h: Any) -> Any:
     (a dateline parsed as the subject) → the couple."""
     if h.is_upper and h.is_alpha and len(h.text) > 2 and h.pos_ == "PROPN":
         return next(
-            (c for c in h.children if c.dep_ == "appos" and c.pos_ == "NOUN" and 0 < c.i - h.i <= 8 and personish(c)),
+            (
+                c
+                for c in h.children
+                if c.dep_ == "appos" and c.pos_ == "NOUN" and 0 < c.i - h.i <= 8 and personish(c)
+            ),
             h,
         )
     if h.lower_ in ("total", "number", "group", "handful") and h.pos_ == "NOUN":

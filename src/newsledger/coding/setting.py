@@ -3,9 +3,12 @@
 Local news names the town once, up front ("PUYALLUP — ...", "Memphis police said ..."), and
 dates the happening in the lead ("Friday night"); later sentences say "the shooting" or "the
 home on 11th Street". Events that happened (status occurred) and have no place of their own, or
-only a street, neighbourhood or the county around that town, take the town; events with no
-date, or only a month that the lead's day falls in, take that day. The rule that applied is
-appended to the event's ``rule``.
+only a street, neighbourhood, the county around that town or its province, take the town (a
+town named "in" the county the lead names first is the more precise place; a report naming no
+town up front takes the city whose police report it); events at an area of a city are located
+"City - Area" (:mod:`.areas`); events with no date, or only a month that the lead's day falls
+in, take that day (not the day of a statement, an arrest or a charge the lead also gives). The
+rule that applied is appended to the event's ``rule``.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ def apply_setting(
         p for p in towns if getattr(p, "role", "place") == "embedded" and p.feature == "city"
     ]
     setting = _town_over_county(lead, sents[0].doc)
+    setting_why = "the report's setting (first town named)"
     weak = False  # a town named only later in the report: not over a place it cannot contain
     if setting is None:
         # no town up front: the city whose police or fire department the report names
@@ -53,6 +57,7 @@ def apply_setting(
         # ... else the first town the report names at all
         setting = force[0] if force else named[0] if named else None
         weak = not force
+        setting_why = "the city whose police report it" if force else "the first town the report names"
     when = _lead_time(article, sents)
     dated = any(
         date_of(t)[1] in ("day", "month", "year") for t in article.timexes if t.type in ("DATE", "TIME")
@@ -71,8 +76,9 @@ def apply_setting(
             m = replace(
                 m,
                 place=setting,
-                rule=m.rule + f"; place {setting.name}: the report's setting (first town named)",
+                rule=m.rule + f"; place {setting.name}: {setting_why}",
             )
+        m = _weekday_before_publication(article, m)
         refine = (
             m.date is not None
             and when is not None
@@ -88,7 +94,6 @@ def apply_setting(
             and m.sub_event_type in VIOLENT_SUBTYPES
             and _days_before(date_of(when)[0], m.date) in range(1, RECENT + 1)
         )
-        m = _weekday_before_publication(article, m)
         if (m.date is None or refine or earlier) and when is not None:
             # no date of its own, only "in July", the day of a statement about it ("police
             # remained mum on Monday concerning the shooting") or a bare clock time ("at 7:45

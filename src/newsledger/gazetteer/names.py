@@ -194,6 +194,7 @@ def _not_people(
         words = m.group(1).split()
         full.update(words)
         first.add(words[0])
+    full.update(_GENERATION.findall(text))  # "Martinez, Sr.", "Hunt Jr."
     out = []
     for c in found:
         name = c.name
@@ -238,6 +239,7 @@ def _not_people(
     return out
 
 
+_GENERATION = re.compile(r"\b([A-Z][a-z]+),? (?:Jr|Sr)\b\.?")
 _WHO = re.compile(r",?\s+who\b")
 # a full name after an age ("7-year-old Crystal Bowman", "34-year-old Annarae Ponce")
 _AGED_NAME = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old,?[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2})")
@@ -288,14 +290,14 @@ def common_words(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> 
     """A one-word name that the article writes as a lowercase word at least as often ("Man says
     he shot ...", "Arrest Made in ...", "It sounded like Boom, boom") is that word, not a town
     so named (Man, Ivory Coast), unless the words around say place ("in Reading"); a name
-    written in lowercase ("jersey", "van") is never a place. Countries and towns of a million
+    written in lowercase ("jersey", "a red jersey", "van") is never a place. Countries and towns of a million
     are kept."""
     words = Counter(token_column(doc, "ORTH"))
     out = []
     for c in found:
+        if c.role == "place" and c.name.islower():
+            continue
         if c.role == "place" and " " not in c.name and not c.hint:
-            if c.name.islower():
-                continue
             low = c.name.casefold()
             if words[low] and words[low] >= words[c.name] and not _placed_by_context(doc, text, c):
                 best = gz.lookup(c.name, fuzzy=False)[:1]

@@ -11,7 +11,7 @@ from collections import Counter
 from . import Gazetteer, Place
 from .candidate import Candidate
 from .fold import fold, loose
-from .words import FACILITY_WORDS
+from .words import FACILITY_WORDS, GENERIC_WORDS
 
 MAX_CANDIDATES = 40
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
@@ -37,6 +37,9 @@ def options(gz: Gazetteer, c: Candidate) -> list[Place]:
         opts = [p for p in opts if not p.alternate]  # "Washington Square" is no other name of a town
     if _CAMEL.search(_NAME_PREFIX.sub("", c.name)):  # "UConn", "MoD": brands and acronyms, not villages
         opts = [p for p in opts if p.feature in ("country", "region", "ADM1")]
+    if " " not in c.name.strip() and c.name.casefold() in GENERIC_WORDS and not c.hint:
+        # "Metro", "Central", "Superior" alone: a word, not a town so named (Metro, Indonesia)
+        opts = [p for p in opts if p.feature != "city" or p.population >= 10**6]
     if " " not in c.name.strip():
         # a one-word name that is another town's name in some language ("Julia" for Plovdiv,
         # "Villanueva" for Tallahassee) is a person or a word, unless the town is a world city

@@ -176,6 +176,7 @@ def candidates(doc: Any, gz: Gazetteer) -> list[Candidate]:
                 and part[-1].lower_ in ADMIN_WORDS
                 and not gz.has(name)
                 and gz.has(_text(text, part[:-1])[2])
+                and _text(text, part[:-1])[2].casefold() not in GENERIC_WORDS  # "Police Department"
             ):
                 s0, _, n0 = _text(text, part[:-1])
                 out.append(Candidate(s0, end, n0, "ner", "place", "admin", label))

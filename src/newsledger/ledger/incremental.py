@@ -253,12 +253,16 @@ def _update(
     kept = {built[i][0].id for i in range(len(built))} - {built[i][0].id for i in changed}
     mentions = [_mention_row(it, event_of[id(it)], new_comp[i], cache) for i, it in enumerate(new_items)]
     keys = sorted(_key_rows(new_items, cache))  # in the table's order: inserts walk its b-tree once
+    updates.sort(key=lambda u: (u[2], u[3]))
     sources = {s.article for i in changed for s in built[i][0].sources}
     original = store.originals(sorted(sources))
     lap("index rows")
     with store.transaction() as c:
-        store.delete_events(c, [eid for eid in old_events if eid not in kept])
-        store.write_events(c, [built[i][0] for i in changed], original, [texts[i] for i in changed])
+        rewritten = {built[i][0].id for i in changed} & set(old_events)  # updated in place
+        store.delete_events(c, [eid for eid in old_events if eid not in kept and eid not in rewritten])
+        store.write_events(
+            c, [built[i][0] for i in changed], original, [texts[i] for i in changed], stored=rewritten
+        )
         in_chunks(c, "DELETE FROM recon_mentions WHERE article_id IN ({marks})", gone)
         gone_keys = _key_rows(load_items(store, [(r[0], r[4]) for r in gone_rows]), cache)
         c.executemany(
@@ -266,7 +270,7 @@ def _update(
         )
         c.executemany(
             "UPDATE recon_mentions SET event_id = ?, component = ? WHERE article_id = ? AND idx = ?",
-            sorted(updates, key=lambda u: (u[2], u[3])),  # in the table's order
+            updates,
         )
         c.executemany(_INSERT_MENTION, mentions)
         c.executemany("INSERT INTO recon_keys VALUES (?,?,?,?)", keys)

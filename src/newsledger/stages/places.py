@@ -252,6 +252,12 @@ def _plausible(
         )
         floor = 5000 if r.candidate.label in ("GPE", "LOC") else 20000
         if (
+            r.candidate.role == "place"
+            and r.candidate.label in ("ORG", "PERSON", "PRODUCT")
+            and " " not in r.candidate.name
+        ):
+            floor = 100_000  # a brand or a surname ("Honda", "Nikki"), not a town abroad
+        if (
             r.candidate.label == "GPE"
             and r.candidate.start in located
             and p is not None

@@ -4,13 +4,37 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from ..errors import StoreError
 from ..model import Event, TrackedCommitment
 from ..serialize import Decoder, commitment_from_dict, commitment_to_dict, event_from_dict, event_to_dict
 from .base import StoreBase, _dumps, date_bounds
+
+_EVENT_COLS = (
+    "seq, event_type, sub_event_type, date, date_start, date_end, status, actor1, actor2, actors, "
+    "place, country, latitude, longitude, fatalities, n_sources, n_conflicts, data"
+)
+_SET_EVENT = ", ".join(f"{col.strip()} = ?" for col in _EVENT_COLS.split(","))
+
+
+def _rewrite_sources(c: Any, event_id: str, sources: list[tuple[Any, ...]]) -> None:
+    """Make a stored event's ``event_sources`` rows ``sources`` (in order), writing only the rows
+    that differ."""
+    q = 'SELECT article_id, start, "end", attributed_to FROM event_sources WHERE event_id = ? ORDER BY ord'
+    old = [tuple(r) for r in c.execute(q, (event_id,))]
+    c.executemany(
+        'UPDATE event_sources SET article_id = ?, start = ?, "end" = ?, attributed_to = ? '
+        "WHERE event_id = ? AND ord = ?",
+        [(*new, event_id, i) for i, (was, new) in enumerate(zip(old, sources, strict=False)) if was != new],
+    )
+    c.executemany(
+        'INSERT INTO event_sources(event_id, ord, article_id, start, "end", attributed_to) VALUES (?,?,?,?,?,?)',
+        [(event_id, i, *sources[i]) for i in range(len(old), len(sources))],
+    )
+    if len(old) > len(sources):
+        c.execute("DELETE FROM event_sources WHERE event_id = ? AND ord >= ?", (event_id, len(sources)))
 
 
 class LedgerTables(StoreBase):
@@ -48,32 +72,41 @@ class LedgerTables(StoreBase):
         return out
 
     def write_events(
-        self, c: Any, events: Sequence[Event], original: dict[str, str], texts: Sequence[str] | None = None
+        self,
+        c: Any,
+        events: Sequence[Event],
+        original: dict[str, str],
+        texts: Sequence[str] | None = None,
+        stored: Collection[str] = (),
     ) -> None:
         """Insert events (with sources and conflicts) inside the caller's transaction ``c``.
-        ``texts``: the events' stored JSON (:meth:`event_text`), if already made."""
+        ``texts``: the events' stored JSON (:meth:`event_text`), if already made. ``stored``: ids
+        of stored events that these replace: their rows are updated in place (only the source rows
+        that differ are written), which leaves the same tables as deleting and inserting them."""
         for seq, e in enumerate(events):
             start, end = date_bounds(e.date)
             actors = " | ".join(x for x in (e.actor1, e.actor2, *e.assoc_actors) if x)
             loc = e.location
-            c.execute(
-                "INSERT INTO events(id, seq, event_type, sub_event_type, date, date_start, date_end, "
-                "status, actor1, actor2, actors, place, country, latitude, longitude, fatalities, "
-                "n_sources, n_conflicts, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    e.id, seq, e.event_type, e.sub_event_type, e.date, start, end, e.status,
-                    e.actor1, e.actor2, actors,
-                    loc.name if loc else None, loc.country if loc else None,
-                    loc.latitude if loc else None, loc.longitude if loc else None,
-                    e.fatalities, len({original.get(s.article, s.article) for s in e.sources}), len(e.conflicts),
-                    texts[seq] if texts is not None else self.event_text(e),
-                ),
+            row = (
+                seq, e.event_type, e.sub_event_type, e.date, start, end, e.status,
+                e.actor1, e.actor2, actors,
+                loc.name if loc else None, loc.country if loc else None,
+                loc.latitude if loc else None, loc.longitude if loc else None,
+                e.fatalities, len({original.get(s.article, s.article) for s in e.sources}), len(e.conflicts),
+                texts[seq] if texts is not None else self.event_text(e),
             )  # fmt: skip
-            c.executemany(
-                'INSERT INTO event_sources(event_id, ord, article_id, start, "end", attributed_to) '
-                "VALUES (?,?,?,?,?,?)",
-                [(e.id, i, s.article, s.start, s.end, s.attributed_to) for i, s in enumerate(e.sources)],
-            )
+            sources = [(s.article, s.start, s.end, s.attributed_to) for s in e.sources]
+            if e.id in stored:
+                c.execute(f"UPDATE events SET {_SET_EVENT} WHERE id = ?", (*row, e.id))
+                c.execute("DELETE FROM conflicts WHERE event_id = ?", (e.id,))
+                _rewrite_sources(c, e.id, sources)
+            else:
+                c.execute(f"INSERT INTO events(id, {_EVENT_COLS}) VALUES (?{',?' * len(row)})", (e.id, *row))
+                c.executemany(
+                    'INSERT INTO event_sources(event_id, ord, article_id, start, "end", attributed_to) '
+                    "VALUES (?,?,?,?,?,?)",
+                    [(e.id, i, *src) for i, src in enumerate(sources)],
+                )
             c.executemany(
                 "INSERT OR REPLACE INTO conflicts(event_id, field, data) VALUES (?,?,?)",
                 [(e.id, k.field, _dumps([v.value for v in k.values])) for k in e.conflicts],

@@ -19,6 +19,7 @@ from .normalise import (
     fmt_at,
     fmt_day,
     fmt_month,
+    fmt_span_of,
     fmt_week,
     fmt_year,
     precision_of,
@@ -33,16 +34,6 @@ from .words import duration_value
 SHORT_UNITS = frozenset({"day", "night", "hour", "minute", "second"})
 UTC_ZONES = frozenset({"UTC", "GMT", "Z"})
 ANAPHORIC_KINDS = frozenset({"later", "anaphor", "anaphor_md", "story_time"})
-
-
-def fmt_span_of(year: int, unit: str, off: int) -> str:
-    """The year, decade or century ``off`` units from the one holding ``year`` (astronomical
-    numbering, BC included): (-489, "DE", 1) -> "BC048"."""
-    if unit == "Y":
-        return fmt_year(year + off)
-    y = year + (10 if unit == "DE" else 100) * off
-    cut = 1 if unit == "DE" else 2
-    return fmt_year(y)[:-cut] if y < 1 else f"{y // (10**cut):0{4 - cut}d}"
 
 
 _YEAR4 = re.compile(r"\d{4}")

@@ -339,7 +339,7 @@ TRIGGERS_OF = MappingProxyType(
         "r_clock": "T", "r_noon": "K", "r_half_hour": "U", "r_quantity": "U", "r_adj_duration": "U",
         "r_bare_units": "U", "r_coming_units": "U", "r_recent_units": "U", "r_set": "K", "r_every": "UWK",
         "r_holiday": "UK", "r_pod_date": "UK", "r_generic_pod": "K", "r_story_time": "K", "r_year_part": "U",
-        "r_ref": "K", "r_spelled_year": "K", "r_narrative_ref": "K", "r_pre_post_year": "Y", "r_unit_end": "U",
+        "r_ref": "K", "r_spelled_year": "K", "r_narrative_ref": "K", "r_pre_post_year": "K", "r_unit_end": "U",
         "r_soon": "K",
     }
 )  # fmt: skip
@@ -353,7 +353,7 @@ WORDS_OF = MappingProxyType(
         "r_set": "daily nightly weekly biweekly monthly quarterly annually yearly hourly",
         "r_ref": "past future present now nowadays currently presently recently formerly lately current "
         "recent days time term",
-        "r_narrative_ref": "former future", "r_story_time": "time", "r_soon": "soon date",
+        "r_narrative_ref": "former future", "r_story_time": "time", "r_soon": "soon date", "r_pre_post_year": "pre post",
         "r_unit_end": "end",
         "r_spelled_year": "seventeen eighteen nineteen thousand",
         "r_generic_pod": "night daytime nighttime", "r_last_night": "morning afternoon evening night overnight",
@@ -372,7 +372,7 @@ NEEDS_OF = MappingProxyType(
         "r_full_date": "0", "r_range": "0", "r_dmy_short": "0", "r_month_year": "0", "r_month_day": "0",
         "r_month_rel_year": "year", "r_month_of_that_year": "year", "r_year_quarter": "0", "r_quarter_code": "0", "r_iso": "0",
         "r_slash": "0", "r_clock": "0", "r_clock_day": "0 noon midnight", "r_rel_unit": "this last next past coming previous current",
-        "r_anaphor": "next following previous preceding same that",
+        "r_anaphor": "next following previous preceding same that", "r_unit_end": "year month",
     }
 )  # fmt: skip
 # how far (characters before, after its trigger token) a rule's matches may reach, where it is
@@ -382,7 +382,7 @@ PADS_OF = MappingProxyType(
         "r_adj_duration": (20, 15), "r_rel_unit": (35, 8), "r_anaphor": (35, 8), "r_month_day": (30, 12),
         "r_full_date": (30, 14), "r_month_year": (30, 14), "r_month": (35, 6), "r_range": (14, 16),
         "r_dmy_short": (6, 10), "r_month_rel_year": (30, 22), "r_month_of_that_year": (6, 32),
-        "r_year": (40, 6), "r_pre_post_year": (6, 6), "r_bc": (35, 12), "r_decade": (35, 6),
+        "r_year": (40, 6), "r_pre_post_year": (6, 6), "r_unit_end": (14, 6), "r_soon": (14, 10), "r_bc": (35, 12), "r_decade": (35, 6),
     }
 )  # fmt: skip
 RULE_PADS: tuple[tuple[int, int] | None, ...] = tuple(PADS_OF.get(r.__name__) for _p, r in RULES)

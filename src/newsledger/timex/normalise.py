@@ -100,6 +100,16 @@ def shift(d: dt.date, unit: str, n: int) -> dt.date:
     return d
 
 
+def fmt_span_of(year: int, unit: str, off: int) -> str:
+    """The year, decade or century ``off`` units from the one holding ``year`` (astronomical
+    numbering, BC included): (-489, "DE", 1) -> "BC048"."""
+    if unit == "Y":
+        return fmt_year(year + off)
+    y = year + (10 if unit == "DE" else 100) * off
+    cut = 1 if unit == "DE" else 2
+    return fmt_year(y)[:-cut] if y < 1 else f"{y // (10**cut):0{4 - cut}d}"
+
+
 def fmt_at(d: dt.date, unit: str) -> str:
     """``d`` written at the granularity of ``unit``."""
     if unit == "D":
