@@ -18,8 +18,8 @@ With 2 processes, spaCy runs ``nlp.pipe(n_process=2)`` (workers forked from its 
 each call; their start-up, measured on 2 one-word texts in the same child, is subtracted per
 call) and newsledger a :class:`~newsledger.executor.WorkerPool` of 2 warm workers kept for the
 whole run: both sides are measured in steady state. CPU seconds include every process's
-threads and the live workers (``tree_cpu``); the CPU ratio is the steady one on a shared
-machine. Ratio = newsledger articles/s ÷ spaCy articles/s.
+threads and the live workers (``tree_cpu``, read from ``/proc``); the CPU ratio is the steady
+one on a shared machine. Ratio = newsledger articles/s ÷ spaCy articles/s.
 
 ``python -m bench._throughput CORPUS DOCS`` is the baseline child (commands on stdin).
 """
@@ -27,6 +27,7 @@ machine. Ratio = newsledger articles/s ÷ spaCy articles/s.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -61,27 +62,31 @@ def bare_spacy() -> Any:
     raise SystemExit(f"none of {MODEL_NAMES} is installed")
 
 
-def tree_cpu() -> float:
-    """CPU seconds of this process (all threads), its reaped children and its live
-    descendants (pool workers); differences between two readings are what the tree spent."""
-    import psutil  # a dependency of the dask extra (distributed needs it)
+def _proc_cpu(pid: int) -> float:
+    """CPU seconds (user + system, all threads) of a live process, from ``/proc`` (Linux)."""
+    with open(f"/proc/{pid}/stat", "rb") as f:
+        fields = f.read().rsplit(b")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    total = cpu_now()
-    for p in psutil.Process().children(recursive=True):
-        try:
-            t = p.cpu_times()
-        except psutil.Error:
-            continue
-        total += t.user + t.system
-    return total
+
+def tree_cpu(pids: list[int], start: bool) -> float:
+    """CPU seconds of this process (all threads), its reaped children and the live processes
+    ``pids`` (pool workers); the difference of a ``start=True`` and a ``start=False`` reading
+    is what they spent between, the readings' own cost (this process's part) left out."""
+    if not start:
+        me = cpu_now()
+    workers = sum(_proc_cpu(p) for p in pids)
+    if start:
+        me = cpu_now()
+    return me + workers
 
 
 class Baseline:
     """Bare spaCy in a child process with its own environment (numeric-library threads are
     fixed when numpy is imported, so each setting needs its own process)."""
 
-    def __init__(self, name: str, docs: int, env: dict[str, str]) -> None:
-        cmd = [sys.executable, "-m", "bench._throughput", name, str(docs)]
+    def __init__(self, name: str, docs: int, env: dict[str, str], skip: int = 0) -> None:
+        cmd = [sys.executable, "-m", "bench._throughput", name, str(docs), str(skip)]
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      text=True)  # fmt: skip
         self.info = self._ask("ready")
@@ -112,11 +117,16 @@ class Baseline:
         self.proc.wait()
 
 
-def child(name: str, docs: int) -> None:
+def texts_of(name: str, docs: int, skip: int = 0) -> list[Text]:
+    """Texts ``skip`` to ``skip + docs`` of a corpus (``skip``: a held-out part)."""
+    return corpus(name, skip + docs)[skip:]
+
+
+def child(name: str, docs: int, skip: int) -> None:
     """The baseline child: load spaCy, warm it, then answer one JSON command per line."""
     from threadpoolctl import threadpool_info
 
-    raw = [t.text for t in corpus(name, docs)]
+    raw = [t.text for t in texts_of(name, docs, skip)]
     nlp = bare_spacy()
     list(nlp.pipe(raw[:WARM], batch_size=BATCH))
     threads = {i["internal_api"]: i["num_threads"] for i in threadpool_info()}
@@ -154,7 +164,12 @@ def _start_up(base: Baseline, workers: int, tries: int = 3) -> float:
 
 
 def throughput(
-    corpora: list[str], docs: int, workers: list[int], user_env: dict[str, str], repeat: int = 1
+    corpora: list[str],
+    docs: int,
+    workers: list[int],
+    user_env: dict[str, str],
+    repeat: int = 1,
+    skip: int = 0,
 ) -> list[dict[str, Any]]:
     """``user_env``: the environment before the bench gave itself the one-thread default."""
     from newsledger import Context
@@ -169,10 +184,10 @@ def throughput(
     pools = {w: WorkerPool(w) for w in workers if w > 1}
     try:
         for name in corpora:
-            texts = corpus(name, docs)
+            texts = texts_of(name, docs, skip)
             arts = articles(texts)
             words = sum(t.words for t in texts)
-            bases = [Baseline(name, docs, default_env), Baseline(name, docs, same_env)]
+            bases = [Baseline(name, docs, default_env, skip), Baseline(name, docs, same_env, skip)]
             list(extract_parallel(arts[:WARM], settings, ctx=ctx))
             for pool in pools.values():  # twice: every worker has loaded everything
                 for _ in range(2):
@@ -181,10 +196,11 @@ def throughput(
                 pool = pools.get(w)
 
                 def ours(lo: int, hi: int, pool: Any = pool, arts: list[Any] = arts) -> tuple[float, float]:
-                    c0, t0 = tree_cpu(), time.perf_counter()
+                    pids = pool.pids() if pool else []
+                    c0, t0 = tree_cpu(pids, start=True), time.perf_counter()
                     for _ in extract_parallel(arts[lo:hi], settings, ctx=ctx, pool=pool):
                         pass
-                    return tree_cpu() - c0, time.perf_counter() - t0
+                    return tree_cpu(pids, start=False) - c0, time.perf_counter() - t0
 
                 runs = [_run_of(b, w) for b in bases] + [ours]
                 sums = [[0.0, 0.0, 0.0] for _ in runs]
@@ -198,7 +214,7 @@ def throughput(
                 n = len(arts) * repeat
                 row: dict[str, Any] = {
                     "corpus": name,
-                    "docs": len(arts),
+                    "docs": f"{skip}-{skip + len(arts)}" if skip else len(arts),
                     "words": words,
                     "processes": w,
                     "spaCy art/CPU-s (as shipped)": n / d_cpu,
@@ -237,4 +253,4 @@ def _run_of(base: Baseline, workers: int) -> Callable[[int, int], tuple[float, f
 
 
 if __name__ == "__main__":
-    child(sys.argv[1], int(sys.argv[2]))
+    child(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))

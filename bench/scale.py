@@ -1,6 +1,6 @@
 """Speed and scale of the whole pipeline (issue 7), each number next to its baseline of the same run.
 
-usage: nice .venv/bin/python -m bench.scale throughput [--corpora reuters gva bbc] [--docs N] [--workers 1 2]
+usage: nice .venv/bin/python -m bench.scale throughput [--corpora reuters gva bbc] [--docs N] [--workers 1 2] [--skip N]
        nice .venv/bin/python -m bench.scale scaling [--sizes 1000,5000,20000] [--workers 1]
        nice .venv/bin/python -m bench.scale dask [--docs N]
        nice .venv/bin/python -m bench.scale profile [--corpora ...] [--docs N]
@@ -232,6 +232,7 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--docs", type=int, default=300)
     t.add_argument("--workers", nargs="+", type=int, default=[1, 2])
     t.add_argument("--repeat", type=int, default=1, help="passes over the texts (summed)")
+    t.add_argument("--skip", type=int, default=0, help="start after this many texts (a held-out part)")
     s = sub.add_parser("scaling")
     s.add_argument("--sizes", default="1000,5000,20000")
     s.add_argument("--workers", type=int, default=1)
@@ -258,7 +259,7 @@ def main(argv: list[str] | None = None) -> None:
 
     one_blas_thread_env()
     if args.cmd == "throughput":
-        throughput(args.corpora, args.docs, args.workers, user_env, args.repeat)
+        throughput(args.corpora, args.docs, args.workers, user_env, args.repeat, args.skip)
     elif args.cmd == "scaling":
         scaling([int(x) for x in args.sizes.split(",")], args.workers)
     elif args.cmd == "dask":

@@ -69,9 +69,9 @@ def release_memory() -> None:
 
 
 # Numeric libraries under the model start one thread per core by default; on the small
-# matrices of en_core_web_sm that only burns CPU (bare spaCy spends ~15% more), and a pool of
-# one worker per core would run cores x cores threads. They read these variables once, when
-# numpy is first imported.
+# matrices of en_core_web_sm that only burns CPU (bare spaCy measured 0-15% more, depending on
+# the texts and the machine's load), and a pool of one worker per core would run cores x cores
+# threads. They read these variables once, when numpy is first imported.
 ONE_THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
 
 
@@ -199,6 +199,10 @@ class WorkerPool:
 
     def submit(self, batch: list[Article], settings: ExtractSettings) -> Future[list[Compact]]:
         return self._pool.submit(extract_batch_compact, batch, settings)
+
+    def pids(self) -> list[int]:
+        """Process ids of the workers started so far (for monitoring)."""
+        return [p.pid for p in list((self._pool._processes or {}).values()) if p.pid is not None]
 
     def close(self) -> None:
         self._pool.shutdown()

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsledger.coding.setting import _inside_setting, _weekday_before_publication
+from newsledger.coding.setting import _weekday_before_publication
+from newsledger.coding.towns import inside_setting
 from newsledger.ledger_json import place_location
 from newsledger.model import AnnotatedArticle, Article, EventMention, PlaceMention, Span, Timex
 from newsledger.pipeline import extract
@@ -83,12 +84,12 @@ def _place(name: str, feature: str, admin1: str | None, country: str = "US") -> 
 
 def test_province_or_country_yields_to_the_report_town() -> None:
     roy = _place("Roy", "city", "Utah")
-    assert _inside_setting(_place("Utah", "ADM1", "Utah"), roy)
-    assert _inside_setting(_place("United States", "country", None), roy)
-    assert _inside_setting(_place("Davis County", "ADM2", "Utah"), roy)
-    assert not _inside_setting(_place("Idaho", "ADM1", "Idaho"), roy)
-    assert not _inside_setting(_place("Canada", "country", None, "CA"), roy)
-    assert not _inside_setting(_place("Ogden", "city", "Utah"), roy)
+    assert inside_setting(_place("Utah", "ADM1", "Utah"), roy)
+    assert inside_setting(_place("United States", "country", None), roy)
+    assert inside_setting(_place("Davis County", "ADM2", "Utah"), roy)
+    assert not inside_setting(_place("Idaho", "ADM1", "Idaho"), roy)
+    assert not inside_setting(_place("Canada", "country", None, "CA"), roy)
+    assert not inside_setting(_place("Ogden", "city", "Utah"), roy)
 
 
 def test_weekday_read_after_publication_is_the_week_before() -> None:
@@ -129,7 +130,9 @@ def test_lead_that_dates_only_its_telling_takes_the_happening_day_told_later(ctx
     )
     assert _lead_day(ctx, text) == "2019-03-08"
     # an arrest day in the lead yields to the shooting's day it also gives
-    text = "A man was arrested Tuesday in the shooting of a woman in Decatur on March 2. She died at the scene."
+    text = (
+        "A man was arrested Tuesday in the shooting of a woman in Decatur on March 2. She died at the scene."
+    )
     assert _lead_day(ctx, text) == "2019-03-02"
 
 
@@ -143,3 +146,11 @@ def test_report_without_a_town_up_front_takes_the_city_whose_police_report_it(ct
     )
     dead = [e for e in evs if e.fatalities]
     assert dead and all(e.place is not None and e.place.name == "Fresno" for e in dead)
+
+
+def test_part_of_a_province_is_not_the_report_town(ctx) -> None:
+    text = "JACKSON, Miss. (AP) — The state police opened an inquiry. A man was killed Saturday in {} Mississippi."
+    dead = [e for e in _events(ctx, text.format("northern")) if e.fatalities]
+    assert dead and all(e.place is not None and e.place.name == "Mississippi" for e in dead)
+    dead = [e for e in _events(ctx, text.format("a shooting in")) if e.fatalities]
+    assert dead and all(e.place is not None and e.place.name == "Jackson" for e in dead)

@@ -22,6 +22,7 @@ from typing import Any
 from ..model import AnnotatedArticle, EventMention, Timex
 from .areas import name_areas, policed
 from .arguments import date_of
+from .towns import inside_setting, is_facility, part_of_region, town_over_county
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LOOSE_DATE = "date from the sentence, not attached to the trigger"
@@ -44,7 +45,7 @@ def apply_setting(
     lead = [p for p in towns if getattr(p, "role", "place") == "place"] or [
         p for p in towns if getattr(p, "role", "place") == "embedded" and p.feature == "city"
     ]
-    setting = _town_over_county(lead, sents[0].doc)
+    setting = town_over_county(lead, sents[0].doc)
     setting_why = "the report's setting (first town named)"
     weak = False  # a town named only later in the report: not over a place it cannot contain
     if setting is None:
@@ -69,8 +70,9 @@ def apply_setting(
             continue
         if (
             setting is not None
-            and (m.place is None or _inside_setting(m.place, setting))
-            and not (weak and m.place is not None and m.place.feature == "other" and not _facility(m.place))
+            and (m.place is None or inside_setting(m.place, setting))
+            and not (weak and m.place is not None and m.place.feature == "other" and not is_facility(m.place))
+            and not (m.place is not None and part_of_region(sents[0].doc, m.place))
         ):
             # no place, or only a street, a neighbourhood or the county of the report's town
             m = replace(
@@ -262,65 +264,6 @@ def _lead_end(sents: list[Any], n: int) -> int:
             if seen == n:
                 return int(s.end_char)
     return int(sents[-1].end_char)
-
-
-def _town_over_county(lead: list[Any], doc: Any) -> Any:
-    """The first place of ``lead``, or a town named after it "in" which something happened
-    when that place is a county of the same province ("The Sullivan County Sheriff's Office is
-    investigating a shooting in Bristol"): the town is the more precise place. Not a town the
-    place is only near ("south of Mooresville", "near Ocala") nor someone's home town ("a
-    Janesville man"): the county is then the place."""
-    if not lead:
-        return None
-    first = lead[0]
-    if first.feature == "ADM2":
-        town = [
-            p
-            for p in lead[1:]
-            if p.feature == "city" and p.admin1 == first.admin1 and p.admin1 and _named_as_inside(doc, p)
-        ]
-        if town:
-            return town[0]
-    return first
-
-
-def _named_as_inside(doc: Any, place: Any) -> bool:
-    """Whether the text says something is in ``place``: "in Bristol", "at a home in Buford",
-    or a dateline ("PORTLAND, Ore. (KOIN 6) – ...")."""
-    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
-    if span is None:
-        return False
-    if place.text.isupper() and len(place.text) > 3 and (span.start == 0 or span[0].is_sent_start):
-        return True
-    return span.start > 0 and doc[span.start - 1].lower_ in INSIDE
-
-
-INSIDE = frozenset({"in", "inside", "within"})
-
-
-FACILITY = frozenset({"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln", "boulevard",
-                      "blvd", "highway", "hwy", "way", "court", "ct", "school", "stop", "center", "centre", "park",
-                      "church", "bar", "club", "store", "mall", "hospital", "apartments", "motel", "hotel",
-                      "restaurant", "market", "lounge", "block", "complex", "plaza", "campus"})  # fmt: skip
-
-
-def _facility(place: Any) -> bool:
-    """Whether a place found without a gazetteer entry is a street or a building ("Bunny's Truck
-    Stop", "Lummi Nation School"), not a town the gazetteer lacks ("Bean Station")."""
-    return any(w.strip(".,'").lower() in FACILITY for w in place.name.split())
-
-
-def _inside_setting(place: Any, town: Any) -> bool:
-    """A street, building or neighbourhood (feature "other"), a county (ADM2) in the same
-    province as the report's town, or that province or country itself ("a shooting in Utah"
-    in a report from Roy): ACLED codes the town."""
-    if place.feature == "other":
-        return place.gazetteer_id is None or (place.country == town.country and place.admin1 == town.admin1)
-    if town.feature != "city" or not town.country:
-        return False
-    if place.feature == "country":
-        return bool(place.country == town.country)
-    return place.feature in ("ADM2", "ADM1") and place.admin1 == town.admin1 and bool(town.admin1)
 
 
 TELLING = frozenset({"say", "tell", "announce", "confirm", "report", "state", "release", "identify", "add",

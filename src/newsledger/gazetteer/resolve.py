@@ -22,18 +22,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import Gazetteer, Place, distance_km
+from . import Gazetteer, Place
 from .candidate import Candidate
 from .fold import fold
 from .names import SETTLEMENT_OF, in_list
 from .readings import FEATURE_PRIOR, generic_region, prior
 from .readings import options as readings_of
+from .senses import base_name, county_named, km, nearest, one_sense
 
 ADMIN_BONUS = 1.5  # a town or county of a region the article names
 REGION_OF_TOWNS_BONUS = 2.5  # a region that holds towns or counties the article names
 NEIGHBOURS_BONUS = 1.0  # a town or county of a region that holds other names of the article
 CLEAR_MARGIN = 1.5  # a name's reading that far ahead of any reading in another region is clear
-SIBLING_REGIONS_BONUS = 2.0  # a region of a country two other regions of which the article names
+SIBLING_REGIONS_BONUS = 2.0
+LOCAL_TOWN_LIMIT = 100_000  # towns below this size are named with their region when not local  # a region of a country two other regions of which the article names
 
 
 @dataclass(frozen=True)
@@ -55,48 +57,23 @@ def _containers(cands: list[Candidate], text: str) -> dict[int, int]:
     return out
 
 
-def _base(key: str) -> str:
-    """A folded name without its county word: "DeKalb County" and "DeKalb" vote as one name."""
-    for word in (" county", " co.", " co", " parish"):
-        if key.endswith(word):
-            return key[: -len(word)]
-    return key
-
-
-def _county_named(
-    c: Candidate,
-    opts: list[Place],
-    order: list[int],
-    county_of: dict[str, int],
+def _dateline_region(
+    cands: list[Candidate],
     options: list[list[Place]],
     final: list[list[float]],
+    text: str,
     fk: Callable[[str], str],
-) -> Place | None:
-    """The county a bare name stands for when the article names "<name> County" and no reading
-    of the bare name lies in that county's region."""
-    key = fk(c.name)
-    j = county_of.get(key)
-    if j is None or key != _base(key) or not options[j] or c.role not in ("place", "embedded"):
-        return None
-    county = options[j][max(range(len(options[j])), key=final[j].__getitem__)]
-    if county.feature != "ADM2" or not county.admin1:
-        return None
-    region = (county.country, fk(county.admin1))
-    if any((opts[k].country, fk(opts[k].admin1)) == region for k in order):
-        return None
-    return county
-
-
-def _nearest(places: tuple[Place, ...], named: list[Place]) -> Place | None:
-    """Of places of one name, the one with more of the article's places within 2,500 km (the
-    first on a tie)."""
-    if len(places) < 2:
-        return places[0] if places else None
-    return max(places, key=lambda p: sum(_km(p, q) < 2500 for q in named))
-
-
-def _km(p: Place, q: Place) -> float:
-    return distance_km(p.latitude, p.longitude, q.latitude, q.longitude)
+) -> tuple[str, str] | None:
+    """(country, folded admin1) of the US town in the article's dateline ("NASHVILLE, Tenn. —"):
+    AP style names every other town of a state other than the dateline's with its state."""
+    for c, opts, row in zip(cands, options, final, strict=True):
+        if (opts and c.name.isupper() and text[: c.start].strip(" \t\u200b") in ("", "\n")) or (
+            opts and c.name.isupper() and text[c.start - 1 : c.start] == "\n"
+        ):
+            p = opts[max(range(len(opts)), key=row.__getitem__)]
+            if p.feature == "city" and p.admin1 and p.country == "US" and text[c.end : c.end + 1] in ",(—–-":
+                return (p.country, fk(p.admin1))
+    return None
 
 
 def _proximity(p: Place, near: list[tuple[float, float]]) -> float:
@@ -122,40 +99,6 @@ def _context_bonus(
     if p.admin1 and (p.country, key(p.admin1)) in admins and p.feature != "ADM1":
         s += ADMIN_BONUS
     return s
-
-
-def _one_sense(
-    cands: list[Candidate],
-    options: list[list[Place]],
-    rows: list[list[float]],
-    key: Callable[[str], str] = fold,
-) -> list[list[float]]:
-    """One sense per name and article: the mentions of a name share the reading with the best
-    total score, so that "Paris, Missouri" in the first line also places a later "Paris"."""
-    groups: dict[str, list[int]] = {}
-    for i, c in enumerate(cands):
-        if c.role == "place" and options[i]:
-            groups.setdefault(key(c.name), []).append(i)
-    out = list(rows)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        total: dict[str, float] = {}
-        for i in members:
-            top = max(rows[i])
-            for p, s in zip(options[i], rows[i], strict=True):
-                total[p.id] = total.get(p.id, 0.0) + s - top  # each mention's regret for it
-        shared = set.intersection(*({p.id for p in options[i]} for i in members))
-        if not shared:
-            continue
-        best_id = max(shared, key=lambda pid: (total[pid], pid))
-        for i in members:
-            ks = [k for k, p in enumerate(options[i]) if p.id == best_id]
-            if ks:
-                row = list(rows[i])
-                row[ks[0]] = max(row) + 0.5
-                out[i] = row
-    return out
 
 
 def resolve(
@@ -191,9 +134,9 @@ def resolve(
     contains = _containers(cands, text)
     # "DeKalb" beside "DeKalb County": the bare name may be the county (index of its mention)
     county_of = {
-        _base(fk(c.name)): i
+        base_name(fk(c.name)): i
         for i, c in enumerate(cands)
-        if c.role == "place" and _base(fk(c.name)) != fk(c.name)
+        if c.role == "place" and base_name(fk(c.name)) != fk(c.name)
     }
     inside = {
         i: i + 1
@@ -244,7 +187,7 @@ def resolve(
                     set().union(*(v for k, v in admin_names.items() if k != own)),
                     set().union(*(v for k, v in (inner or {}).items() if k != own)),
                     Counter(cc for k, cc in (states or {}).items() if k != own),
-                    Counter(r for k, r in (local or {}).items() if _base(k) != _base(own)),
+                    Counter(r for k, r in (local or {}).items() if base_name(k) != base_name(own)),
                 )
             near, dominant, countries, admins, holds, sibling_states, neighbours = context
             biggest = max((q.population for q in opts if q.feature == "city"), default=0)
@@ -332,13 +275,15 @@ def resolve(
                     key=lambda k: -row[k],
                 )[:5]
                 anchors[key] = [(opts[k].latitude, opts[k].longitude) for k in plausible]
-    final = _one_sense(cands, options, choose(votes, anchors, inner, states, local), fk)
+    final = one_sense(cands, options, choose(votes, anchors, inner, states, local), fk)
 
     named = [  # the first reading of each of the article's names
         opts[max(range(len(opts)), key=row.__getitem__)]
         for c, opts, row in zip(cands, options, first, strict=True)
         if opts and c.role in ("place", "embedded")
     ]
+    home = _dateline_region(cands, options, final, text, fk)
+    qualified = {fk(cands[i].name) for i in contains} | {fk(c.name) for c in cands if c.source == "dateline"}
     out = []
     for i, (c, opts, row) in enumerate(zip(cands, options, final, strict=True)):
         if not opts:
@@ -355,7 +300,7 @@ def resolve(
             if not order:
                 # "Gulf" → "the Gulf": the Persian Gulf, or the Gulf of Mexico in a report from
                 # around it (the one nearer more of the article's places), else unknown
-                known = _nearest(gz.lookup("the " + c.name, fuzzy=False), named)
+                known = nearest(gz.lookup("the " + c.name, fuzzy=False), named)
                 out.append(Resolution(c, known, 0.5, ()) if known else Resolution(c, None, 0.0, ()))
                 continue
         h = inside.get(i)
@@ -364,12 +309,12 @@ def resolve(
             if host.feature == "city":
                 # "near Page in San Francisco", "Hamilton in Manhattan": a part of that town, not
                 # a town of the name far from it
-                order = [k for k in order if _km(opts[k], host) < 100]
+                order = [k for k in order if km(opts[k], host) < 100]
                 if not order:
                     out.append(Resolution(c, None, 0.0, ()))
                     continue
         best = order[0]
-        county = _county_named(c, opts, order, county_of, options, final, fk)
+        county = county_named(c, opts, order, county_of, options, final, fk)
         if county is not None:
             # "DeKalb Police" beside "DeKalb County", Georgia: the county, not DeKalb, Illinois
             out.append(Resolution(c, county, 0.5, tuple(opts[k] for k in order[:5])))
@@ -397,6 +342,21 @@ def resolve(
             )
         ):
             # "Holliday, Mo.": a town of that region the gazetteer lacks, not a namesake elsewhere
+            out.append(Resolution(replace(c, hint="town"), None, 0.0, tuple(opts[k] for k in order[:5])))
+            continue
+        if (
+            home is not None
+            and c.role == "place"
+            and not c.hint
+            and fk(c.name) not in qualified
+            and all(p.feature == "city" for p in opts)
+            and opts[best].country == home[0]
+            and opts[best].population < LOCAL_TOWN_LIMIT
+            and not any((p.country, fk(p.admin1)) == home for p in opts)
+        ):
+            # "NASHVILLE, Tenn. — ... a Madison apartment complex": a report names towns of
+            # other regions with their region ("Madison, Wis."); a bare name is a local place
+            # the gazetteer lacks
             out.append(Resolution(replace(c, hint="town"), None, 0.0, tuple(opts[k] for k in order[:5])))
             continue
         margin = row[best] - row[order[1]] if len(order) > 1 else 5.0

@@ -314,6 +314,8 @@ class Resolver(Quarters):
         month = self.month_ref
         if unit == "M" and off and month is not None and self.ref_end < month[1] and c.start - month[1] < 600:
             ref = month[0]  # "In March, ... The following month": the month after the one just named
+        if unit == "D" and off == 0 and c.rule == "anaphor" and (unsaid := self.day_of_month_named(c)):
+            return unsaid
         if c.rule in {"year_part", "unit_end"} and self.news and self.dct is not None:
             ref = Ref(self.dct.year, self.dct.month, self.dct.day)
             # "debt at year end was $5 million": the year end already past ("by year end" is a target)

@@ -247,6 +247,14 @@ class Story:
             return d
         return ref
 
+    def day_of_month_named(self, c: Cand) -> str | None:
+        """ "last October, when ... that same day": a day of the month just named (after the
+        story's last day), which one unsaid ("1998-10-XX")."""
+        month = self.month_ref
+        if month is None or self.ref_end >= month[1] or c.start - month[1] >= 400:
+            return None
+        return fmt_month(month[0].year, month[0].month or 1) + "-XX"
+
     def story_anchor(self) -> Ref | None:
         if self.ref is not None:
             return self.ref
@@ -342,4 +350,5 @@ class Story:
             y -= 1
         elif off > 0 and m <= self.dct.month:
             y += 1
+        self.month_ref = (Ref(y, m), c.end)  # "last October": the story's month too
         return fmt_month(y, m)
