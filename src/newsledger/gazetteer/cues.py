@@ -19,7 +19,7 @@ from . import Gazetteer
 from .fold import fold
 from .words import GENERIC_WORDS, LOCAL_NOUNS, LOCATIVE_PREPOSITIONS, OF_HEADS
 
-# after a comma, the end of a person's name, not a region ("Martinez, Sr.")
+# after a comma, the end of a person's name, not a region ("Ortiz, Sr.")
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 DATELINE_DELIMITERS = frozenset({",", "(", "—", "–", "-", "--", ":", "_", "―"})
 # capitalised words that open lines without naming a place
@@ -166,5 +166,5 @@ def locative(doc: Any, tokens: list[Any], place_ends: frozenset[int] = frozenset
             and doc[last.i + 2].text[:1].isupper()
             and doc[last.i + 2].lower_.rstrip(".") not in GENERATIONS
         ):
-            return True  # "Benton, La.", not "Martinez, Sr."
+            return True  # "Benton, La.", not "Ortiz, Sr."
     return False

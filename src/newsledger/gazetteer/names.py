@@ -194,12 +194,12 @@ def _not_people(
         words = m.group(1).split()
         full.update(words)
         first.add(words[0])
-    full.update(_GENERATION.findall(text))  # "Martinez, Sr.", "Hunt Jr."
+    full.update(_GENERATION.findall(text))  # "Ortiz, Sr.", "Lee Jr."
     out = []
     for c in found:
         name = c.name
         if c.role == "place" and c.source in PERSON_CONTEXT_SOURCES and not c.hint and _titled(doc, c, gz):
-            continue  # "Ms Raggi", "Mr. Brunson", "Cardinal Tagle", "Detective Esteban Flores"
+            continue  # "Ms Raggi", "Mr. Brunson", "Cardinal Tagle", "Detective Ana Reyes"
         if (
             c.role == "place"
             and c.source in PERSON_CONTEXT_SOURCES
@@ -208,7 +208,7 @@ def _not_people(
             and _WHO.match(text, c.end)
             and not _placed_by_context(doc, text, c)
         ):
-            continue  # "Crystal, who was playing": "who" stands for people
+            continue  # "Ivy, who was playing": "who" stands for people
         if c.role == "place" and " " not in name and name.casefold() in MONTHS and _dated(doc, c):
             continue  # "March 31", "in May 2018"
         if c.role == "place" and name.split()[0].casefold() in FEASTS and not (" " in name and gz.has(name)):
@@ -232,7 +232,7 @@ def _not_people(
             # a full name is strong evidence; the model's PERSON tag alone only for small towns
             best = gz.lookup(name, fuzzy=False)[:1]
             limit = 10**6 if name in full else 10**5
-            small = ("city", "ADM1", "ADM2") if name in full else ("city",)  # "Annarae Ponce"
+            small = ("city", "ADM1", "ADM2") if name in full else ("city",)  # "9-year-old Amy Keller"
             if not best or (best[0].feature in small and best[0].population < limit):
                 continue
         out.append(c)
@@ -241,13 +241,13 @@ def _not_people(
 
 _GENERATION = re.compile(r"\b([A-Z][a-z]+),? (?:Jr|Sr)\b\.?")
 _WHO = re.compile(r",?\s+who\b")
-# a full name after an age ("7-year-old Crystal Bowman", "34-year-old Annarae Ponce")
+# a full name after an age ("9-year-old Amy Keller", "a 40-year-old Tom Ortiz")
 _AGED_NAME = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old,?[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2})")
 
 
 def _titled(doc: Any, c: Candidate, gz: Gazetteer) -> bool:
     """The name is a person's, after an honorific ("Ms Raggi", "Mr. Brunson", "Cardinal Tagle"),
-    an honorific and a first name ("Detective Esteban Flores") or a first name and an initial
+    an honorific and a first name ("Detective Ana Reyes") or a first name and an initial
     ("Booker T. Washington"); not a place named so ("Prince George", "King County")."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -287,11 +287,11 @@ def _placed_by_context(doc: Any, text: str, c: Candidate) -> bool:
 
 
 def common_words(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> list[Candidate]:
-    """A one-word name that the article writes as a lowercase word at least as often ("Man says
-    he shot ...", "Arrest Made in ...", "It sounded like Boom, boom") is that word, not a town
-    so named (Man, Ivory Coast), unless the words around say place ("in Reading"); a name
-    written in lowercase ("jersey", "a red jersey", "van") is never a place. Countries and towns of a million
-    are kept."""
+    """A one-word name that the article writes as a lowercase word at least as often ("Man held
+    after ...", "Arrest made ...", "a loud bang, Bang") is that word, not a town so named (Man,
+    Ivory Coast), unless the words around say place ("in Reading"); a name written in lowercase
+    ("jersey", "a red jersey", "van") is never a place. Countries and towns of a million are
+    kept."""
     words = Counter(token_column(doc, "ORTH"))
     out = []
     for c in found:
@@ -308,7 +308,7 @@ def common_words(doc: Any, text: str, found: list[Candidate], gz: Gazetteer) -> 
 
 
 def postal_states(doc: Any, text: str) -> list[Candidate]:
-    """US states written as postal codes after a town and a comma ("Marksville, LA", "Butte, ND
+    """US states written as postal codes after a town and a comma ("Ville Platte, LA", "Minot, ND
     58701"), as the state (hint "admin": a region, not a town)."""
     orths = token_column(doc, "ORTH")
     out = []

@@ -79,7 +79,7 @@ def _followed_by_area(doc: Any, text: str, tokens: list[Any], gz: Gazetteer) -> 
         area = doc[i + 1 : i + 1 + size]
         if len(area) == size and all(_capitalised(t) for t in area):
             if size == 1 and area[0].text in US_POSTAL:
-                return True  # "Marksville, LA"
+                return True  # "Ville Platte, LA"
             found = gz.lookup(text[area[0].idx : area[-1].idx + len(area[-1].text)], fuzzy=False)
             if found and found[0].feature in ("country", "ADM1", "ADM2") and not found[0].alternate:
                 return True

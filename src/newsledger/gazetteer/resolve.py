@@ -11,7 +11,12 @@ Evidence, added up per candidate entry (a log-linear score):
   (weighted over a first pass), the outlet's country when known, and nearness to the plausible
   readings of the article's other names (places of one report lie near each other). A name is
   never its own evidence: each name's own votes are left out of its context.
-- a town named like its region ("Yerevan", "New York") is the town unless a word says region.
+- a town named like its region ("Yerevan", "New York") is the town unless a word says region;
+- the regions of the article's other towns and counties, when those are clear ("Anderson County"
+  beside "Boyle County" and "Lawrenceburg" is the one in Kentucky); "X in <town>" is a part of
+  that town ("near Page in San Francisco"); in a US report with a dateline, a bare town name
+  with no reading in the dateline's state is a local place the gazetteer lacks (AP style names
+  other states' towns with their state).
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ REGION_OF_TOWNS_BONUS = 2.5  # a region that holds towns or counties the article
 NEIGHBOURS_BONUS = 1.0  # a town or county of a region that holds other names of the article
 CLEAR_MARGIN = 1.5  # a name's reading that far ahead of any reading in another region is clear
 SIBLING_REGIONS_BONUS = 2.0
-LOCAL_TOWN_LIMIT = 100_000  # towns below this size are named with their region when not local  # a region of a country two other regions of which the article names
+LOCAL_TOWN_LIMIT = 100_000  # towns below this size are named with their region when not local
 
 
 @dataclass(frozen=True)
@@ -67,9 +72,8 @@ def _dateline_region(
     """(country, folded admin1) of the US town in the article's dateline ("NASHVILLE, Tenn. —"):
     AP style names every other town of a state other than the dateline's with its state."""
     for c, opts, row in zip(cands, options, final, strict=True):
-        if (opts and c.name.isupper() and text[: c.start].strip(" \t\u200b") in ("", "\n")) or (
-            opts and c.name.isupper() and text[c.start - 1 : c.start] == "\n"
-        ):
+        at_line_start = c.start == 0 or text[c.start - 1] == "\n" or not text[: c.start].strip(" \t\u200b")
+        if opts and c.name.isupper() and at_line_start:
             p = opts[max(range(len(opts)), key=row.__getitem__)]
             if p.feature == "city" and p.admin1 and p.country == "US" and text[c.end : c.end + 1] in ",(—–-":
                 return (p.country, fk(p.admin1))
@@ -354,7 +358,7 @@ def resolve(
             and opts[best].population < LOCAL_TOWN_LIMIT
             and not any((p.country, fk(p.admin1)) == home for p in opts)
         ):
-            # "NASHVILLE, Tenn. — ... a Madison apartment complex": a report names towns of
+            # "NASHVILLE, Tenn. — ... a park in Madison": a report names towns of
             # other regions with their region ("Madison, Wis."); a bare name is a local place
             # the gazetteer lacks
             out.append(Resolution(replace(c, hint="town"), None, 0.0, tuple(opts[k] for k in order[:5])))

@@ -256,7 +256,7 @@ def _plausible(
             and r.candidate.label in ("ORG", "PERSON", "PRODUCT")
             and " " not in r.candidate.name
         ):
-            floor = 100_000  # a brand or a surname ("Honda", "Nikki"), not a town abroad
+            floor = 100_000  # a brand or a surname ("Honda", "Toyota"), not a town abroad
         if (
             r.candidate.label == "GPE"
             and r.candidate.start in located
