@@ -291,9 +291,6 @@ def victims_in(tokens: Any) -> list[Victims]:
                 h = group_of(h)
                 if h.lower_ == "themselves":
                     h = tok.doc[reflexive_key(h)]  # "two teens shot themselves": the two teens
-                group = [v for v in out if v.n > 1 and v.head.i < h.i]
-                if h.lower_ in ("they", "them") and group:
-                    h = group[-1].head  # "the four were taken to a hospital, where they died": the four
                 n = count_one(h) if single else count_people(h)
                 if n is None or n == 0 or not personish(h) or sub_count(h) or possessive_her(h):
                     continue  # "shot out the windows", "hit the house", "including one in ..."
