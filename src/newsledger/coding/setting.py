@@ -56,7 +56,7 @@ def apply_setting(
         main = countries.most_common(1)[0][0] if countries else None
         named = [p for p in towns if p.role == "place" and p.country == main]
         # ... else the first town the report names at all
-        setting = force[0] if force else None
+        setting = force[0] if force else named[0] if named else None
         weak = not force
         setting_why = "the city whose police report it" if force else "the first town the report names"
     when = _lead_time(article, sents)

@@ -54,6 +54,19 @@ def _clause_chain(tok: Any) -> list[Any]:
     return out
 
 
+def _describes(verb: Any, trigger: Any) -> bool:
+    """Whether ``verb`` is a copula describing the trigger, its subject ("the shooting was not
+    random", "his injuries are not life-threatening"): a negation there denies the description,
+    not the happening."""
+    return (
+        verb is not trigger
+        and trigger.head.i == verb.i
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and verb.lemma_.lower() == "be"
+        and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+    )
+
+
 def event_status(trigger: Any) -> tuple[str, str]:
     """(status, reason) for the event whose trigger token is ``trigger``."""
     chain = _clause_chain(trigger)
@@ -61,6 +74,8 @@ def event_status(trigger: Any) -> tuple[str, str]:
     first_verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     # negation on the trigger or its own clause verb ("no one was killed" is not an event)
     for t in chain[:3]:
+        if _describes(t, trigger):
+            break
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t.i == trigger.i):
                 return "denied", f"negation '{c.text}'"
