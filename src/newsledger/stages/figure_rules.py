@@ -74,6 +74,9 @@ class Decision:
     part_head: Tok = None  # the total this is a sub-count of ("including")
 
 
+WOUNDS = frozenset({"wound", "wounds"})
+
+
 def _lemma(tok: Tok) -> str:
     return str(tok.lemma_).lower()
 
@@ -286,6 +289,8 @@ def kind_of(doc: Any, start: int, end: int, value: float, lex: FigureLexicon) ->
     def decide(kind: str) -> Decision:
         return Decision(kind, value, counts_what, span_end, None, arg, part_head)
 
+    if direct and noun is not None and noun.i >= end and noun.pos_ == "NOUN" and noun.lower_ in WOUNDS:
+        return decide("other")  # "two gunshot wounds" counts wounds, not people
     toll = _toll(anchor, lex)
     if toll:
         return decide(toll)
