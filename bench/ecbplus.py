@@ -191,32 +191,8 @@ def governed(
     return tuple(out)
 
 
-# dependents that say which happening a trigger names ("check into rehab", "make history",
-# "the magnitude 6.1 earthquake"): objects, complements and particles of a verb, modifiers of a noun
-COMPLEMENT_DEPS = frozenset(
-    ("dobj", "attr", "oprd", "acomp", "prt", "xcomp", "compound", "amod", "nmod", "poss", "npadvmod")
-)
-
-
-SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
-
-
-def complements(trigger: Any) -> tuple[tuple[str, str], ...]:
-    """The trigger's object, complement, particle or modifier words (a preposition's object
-    too), as ("complement", lemma)."""
-    out = []
-    for c in trigger.children:
-        if c.dep_ == "prep":
-            out.extend(("complement", g.lemma_.lower()) for g in c.children if g.dep_ == "pobj")
-        elif c.dep_ in COMPLEMENT_DEPS:
-            out.append(("complement", c.lemma_.lower()))
-        elif c.dep_ in SUBJECT_DEPS:
-            out.append(("subject", c.lemma_.lower()))
-    return tuple(out)
-
-
 def build_items(
-    split: str, ctx: Context, embeddings: str = "", entities: bool = True, complement_args: bool = True
+    split: str, ctx: Context, embeddings: str = "", entities: bool = True
 ) -> tuple[list[Item], list[list[str]]]:
     """Merge items and gold chains; ``embeddings`` "" (none), "sentence" or "trigger"."""
     corpus = read_corpus(split)
@@ -268,8 +244,6 @@ def build_items(
             )
         )
         near = governed(doc, s0, lemma, ents, tok_off, sid) if lemma is not None else ()
-        if lemma is not None and complement_args:
-            near = (*near, *complements(lemma))
         mention = EventMention(
             span=Span(doc_id, s0, s1),
             trigger=trigger,

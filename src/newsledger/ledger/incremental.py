@@ -310,9 +310,8 @@ def _candidates(
     look: dict[int, list[int]] = defaultdict(list)
     hashes = KeyHashes()
     for i, it in enumerate(new):
-        for k in dict.fromkeys(cache.lookups(it)):
-            if _stored(k):
-                look[hashes[k]].append(i)
+        for k in dict.fromkeys(cache.lookups(it)):  # (an article's own key finds nothing stored)
+            look[hashes[k]].append(i)
     q = "SELECT key, article_id, idx FROM recon_keys WHERE kind = 0 AND key IN ({marks})"
     near: dict[tuple[str, int], set[int]] = defaultdict(set)
     for key, aid, idx in in_chunks(store.conn, q, sorted(look)):

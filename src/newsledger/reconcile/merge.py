@@ -143,11 +143,6 @@ class Item:
         return content_stems(self.article.text[m.span.start : m.span.end])
 
     @cached_property
-    def sentence_keys(self) -> frozenset[str]:
-        """The sentence's content words as trigger keys ("the shooting" → "shoot")."""
-        return frozenset(trigger_key(w) for w in self.sentence)
-
-    @cached_property
     def trigger(self) -> str:
         """The trigger's base word: inflections and derived nouns of one event word agree
         ("shot", "shooting" → "shoot"; "died", "death" → "die")."""

@@ -31,10 +31,10 @@ from functools import cached_property
 from typing import Any
 
 from ..errors import ConfigError
-from .similarity import LIGHT_TRIGGERS, same_sense, trigger_key
+from .similarity import LIGHT_TRIGGERS, same_sense
 from .text import content_stems, jaccard
 
-ROLES = ("time", "place", "participant", "thing", "complement", "subject")
+ROLES = ("time", "place", "participant", "thing")
 BASE_FEATURES = (
     "trigger_same",
     "trigger_light",
@@ -48,8 +48,6 @@ BASE_FEATURES = (
     "actors_disjoint",
     *(f"arg_{r}" for r in ROLES),
     "numbers",
-    "trigger_cross",
-    "trigger_in_sentence",
 )
 FEATURES = (*BASE_FEATURES, "trigger_prior", "embed")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -142,10 +140,6 @@ def _role_match(a: Sequence[tuple[str, str]], b: Sequence[tuple[str, str]], role
     return 1.0 if wa & wb else -1.0
 
 
-def _complement_keys(arguments: Sequence[tuple[str, str]]) -> frozenset[str]:
-    return frozenset(trigger_key(t) for r, t in arguments if r == "complement")
-
-
 def numbers(text: str) -> frozenset[str]:
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
 
@@ -172,10 +166,6 @@ def pair_features(a: Any, b: Any, share: float, disjoint: bool, sim: float) -> l
         1.0 if disjoint else 0.0,
         *(_role_match(a.arguments, b.arguments, r) for r in ROLES),
         0.0 if not na or not nb else (1.0 if na & nb else -1.0),
-        1.0
-        if a.trigger in _complement_keys(b.arguments) or b.trigger in _complement_keys(a.arguments)
-        else 0.0,
-        float((a.trigger in b.sentence_keys) + (b.trigger in a.sentence_keys)),
         0.0,  # trigger_prior: the model's lexicon fills it in (model_score)
         cos,
     ]
